@@ -1,0 +1,42 @@
+import { redirect } from "@remix-run/node";
+import { readSessionToken } from "./cookie.server";
+import { validateSessionToken, type CurrentUser } from "./session.server";
+
+/** Set by server/index.ts from Express's req.ip; any client-sent value is overwritten there. */
+export const CLIENT_IP_HEADER = "x-portal-client-ip";
+
+export function clientIp(request: Request): string | null {
+  return request.headers.get(CLIENT_IP_HEADER);
+}
+
+// Root and child loaders of one document request share the Request: validate the session once.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    const token = readSessionToken(request.headers.get("cookie"));
+    user = token ? validateSessionToken(token) : Promise.resolve(null);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+/** First line of every protected loader and action. Sends a visitor to the login page. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const target = `${url.pathname}${url.search}`;
+    throw redirect(`/anmelden?weiter=${encodeURIComponent(target)}`);
+  }
+  return user;
+}
+
+/** Only same-site relative paths may be redirect targets after login. */
+export function safeRedirectTarget(target: FormDataEntryValue | string | null, fallback = "/netzwerk") {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
+    return fallback;
+  }
+  return target;
+}

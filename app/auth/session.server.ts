@@ -1,0 +1,95 @@
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { networkCoordinators, networkMemberships, organizations, sessions, users } from "~/db/schema";
+import type { MemberRole } from "~/db/schema";
+import { generateToken, hashToken } from "./tokens.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** Extend the expiry when less than this is left (sliding expiry without a write per request). */
+const SESSION_RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+/** Record activity at most this often; the idle timeout is this precise. */
+const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
+export interface CurrentUser {
+  id: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  isPlatformAdmin: boolean;
+  organizationId: string;
+  organizationName: string;
+  /** Networks the user's organisation belongs to. */
+  networkIds: string[];
+  /** Networks the user coordinates. */
+  coordinatedNetworkIds: string[];
+}
+
+export async function createSession(userId: string, now = new Date()) {
+  const token = generateToken();
+  const id = hashToken(token);
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now, createdAt: now });
+  return { token, id, expiresAt };
+}
+
+/** Loads the session and its user in one query; ends expired, idle and deactivated sessions. */
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<CurrentUser | null> {
+  const sessionId = hashToken(token);
+  const db = getDb();
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      isPlatformAdmin: users.isPlatformAdmin,
+      deactivatedAt: users.deactivatedAt,
+      organizationId: users.organizationId,
+      organizationName: organizations.name,
+      networkIds: sql<string[]>`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
+      coordinatedNetworkIds: sql<string[]>`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sessions.id, sessionId));
+  if (!row) return null;
+
+  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  if (row.expiresAt <= now || idleMs > SESSION_IDLE_TIMEOUT_MS || row.deactivatedAt) {
+    await invalidateSession(sessionId);
+    return null;
+  }
+
+  const renew = row.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WHEN_LEFT_MS;
+  if (renew || idleMs > LAST_SEEN_RESOLUTION_MS) {
+    await db
+      .update(sessions)
+      .set({
+        lastSeenAt: now,
+        ...(renew ? { expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) } : {}),
+      })
+      .where(eq(sessions.id, sessionId));
+  }
+
+  const { expiresAt: _expiresAt, lastSeenAt: _lastSeenAt, deactivatedAt: _deactivated, ...user } =
+    row;
+  return user;
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await getDb().delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(userId: string): Promise<void> {
+  await getDb().delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,4 @@
+export * from "./organizations";
+export * from "./accounts";
+export * from "./audit";
+export * from "./messaging";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .url(`keine gültige URL / not a valid URL (z. B. ${example})`)
+    .refine(
+      (value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)),
+      `muss mit ${protocols.join(": oder ")}: beginnen / must start with ${protocols.join(": or ")}:`,
+    )
+    .optional();
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], {
+    errorMap: () => ({ message: "erwartet true oder false / expected true or false" }),
+  })
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ invalid_type_error: "muss eine Zahl sein / must be a number" })
+    .int("muss eine ganze Zahl sein / must be an integer")
+    .min(1, "zwischen 1 und 65535 / between 1 and 65535")
+    .max(65535, "zwischen 1 und 65535 / between 1 and 65535")
+    .default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: optionalUrl(["postgres", "postgresql"], "postgresql://user@host:5432/db"),
+  PGLITE_DATA_DIR: z.string().default("data/pglite"),
+  REDIS_URL: optionalUrl(["redis", "rediss"], "redis://127.0.0.1:6379"),
+  SMTP_URL: optionalUrl(["smtp", "smtps"], "smtp://user:pass@mail.example.org:587"),
+  MAIL_FROM: z
+    .string()
+    .email("keine gültige E-Mail-Adresse / not a valid e-mail address")
+    .default("portal@example.org"),
+  /** Public address used in links of e-mails. */
+  PUBLIC_URL: z.string().url("keine gültige URL / not a valid URL").optional(),
+  /** Secure cookies need HTTPS (localhost counts as secure in browsers). */
+  COOKIE_SECURE: booleanFlag.optional(),
+  SEED_DEMO_DATA: booleanFlag.default("true"),
+  TRUST_PROXY: booleanFlag.default("false"),
+});
+
+export type Env = z.infer<typeof envSchema> & { cookieSecure: boolean };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Ungültige Konfiguration / invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings mean "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  return { ...env, cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development" };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment; parsed once. server/index.ts calls it first and exits on EnvError. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,40 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { notifications, users } from "~/db/schema";
+import { emitNotification, rooms } from "~/realtime/hub.server";
+
+/** Stores a notification for every active member of an organisation and pushes it live. */
+export async function notifyOrganization(
+  organizationId: string,
+  message: string,
+  link: string | null,
+): Promise<void> {
+  const db = getDb();
+  const recipients = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), isNull(users.deactivatedAt)));
+  if (recipients.length === 0) return;
+  const stored = await db
+    .insert(notifications)
+    .values(recipients.map((recipient) => ({ userId: recipient.id, message, link })))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const { id, userId } of stored) {
+    emitNotification(rooms.user(userId), { id, message, link });
+  }
+}
+
+export function listRecentNotifications(userId: string, limit = 5) {
+  return getDb()
+    .select({
+      id: notifications.id,
+      message: notifications.message,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { authorize, can, notFound } from "~/auth/permissions.server";
+import { clientIp, requireUser } from "~/auth/request.server";
+import { organizationKinds, type OrganizationKind } from "~/db/schema";
+import { redirectWithFlash } from "~/flash.server";
+import { formFailure, formValues, parseForm } from "~/forms.server";
+import { publicUrl } from "~/mail/mail.server";
+import {
+  admitOrganization,
+  getNetwork,
+  listAdmittableOrganizations,
+  listCoordinators,
+  listNetworksWithOrganizations,
+  removeOrganization,
+} from "~/networks/networks.server";
+import { networkTexts } from "~/networks/texts";
+import { createOrganization } from "~/organizations/create-organization.server";
+import { inviteMember } from "~/organizations/invitations.server";
+import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
+import { requireUuid } from "~/params.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { feedbackFor, FormErrorSummary, SelectField, TextField } from "~/ui/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.network.name ?? "Netzwerk"} – Netzwerke ABC` },
+];
+
+const admitSchema = z.object({
+  organizationId: z.string().uuid(networkTexts.organizationRequired),
+});
+const createSchema = z.object({
+  name: z.string().trim().min(2, organizationTexts.nameRequired).max(200),
+  kind: z.enum(organizationKinds, { errorMap: () => ({ message: organizationTexts.kindInvalid }) }),
+  city: z.string().trim().max(120).default(""),
+  adminEmail: z.string().trim().email(networkTexts.adminEmailInvalid),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const networkId = requireUuid(params.networkId);
+  await authorize(user, { action: "network.view", networkId }, clientIp(request));
+  const [network] = await listNetworksWithOrganizations([networkId]);
+  if (!network) throw notFound();
+  const canManage = can(user, { action: "network.manageMembers", networkId });
+  const [coordinators, admittable] = await Promise.all([
+    listCoordinators(networkId),
+    canManage ? listAdmittableOrganizations(networkId) : Promise.resolve([]),
+  ]);
+  return json({ network, coordinators, canManage, admittable });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const networkId = requireUuid(params.networkId);
+  const ip = clientIp(request);
+  await authorize(user, { action: "network.manageMembers", networkId }, ip);
+  if (!(await getNetwork(networkId))) throw notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/netzwerke/${networkId}`;
+
+  if (intent === "admit") {
+    const parsed = parseForm(formData, admitSchema);
+    if (!parsed.ok) return parsed.response;
+    const result = await admitOrganization(user, networkId, parsed.data.organizationId, ip);
+    if (!result.ok) return formFailure(formValues(formData), { [result.field]: result.message });
+    return redirectWithFlash(here, "organizationAdmitted");
+  }
+  if (intent === "create") {
+    const parsed = parseForm(formData, createSchema);
+    if (!parsed.ok) return parsed.response;
+    const { adminEmail, ...organization } = parsed.data;
+    const organizationId = await createOrganization(user, organization, ip);
+    await admitOrganization(user, networkId, organizationId, ip);
+    const invitation = await inviteMember({
+      inviter: user,
+      organizationId,
+      email: adminEmail,
+      role: "org_admin",
+      linkFor: (token) => publicUrl(request, `/einladung/${token}`),
+      ip,
+    });
+    if (!invitation.ok) return formFailure(formValues(formData), { adminEmail: invitation.message });
+    return redirectWithFlash(here, "organizationCreated");
+  }
+  if (intent === "remove") {
+    const organizationId = requireUuid(String(formData.get("organizationId") ?? ""));
+    if (!(await removeOrganization(user, networkId, organizationId, ip))) throw notFound();
+    return redirectWithFlash(here, "organizationRemoved");
+  }
+  throw new Response("Unbekannte Aktion", { status: 400 });
+}
+
+const kindOptions = organizationKinds.map((kind) => ({ value: kind, label: organizationKindLabels[kind] }));
+
+export default function NetworkPage() {
+  const { network, coordinators, canManage, admittable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const admit = feedbackFor(actionData, "admit");
+  const create = feedbackFor(actionData, "create");
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+
+  return (
+    <div className="stack-lg">
+      <h1>{network.name}</h1>
+      <p className="lead">{network.region}</p>
+      {network.description ? <p>{network.description}</p> : null}
+      <p>
+        Koordination:{" "}
+        {coordinators.length === 0
+          ? "noch nicht benannt"
+          : coordinators.map((coordinator) => `${coordinator.name} (${coordinator.organizationName})`).join(", ")}
+      </p>
+
+      <section className="card stack" aria-labelledby="organisationen">
+        <h2 id="organisationen">Organisationen im Netzwerk ({network.organizations.length})</h2>
+        {network.organizations.length === 0 ? (
+          <p>Noch keine Organisation aufgenommen.{canManage ? " Nehmen Sie unten die erste auf." : ""}</p>
+        ) : (
+          <ul className="org-list">
+            {network.organizations.map((organization) => (
+              <li key={organization.id}>
+                <span className="org-list__name">{organization.name}</span>
+                <span className="badge">{organizationKindLabels[organization.kind as OrganizationKind]}</span>
+                {organization.city ? <span className="muted"> {organization.city}</span> : null}
+                {canManage ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="organizationId" value={organization.id} />
+                    <button type="submit" className="button button--danger">
+                      Entfernen<span className="visually-hidden">: {organization.name}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {canManage ? (
+        <div className="columns">
+          <section className="card stack" aria-labelledby="aufnehmen">
+            <h2 id="aufnehmen">Vorhandene Organisation aufnehmen</h2>
+            {admittable.length === 0 ? (
+              <p>Alle Organisationen des Portals gehören bereits zum Netzwerk. Legen Sie eine neue an.</p>
+            ) : (
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="admit" />
+                <FormErrorSummary errors={admit.errors} />
+                <SelectField
+                  id="admit-organization"
+                  name="organizationId"
+                  label="Organisation"
+                  options={[
+                    { value: "", label: "Bitte wählen …" },
+                    ...admittable.map((organization) => ({
+                      value: organization.id,
+                      label: organization.city ? `${organization.name} (${organization.city})` : organization.name,
+                    })),
+                  ]}
+                  defaultValue={admit.values?.organizationId ?? ""}
+                  error={admit.errors?.organizationId}
+                />
+                <button type="submit" className="button" disabled={busy === "admit"}>
+                  {busy === "admit" ? "Wird aufgenommen …" : "In das Netzwerk aufnehmen"}
+                </button>
+              </Form>
+            )}
+          </section>
+          <section className="card stack" aria-labelledby="neu-anlegen">
+            <h2 id="neu-anlegen">Neue Organisation anlegen und aufnehmen</h2>
+            <p>Die angegebene Person erhält eine Einladung als Organisations-Administration.</p>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="create" />
+              <FormErrorSummary errors={create.errors} />
+              <TextField id="create-name" name="name" label="Name der Organisation" required defaultValue={create.values?.name ?? ""} error={create.errors?.name} />
+              <SelectField id="create-kind" name="kind" label="Art" options={kindOptions} defaultValue={create.values?.kind ?? "sonstige"} error={create.errors?.kind} />
+              <TextField id="create-city" name="city" label="Ort" defaultValue={create.values?.city ?? ""} error={create.errors?.city} />
+              <TextField id="create-admin" name="adminEmail" type="email" label="E-Mail der Administration" required defaultValue={create.values?.adminEmail ?? ""} error={create.errors?.adminEmail} />
+              <button type="submit" className="button" disabled={busy === "create"}>
+                {busy === "create" ? "Wird angelegt …" : "Anlegen, aufnehmen und einladen"}
+              </button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

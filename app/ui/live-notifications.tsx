@@ -1,0 +1,56 @@
+import { Link } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import type { LiveNotification } from "~/realtime/hub.server";
+
+interface Toast {
+  id: string;
+  message: string;
+  link: string | null;
+}
+
+/**
+ * Shows the flash message of the last action and notifications pushed over socket.io.
+ * One polite live region, so screen readers announce each new toast once.
+ */
+export function Toasts({ flash }: { flash: string | null }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+
+  useEffect(() => {
+    if (flash) setToasts((current) => [...current, { id: `flash-${Date.now()}`, message: flash, link: null }]);
+  }, [flash]);
+
+  useEffect(() => {
+    let socket: { close(): void } | undefined;
+    let cancelled = false;
+    // Loaded lazily: the page works without it, and the first paint does not wait for it.
+    void import("socket.io-client").then(({ io }) => {
+      if (cancelled) return;
+      const connection = io({ transports: ["websocket"], withCredentials: true });
+      connection.on("notification", (notification: LiveNotification) => {
+        setToasts((current) => [...current.slice(-2), notification]);
+      });
+      socket = connection;
+    });
+    return () => {
+      cancelled = true;
+      socket?.close();
+    };
+  }, []);
+
+  const dismiss = (id: string) => setToasts((current) => current.filter((toast) => toast.id !== id));
+
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <div className="toast" key={toast.id}>
+          <p>
+            {toast.link ? <Link to={toast.link}>{toast.message}</Link> : toast.message}
+          </p>
+          <button type="button" className="button button--quiet" onClick={() => dismiss(toast.id)}>
+            Schließen<span className="visually-hidden">: {toast.message}</span>
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

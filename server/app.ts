@@ -1,0 +1,124 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { randomBytes } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import { sql } from "drizzle-orm";
+import { Server as SocketServer } from "socket.io";
+import { CLIENT_IP_HEADER } from "~/auth/request.server";
+import { validateSessionToken } from "~/auth/session.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import type { Env } from "~/env.server";
+import { setRealtimeServer } from "~/realtime/hub.server";
+import { registerRealtime, isForeignOrigin } from "./realtime";
+
+export interface PortalServer {
+  httpServer: HttpServer;
+  io: SocketServer;
+  close(): Promise<void>;
+}
+
+export interface PortalServerOptions {
+  env: Env;
+  database: DatabaseHandle;
+  /** The Remix server build, or a function returning it (dev: reloaded on change). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  publicDir: string;
+}
+
+export async function createPortalServer(options: PortalServerOptions): Promise<PortalServer> {
+  const { env, database } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    // The client IP reaches loaders and actions only through this header, set here.
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? "";
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'", ...(env.NODE_ENV === "development" ? ["ws:"] : [])],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: env.cookieSecure && env.NODE_ENV === "production" ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.NODE_ENV === "production",
+    }),
+  );
+  app.use(compression());
+
+  // Defence in depth next to SameSite cookies: state changes only from our own pages.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (isForeignOrigin(req.headers)) {
+      res.status(403).type("text/plain").send("Anfrage von fremder Herkunft abgelehnt.");
+      return;
+    }
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      res.set("Cache-Control", "no-store").json({ status: "ok", database: database.kind });
+    } catch {
+      res.status(503).set("Cache-Control", "no-store").json({ status: "error", database: database.kind });
+    }
+  });
+
+  // Fingerprinted build output never changes; everything else in public/ may.
+  app.use(
+    "/build",
+    express.static(`${options.publicDir}/build`, { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
+
+  app.use(
+    createRequestHandler({
+      build: options.build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  const httpServer = createServer(app);
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  let closeRedis: (() => Promise<void>) | undefined;
+  if (env.REDIS_URL) {
+    const { createClient } = await import("redis");
+    const { createAdapter } = await import("@socket.io/redis-streams-adapter");
+    const redis = createClient({ url: env.REDIS_URL });
+    await redis.connect();
+    io.adapter(createAdapter(redis));
+    closeRedis = async () => {
+      await redis.quit();
+    };
+  }
+  registerRealtime(io, { validateSessionToken });
+  setRealtimeServer(io);
+
+  return {
+    httpServer,
+    io,
+    async close() {
+      setRealtimeServer(undefined);
+      await io.close(); // also closes the http server
+      await closeRedis?.();
+    },
+  };
+}
