@@ -59,9 +59,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+    // One line per variable: the first problem is the one to fix.
+    const byVariable = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const name = issue.path.join(".");
+      if (!byVariable.has(name)) byVariable.set(name, `${name}: ${issue.message}`);
+    }
+    throw new EnvError([...byVariable.values()]);
   }
   const env = result.data;
   return { ...env, cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development" };

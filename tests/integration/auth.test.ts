@@ -1,0 +1,158 @@
+import { eq } from "drizzle-orm";
+import * as login from "~/routes/anmelden";
+import * as logout from "~/routes/abmelden";
+import * as myNetwork from "~/routes/_app.netzwerk";
+import { authTexts } from "~/auth/texts";
+import { sessionCookieName } from "~/auth/cookie.server";
+import {
+  SESSION_IDLE_TIMEOUT_MS,
+  SESSION_LIFETIME_MS,
+  createSession,
+  validateSessionToken,
+} from "~/auth/session.server";
+import { hashToken } from "~/auth/tokens.server";
+import { getDb } from "~/db/client.server";
+import { auditLog, sessions, users } from "~/db/schema";
+import { DEFAULT_TEST_PASSWORD, createOrganization, createUser } from "#tests/fixtures/factories";
+import { callRoute, setCookieOf } from "#tests/helpers/routes";
+
+async function member() {
+  const organization = await createOrganization();
+  return createUser({ organizationId: organization.id, email: `fachkraft-${Math.random().toString(36).slice(2)}@example.org` });
+}
+
+function submitLogin(email: string, password: string, extra: Record<string, string> = {}) {
+  return callRoute(login.action, "/anmelden", { form: { email, password, ...extra } });
+}
+
+async function messageOf(response: Response) {
+  return (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+}
+
+describe("Anmeldung", () => {
+  it("sets an HttpOnly, SameSite=Lax, Secure session cookie and redirects to the target", async () => {
+    const user = await member();
+    const response = await submitLogin(user.email.toUpperCase(), DEFAULT_TEST_PASSWORD, { weiter: "/organisation" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/organisation");
+    const cookie = setCookieOf(response);
+    expect(cookie).toMatch(new RegExp(`^${sessionCookieName()}=[a-z2-7]{32};`));
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Secure");
+    expect(sessionCookieName()).toBe("__Host-portal_session");
+  });
+
+  it("stores only the SHA-256 of the token and gives every login a new session id", async () => {
+    const user = await member();
+    const tokens = [];
+    for (let i = 0; i < 2; i++) {
+      const cookie = setCookieOf(await submitLogin(user.email, DEFAULT_TEST_PASSWORD));
+      tokens.push(cookie.split(";")[0]!.split("=")[1]!);
+    }
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const stored = await getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
+    expect(stored.map((s) => s.id).sort()).toEqual(tokens.map((t) => hashToken(t)).sort());
+  });
+
+  it("answers a wrong password and an unknown e-mail with the same German message and keeps the e-mail", async () => {
+    const user = await member();
+    const wrong = await submitLogin(user.email, "falsches-passwort-123");
+    const unknown = await submitLogin("niemand@example.org", "falsches-passwort-123");
+    expect(wrong.status).toBe(400);
+    const wrongBody = await messageOf(wrong);
+    const unknownBody = await messageOf(unknown);
+    expect(wrongBody.errors.form).toBe(authTexts.invalidCredentials);
+    expect(unknownBody.errors.form).toBe(authTexts.invalidCredentials);
+    expect(wrongBody.values.email).toBe(user.email);
+    expect(wrongBody.values).not.toHaveProperty("password");
+  });
+
+  it("explains missing fields in German", async () => {
+    const body = await messageOf(await submitLogin("", ""));
+    expect(body.errors.email).toBe(authTexts.emailRequired);
+    expect(body.errors.password).toBe(authTexts.passwordRequired);
+  });
+
+  it("slows down after repeated failures for the account, even with the right password", async () => {
+    const user = await member();
+    for (let i = 0; i < 5; i++) await submitLogin(user.email, "falsches-passwort-123");
+    const blocked = await submitLogin(user.email, DEFAULT_TEST_PASSWORD);
+    expect(blocked.status).toBe(400);
+    expect((await messageOf(blocked)).errors.form).toMatch(/Zu viele fehlgeschlagene Anmeldeversuche/);
+  });
+
+  it("refuses deactivated accounts with the same message", async () => {
+    const user = await member();
+    await getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user.id));
+    const body = await messageOf(await submitLogin(user.email, DEFAULT_TEST_PASSWORD));
+    expect(body.errors.form).toBe(authTexts.invalidCredentials);
+  });
+
+  it("never redirects to another site after login", async () => {
+    const user = await member();
+    const response = await submitLogin(user.email, DEFAULT_TEST_PASSWORD, { weiter: "//evil.example.com/" });
+    expect(response.headers.get("location")).toBe("/netzwerk");
+  });
+
+  it("logs logins, failed logins and logouts with a hashed IP", async () => {
+    const user = await member();
+    await submitLogin(user.email, "falsches-passwort-123");
+    const cookie = setCookieOf(await submitLogin(user.email, DEFAULT_TEST_PASSWORD)).split(";")[0]!;
+    await callRoute(logout.action, "/abmelden", { cookie, form: {} });
+    const entries = await getDb()
+      .select({ action: auditLog.action, ipHash: auditLog.ipHash })
+      .from(auditLog)
+      .where(eq(auditLog.actorUserId, user.id));
+    expect(entries.map((e) => e.action)).toEqual(["auth.login_failed", "auth.login", "auth.logout"]);
+    for (const entry of entries) {
+      expect(entry.ipHash).toMatch(/^[0-9a-f]{32}$/);
+      expect(entry.ipHash).not.toContain("203.0.113.7");
+    }
+  });
+});
+
+describe("Sitzungen", () => {
+  it("ends the session on logout and clears the cookie", async () => {
+    const user = await member();
+    const cookie = setCookieOf(await submitLogin(user.email, DEFAULT_TEST_PASSWORD)).split(";")[0]!;
+    expect((await callRoute(myNetwork.loader, "/netzwerk", { cookie })).status).toBe(200);
+    const response = await callRoute(logout.action, "/abmelden", { cookie, form: {} });
+    expect(response.headers.get("location")).toBe("/anmelden");
+    expect(response.headers.get("set-cookie")).toContain("Max-Age=0");
+    const after = await callRoute(myNetwork.loader, "/netzwerk", { cookie });
+    expect(after.headers.get("location")).toMatch(/^\/anmelden/);
+  });
+
+  it("expires after 12 hours without activity", async () => {
+    const user = await member();
+    const start = new Date("2026-03-02T08:00:00Z");
+    const { token } = await createSession(user.id, start);
+    expect(await validateSessionToken(token, new Date(start.getTime() + SESSION_IDLE_TIMEOUT_MS - 1000))).not.toBeNull();
+    const idleSince = new Date(start.getTime() + SESSION_IDLE_TIMEOUT_MS - 1000);
+    expect(await validateSessionToken(token, new Date(idleSince.getTime() + SESSION_IDLE_TIMEOUT_MS + 1000))).toBeNull();
+    expect(await getDb().select().from(sessions).where(eq(sessions.id, hashToken(token)))).toHaveLength(0);
+  });
+
+  it("slides the 30-day expiry while the user is active", async () => {
+    const user = await member();
+    const start = new Date("2026-03-02T08:00:00Z");
+    const { token } = await createSession(user.id, start);
+    // Use every 11 hours (inside the idle timeout) for 40 days keeps it alive past 30 days.
+    const step = 11 * 60 * 60 * 1000;
+    for (let at = start.getTime() + step; at <= start.getTime() + 40 * 24 * 60 * 60 * 1000; at += step) {
+      expect(await validateSessionToken(token, new Date(at))).not.toBeNull();
+    }
+    const [row] = await getDb().select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, hashToken(token)));
+    expect(row!.expiresAt.getTime()).toBeGreaterThan(start.getTime() + SESSION_LIFETIME_MS);
+  });
+
+  it("ends at the absolute expiry even with activity inside the idle window", async () => {
+    const user = await member();
+    const start = new Date("2026-03-02T08:00:00Z");
+    const { token, id } = await createSession(user.id, start);
+    const late = new Date(start.getTime() + SESSION_LIFETIME_MS + 1000);
+    await getDb().update(sessions).set({ lastSeenAt: new Date(late.getTime() - 1000) }).where(eq(sessions.id, id));
+    expect(await validateSessionToken(token, late)).toBeNull();
+  });
+});

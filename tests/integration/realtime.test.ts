@@ -1,0 +1,139 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import * as logout from "~/routes/abmelden";
+import * as network from "~/routes/_app.netzwerke.$networkId";
+import { validateSessionToken } from "~/auth/session.server";
+import { setRealtimeServer, type LiveNotification } from "~/realtime/hub.server";
+import { registerRealtime } from "../../server/realtime";
+import { createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
+import { callRoute } from "#tests/helpers/routes";
+import { buildWorld, type World } from "#tests/helpers/world";
+
+/**
+ * The real-time path as the browser uses it: handshake with the session cookie, rooms, a server
+ * event pushed to the client, disconnect when the session ends. With REDIS_URL set, two socket.io
+ * servers share the Redis streams adapter, and the client connects to the other instance.
+ */
+interface Instance {
+  http: HttpServer;
+  io: Server;
+  url: string;
+  closeRedis?: () => Promise<void>;
+}
+
+async function startInstance(): Promise<Instance> {
+  const http = createServer();
+  const io = new Server(http, { connectionStateRecovery: { skipMiddlewares: false } });
+  let closeRedis: (() => Promise<void>) | undefined;
+  if (process.env.REDIS_URL) {
+    const { createClient } = await import("redis");
+    const { createAdapter } = await import("@socket.io/redis-streams-adapter");
+    const redis = createClient({ url: process.env.REDIS_URL });
+    await redis.connect();
+    io.adapter(createAdapter(redis, { streamName: `portal-test-${process.pid}` }));
+    closeRedis = async () => {
+      await redis.quit();
+    };
+  }
+  registerRealtime(io, { validateSessionToken });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return { http, io, url: `http://127.0.0.1:${port}`, closeRedis };
+}
+
+let emitting: Instance;
+let receiving: Instance;
+let world: World;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  world = await buildWorld();
+  emitting = await startInstance();
+  receiving = process.env.REDIS_URL ? await startInstance() : emitting;
+  setRealtimeServer(emitting.io);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  setRealtimeServer(undefined);
+  for (const instance of new Set([emitting, receiving])) {
+    await instance.io.close();
+    await instance.closeRedis?.();
+  }
+});
+
+function open(cookie: string | undefined, origin?: string): Socket {
+  const host = new URL(receiving.url).host;
+  const socket = connect(receiving.url, {
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { ...(cookie ? { cookie } : {}), origin: origin ?? `http://${host}` },
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function outcome(socket: Socket): Promise<"connected" | string> {
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", (error) => resolve(error.message));
+  });
+}
+
+describe("Echtzeit", () => {
+  it.each(["platformAdmin", "coordinator", "orgAdmin", "staff", "employer", "otherNetworkStaff"] as const)(
+    "accepts %s with a valid session cookie",
+    async (persona) => {
+      expect(await outcome(open(world.cookies[persona]))).toBe("connected");
+    },
+  );
+
+  it("rejects a connection without a session", async () => {
+    expect(await outcome(open(undefined))).toBe("unauthorized");
+  });
+
+  it("rejects a connection with an invalid session", async () => {
+    expect(await outcome(open("__Host-portal_session=abcdefghijklmnopqrstuvwxyz234567"))).toBe("unauthorized");
+  });
+
+  it("rejects a foreign Origin even with a valid session", async () => {
+    expect(await outcome(open(world.cookies.staff, "https://evil.example.com"))).toBe("origin_rejected");
+  });
+
+  it("pushes the admission notification live to the members of the admitted organisation only", async () => {
+    const candidate = await createOrganization({ name: "Psychosozialer Dienst Nord", kind: "psychosozialer_dienst" });
+    const member = await createUser({ organizationId: candidate.id });
+    const memberSocket = open((await createLoginCookie(member.id)).cookie);
+    const bystander = open(world.cookies.otherNetworkStaff);
+    expect(await outcome(memberSocket)).toBe("connected");
+    expect(await outcome(bystander)).toBe("connected");
+    const seenByBystander: LiveNotification[] = [];
+    bystander.on("notification", (notification: LiveNotification) => seenByBystander.push(notification));
+
+    const received = new Promise<LiveNotification>((resolve) => memberSocket.once("notification", resolve));
+    await callRoute(network.action, `/netzwerke/${world.networks.north.id}`, {
+      cookie: world.cookies.coordinator,
+      params: { networkId: world.networks.north.id },
+      form: { intent: "admit", organizationId: candidate.id },
+    });
+    expect(await received).toMatchObject({
+      message: "Ihre Organisation wurde in das Netzwerk „Netzwerk Nord“ aufgenommen.",
+      link: `/netzwerke/${world.networks.north.id}`,
+    });
+    // Give a wrongly routed event time to arrive before asserting that none did.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seenByBystander).toEqual([]);
+  });
+
+  it("disconnects the sockets of a session when it logs out", async () => {
+    const member = await createUser({ organizationId: world.organizations.orgA.id });
+    const { cookie } = await createLoginCookie(member.id);
+    const socket = open(cookie);
+    expect(await outcome(socket)).toBe("connected");
+    const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    await callRoute(logout.action, "/abmelden", { cookie, form: {} });
+    expect(await disconnected).toBe("io server disconnect");
+  });
+});
