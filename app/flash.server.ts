@@ -17,7 +17,10 @@ export function redirectWithFlash(url: string, key: FlashKey, headers?: HeadersI
   return response;
 }
 
-export function readFlash(request: Request): { message: string | null; clearCookie: string | null } {
+export function readFlash(request: Request): {
+  message: string | null;
+  clearCookie: string | null;
+} {
   const key = readCookie(request.headers.get("cookie"), FLASH_COOKIE);
   if (!key) return { message: null, clearCookie: null };
   const message = key in flashMessages ? flashMessages[key as FlashKey] : null;

@@ -304,6 +304,14 @@ async function main() {
       `${config.warmup} s Warm-up + ${config.duration} s Messung je Ziel, ${os.cpus().length} CPU-Kerne, Node ${process.version}`,
   );
 
+  const loadBefore = os.loadavg();
+  if ((loadBefore[0] ?? 0) > 0.5 * os.cpus().length) {
+    console.log(
+      `⚠ Die Maschine ist bereits ausgelastet (loadavg ${loadBefore.map((load) => load.toFixed(2)).join(" ")}) – ` +
+        "die Zahlen werden ungenau.",
+    );
+  }
+
   if (!existsSync(path.join(root, "build", "index.js"))) {
     console.log("build/index.js fehlt – baue mit `npm run build` …");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -410,6 +418,7 @@ async function main() {
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         commit: gitCommit(),
+        loadavg: { before: loadBefore, after: os.loadavg() },
         machine: {
           cpus: os.cpus().length,
           cpuModel: os.cpus()[0]?.model,

@@ -45,7 +45,10 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          scriptSrc: [
+            "'self'",
+            (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`,
+          ],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", "data:"],
           connectSrc: ["'self'", ...(env.NODE_ENV === "development" ? ["ws:"] : [])],
@@ -74,7 +77,10 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
       await database.db.execute(sql`select 1`);
       res.set("Cache-Control", "no-store").json({ status: "ok", database: database.kind });
     } catch {
-      res.status(503).set("Cache-Control", "no-store").json({ status: "error", database: database.kind });
+      res
+        .status(503)
+        .set("Cache-Control", "no-store")
+        .json({ status: "error", database: database.kind });
     }
   });
 

@@ -66,11 +66,14 @@ async function main() {
   });
   portal.httpServer.listen(env.PORT, env.HOST, () => {
     const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DATA_DIR})`;
-    console.log(`Netzwerke-ABC-Portal läuft auf http://localhost:${env.PORT} – Datenbank: ${where}`);
+    console.log(
+      `Netzwerke-ABC-Portal läuft auf http://localhost:${env.PORT} – Datenbank: ${where}`,
+    );
     if (env.REDIS_URL) console.log("socket.io: Redis-Streams-Adapter aktiv");
     if (env.SEED_DEMO_DATA) {
       console.log("\nDemo-Zugänge (Passwort für alle: %s):", demoLogins.password);
-      for (const login of demoLogins.accounts) console.log(`  ${login.role.padEnd(24)} ${login.email}`);
+      for (const login of demoLogins.accounts)
+        console.log(`  ${login.role.padEnd(24)} ${login.email}`);
     }
   });
 

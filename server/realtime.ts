@@ -2,13 +2,11 @@ import type { Server, Socket } from "socket.io";
 import { readSessionToken } from "~/auth/cookie.server";
 import { authorize } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { rooms, type ServerToClientEvents } from "~/realtime/hub.server";
+import { rooms } from "~/realtime/hub.server";
 
 export interface RealtimeDeps {
   validateSessionToken(token: string): Promise<CurrentUser | null>;
 }
-
-type PortalSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, { user: CurrentUser }>;
 
 /** A browser always sends Origin on WebSocket upgrades; a foreign one is refused. */
 export function isForeignOrigin(headers: Record<string, string | string[] | undefined>): boolean {
@@ -41,8 +39,8 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
     }
   });
 
-  io.on("connection", (socket: PortalSocket) => {
-    const user = socket.data.user;
+  io.on("connection", (socket: Socket) => {
+    const user = (socket.data as { user: CurrentUser }).user;
     void socket.join([
       rooms.user(user.id),
       rooms.session(user.sessionId),

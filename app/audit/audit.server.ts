@@ -60,7 +60,6 @@ export async function hashIp(ip: string | null | undefined): Promise<string | nu
   }
 }
 
-
 export async function recordAudit(entry: AuditEntry): Promise<void> {
   await getDb()
     .insert(auditLog)

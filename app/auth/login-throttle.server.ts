@@ -43,7 +43,8 @@ export async function retryAfterSeconds(keys: ThrottleKeys, now = new Date()): P
     const policy = row.key === keys.account ? policies.account : policies.ip;
     const elapsedMs = now.getTime() - row.lastFailureAt.getTime();
     if (elapsedMs > policy.resetAfterMs) continue;
-    const remaining = delaySeconds(row.failures, policy.freeFailures) - Math.floor(elapsedMs / 1000);
+    const remaining =
+      delaySeconds(row.failures, policy.freeFailures) - Math.floor(elapsedMs / 1000);
     wait = Math.max(wait, remaining);
   }
   return wait;

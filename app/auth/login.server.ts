@@ -13,19 +13,28 @@ import { createSession } from "./session.server";
 import { authTexts } from "./texts";
 
 export type LoginResult =
-  | { ok: true; token: string; userId: string }
-  | { ok: false; message: string };
+  { ok: true; token: string; userId: string } | { ok: false; message: string };
 
 /** One German message for an unknown e-mail, a wrong password and a deactivated account. */
-export async function logIn(email: string, password: string, ip: string | null): Promise<LoginResult> {
+export async function logIn(
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<LoginResult> {
   const keys = throttleKeys(email, (await hashIp(ip)) ?? "unknown");
   const wait = await retryAfterSeconds(keys);
   if (wait > 0) return { ok: false, message: authTexts.throttled(wait) };
 
   const [user] = await getDb()
-    .select({ id: users.id, organizationId: users.organizationId, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      organizationId: users.organizationId,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
-    .where(and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)));
+    .where(
+      and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)),
+    );
   const valid = user
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstDummy(password);
@@ -36,14 +45,20 @@ export async function logIn(email: string, password: string, ip: string | null):
       action: "auth.login_failed",
       actor: user ? { id: user.id, organizationId: user.organizationId } : null,
       ip,
-      details: user ? null : { knownAccount: false },
+      details: user ? undefined : { knownAccount: false },
     });
     return { ok: false, message: authTexts.invalidCredentials };
   }
 
   await clearAccountFailures(keys);
   const session = await createSession(user.id);
-  await recordAudit({ action: "auth.login", actor: user, targetType: "user", targetId: user.id, ip });
+  await recordAudit({
+    action: "auth.login",
+    actor: user,
+    targetType: "user",
+    targetId: user.id,
+    ip,
+  });
   return { ok: true, token: session.token, userId: user.id };
 }
 

@@ -17,7 +17,8 @@ export function checkPasswordPolicy(password: string, email: string): string | n
   const normalized = password.toLowerCase();
   if (commonPasswords.has(normalized)) return authTexts.passwordCommon;
   const localPart = email.split("@")[0]?.toLowerCase() ?? "";
-  if (localPart.length >= 4 && normalized.includes(localPart)) return authTexts.passwordContainsEmail;
+  if (localPart.length >= 4 && normalized.includes(localPart))
+    return authTexts.passwordContainsEmail;
   return null;
 }
 

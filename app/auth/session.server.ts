@@ -1,6 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { networkCoordinators, networkMemberships, organizations, sessions, users } from "~/db/schema";
+import {
+  networkCoordinators,
+  networkMemberships,
+  organizations,
+  sessions,
+  users,
+} from "~/db/schema";
 import type { MemberRole } from "~/db/schema";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -55,8 +61,12 @@ export async function validateSessionToken(
       deactivatedAt: users.deactivatedAt,
       organizationId: users.organizationId,
       organizationName: organizations.name,
-      networkIds: sql<string[]>`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
-      coordinatedNetworkIds: sql<string[]>`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+      networkIds: sql<
+        string[]
+      >`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
+      coordinatedNetworkIds: sql<
+        string[]
+      >`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -81,8 +91,12 @@ export async function validateSessionToken(
       .where(eq(sessions.id, sessionId));
   }
 
-  const { expiresAt: _expiresAt, lastSeenAt: _lastSeenAt, deactivatedAt: _deactivated, ...user } =
-    row;
+  const {
+    expiresAt: _expiresAt,
+    lastSeenAt: _lastSeenAt,
+    deactivatedAt: _deactivated,
+    ...user
+  } = row;
   return user;
 }
 

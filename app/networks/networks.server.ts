@@ -39,7 +39,9 @@ export function listNetworksWithCounts() {
       name: networks.name,
       region: networks.region,
       organizationCount: sql<number>`(select count(*)::int from ${networkMemberships} where ${networkMemberships.networkId} = ${networks.id})`,
-      coordinators: sql<string[]>`array(select ${users.name} from ${networkCoordinators} join ${users} on ${users.id} = ${networkCoordinators.userId} where ${networkCoordinators.networkId} = ${networks.id} order by ${users.name})`,
+      coordinators: sql<
+        string[]
+      >`array(select ${users.name} from ${networkCoordinators} join ${users} on ${users.id} = ${networkCoordinators.userId} where ${networkCoordinators.networkId} = ${networks.id} order by ${users.name})`,
     })
     .from(networks)
     .orderBy(asc(networks.name));
@@ -152,7 +154,9 @@ async function findActiveUserByEmail(email: string) {
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, organizationId: users.organizationId })
     .from(users)
-    .where(and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)));
+    .where(
+      and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)),
+    );
   return user ?? null;
 }
 
@@ -311,7 +315,11 @@ export async function removeOrganization(
     ip,
     details: { organizationName: organization?.name ?? null },
   });
-  await notifyOrganization(organizationId, networkTexts.removedNotification(network?.name ?? ""), null);
+  await notifyOrganization(
+    organizationId,
+    networkTexts.removedNotification(network?.name ?? ""),
+    null,
+  );
   return true;
 }
 

@@ -115,8 +115,7 @@ export async function findOpenInvitation(token: string) {
 }
 
 export type AcceptResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "account_exists" };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" | "account_exists" };
 
 /** Single use: the invitation is claimed by a conditional update before the account is created. */
 export async function acceptInvitation(options: {

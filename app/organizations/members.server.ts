@@ -52,7 +52,11 @@ async function findActiveMember(organizationId: string, userId: string) {
     .select({ id: users.id, role: users.role, name: users.name })
     .from(users)
     .where(
-      and(eq(users.id, userId), eq(users.organizationId, organizationId), isNull(users.deactivatedAt)),
+      and(
+        eq(users.id, userId),
+        eq(users.organizationId, organizationId),
+        isNull(users.deactivatedAt),
+      ),
     );
   return member ?? null;
 }

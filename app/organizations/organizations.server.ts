@@ -51,7 +51,12 @@ export async function getOrganization(id: string) {
 
 export function listAllOrganizations() {
   return getDb()
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, city: organizations.city })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      city: organizations.city,
+    })
     .from(organizations)
     .orderBy(asc(organizations.name));
 }

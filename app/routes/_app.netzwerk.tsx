@@ -35,13 +35,17 @@ export default function MyNetworkPage() {
   return (
     <div className="stack-lg">
       <h1>Mein Netzwerk</h1>
-      <p className="lead">Guten Tag, {firstName}. Hier sehen Sie, wer in Ihrem Netzwerk mitarbeitet und was sich zuletzt getan hat.</p>
+      <p className="lead">
+        Guten Tag, {firstName}. Hier sehen Sie, wer in Ihrem Netzwerk mitarbeitet und was sich
+        zuletzt getan hat.
+      </p>
       {networks.length === 0 ? (
         <section className="card" aria-labelledby="kein-netzwerk">
           <h2 id="kein-netzwerk">Noch kein Netzwerk</h2>
           <p>
-            Ihre Organisation gehört noch keinem Netzwerk an. Bitten Sie die Netzwerkkoordination Ihrer Region – meist im Jobcenter –, Ihre
-            Organisation aufzunehmen. Danach sehen Sie hier die Partner des Netzwerks.
+            Ihre Organisation gehört noch keinem Netzwerk an. Bitten Sie die Netzwerkkoordination
+            Ihrer Region – meist im Jobcenter –, Ihre Organisation aufzunehmen. Danach sehen Sie
+            hier die Partner des Netzwerks.
           </p>
         </section>
       ) : null}
@@ -65,8 +69,12 @@ export default function MyNetworkPage() {
                   {network.organizations.map((organization) => (
                     <li key={organization.id}>
                       <span className="org-list__name">{organization.name}</span>
-                      <span className="badge">{organizationKindLabels[organization.kind as OrganizationKind]}</span>
-                      {organization.city ? <span className="muted"> {organization.city}</span> : null}
+                      <span className="badge">
+                        {organizationKindLabels[organization.kind as OrganizationKind]}
+                      </span>
+                      {organization.city ? (
+                        <span className="muted"> {organization.city}</span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -93,13 +101,24 @@ export default function MyNetworkPage() {
           <section className="card" aria-labelledby="benachrichtigungen">
             <h2 id="benachrichtigungen">Benachrichtigungen</h2>
             {notifications.length === 0 ? (
-              <p>Keine Benachrichtigungen. Neue erscheinen hier und sofort als Hinweis am Bildschirmrand.</p>
+              <p>
+                Keine Benachrichtigungen. Neue erscheinen hier und sofort als Hinweis am
+                Bildschirmrand.
+              </p>
             ) : (
               <ul className="feed">
                 {notifications.map((notification) => (
                   <li key={notification.id}>
-                    <span>{notification.link ? <Link to={notification.link}>{notification.message}</Link> : notification.message}</span>
-                    <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+                    <span>
+                      {notification.link ? (
+                        <Link to={notification.link}>{notification.message}</Link>
+                      ) : (
+                        notification.message
+                      )}
+                    </span>
+                    <time dateTime={notification.createdAt}>
+                      {formatDateTime(notification.createdAt)}
+                    </time>
                   </li>
                 ))}
               </ul>

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(user, { action: "network.manageMembers", networkId });
   const [coordinators, admittable] = await Promise.all([
     listCoordinators(networkId),
-    canManage ? listAdmittableOrganizations(networkId) : Promise.resolve([]),
+    canManage ? listAdmittableOrganizations(networkId).execute() : Promise.resolve([]),
   ]);
   return json({ network, coordinators, canManage, admittable });
 }
@@ -83,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       linkFor: (token) => publicUrl(request, `/einladung/${token}`),
       ip,
     });
-    if (!invitation.ok) return formFailure(formValues(formData), { adminEmail: invitation.message });
+    if (!invitation.ok)
+      return formFailure(formValues(formData), { adminEmail: invitation.message });
     return redirectWithFlash(here, "organizationCreated");
   }
   if (intent === "remove") {
@@ -94,7 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Unbekannte Aktion", { status: 400 });
 }
 
-const kindOptions = organizationKinds.map((kind) => ({ value: kind, label: organizationKindLabels[kind] }));
+const kindOptions = organizationKinds.map((kind) => ({
+  value: kind,
+  label: organizationKindLabels[kind],
+}));
 
 export default function NetworkPage() {
   const { network, coordinators, canManage, admittable } = useLoaderData<typeof loader>();
@@ -113,19 +117,26 @@ export default function NetworkPage() {
         Koordination:{" "}
         {coordinators.length === 0
           ? "noch nicht benannt"
-          : coordinators.map((coordinator) => `${coordinator.name} (${coordinator.organizationName})`).join(", ")}
+          : coordinators
+              .map((coordinator) => `${coordinator.name} (${coordinator.organizationName})`)
+              .join(", ")}
       </p>
 
       <section className="card stack" aria-labelledby="organisationen">
         <h2 id="organisationen">Organisationen im Netzwerk ({network.organizations.length})</h2>
         {network.organizations.length === 0 ? (
-          <p>Noch keine Organisation aufgenommen.{canManage ? " Nehmen Sie unten die erste auf." : ""}</p>
+          <p>
+            Noch keine Organisation aufgenommen.
+            {canManage ? " Nehmen Sie unten die erste auf." : ""}
+          </p>
         ) : (
           <ul className="org-list">
             {network.organizations.map((organization) => (
               <li key={organization.id}>
                 <span className="org-list__name">{organization.name}</span>
-                <span className="badge">{organizationKindLabels[organization.kind as OrganizationKind]}</span>
+                <span className="badge">
+                  {organizationKindLabels[organization.kind as OrganizationKind]}
+                </span>
                 {organization.city ? <span className="muted"> {organization.city}</span> : null}
                 {canManage ? (
                   <Form method="post" className="inline-form">
@@ -147,7 +158,10 @@ export default function NetworkPage() {
           <section className="card stack" aria-labelledby="aufnehmen">
             <h2 id="aufnehmen">Vorhandene Organisation aufnehmen</h2>
             {admittable.length === 0 ? (
-              <p>Alle Organisationen des Portals gehören bereits zum Netzwerk. Legen Sie eine neue an.</p>
+              <p>
+                Alle Organisationen des Portals gehören bereits zum Netzwerk. Legen Sie eine neue
+                an.
+              </p>
             ) : (
               <Form method="post" className="stack" noValidate>
                 <input type="hidden" name="intent" value="admit" />
@@ -160,7 +174,9 @@ export default function NetworkPage() {
                     { value: "", label: "Bitte wählen …" },
                     ...admittable.map((organization) => ({
                       value: organization.id,
-                      label: organization.city ? `${organization.name} (${organization.city})` : organization.name,
+                      label: organization.city
+                        ? `${organization.name} (${organization.city})`
+                        : organization.name,
                     })),
                   ]}
                   defaultValue={admit.values?.organizationId ?? ""}
@@ -178,10 +194,38 @@ export default function NetworkPage() {
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="create" />
               <FormErrorSummary errors={create.errors} />
-              <TextField id="create-name" name="name" label="Name der Organisation" required defaultValue={create.values?.name ?? ""} error={create.errors?.name} />
-              <SelectField id="create-kind" name="kind" label="Art" options={kindOptions} defaultValue={create.values?.kind ?? "sonstige"} error={create.errors?.kind} />
-              <TextField id="create-city" name="city" label="Ort" defaultValue={create.values?.city ?? ""} error={create.errors?.city} />
-              <TextField id="create-admin" name="adminEmail" type="email" label="E-Mail der Administration" required defaultValue={create.values?.adminEmail ?? ""} error={create.errors?.adminEmail} />
+              <TextField
+                id="create-name"
+                name="name"
+                label="Name der Organisation"
+                required
+                defaultValue={create.values?.name ?? ""}
+                error={create.errors?.name}
+              />
+              <SelectField
+                id="create-kind"
+                name="kind"
+                label="Art"
+                options={kindOptions}
+                defaultValue={create.values?.kind ?? "sonstige"}
+                error={create.errors?.kind}
+              />
+              <TextField
+                id="create-city"
+                name="city"
+                label="Ort"
+                defaultValue={create.values?.city ?? ""}
+                error={create.errors?.city}
+              />
+              <TextField
+                id="create-admin"
+                name="adminEmail"
+                type="email"
+                label="E-Mail der Administration"
+                required
+                defaultValue={create.values?.adminEmail ?? ""}
+                error={create.errors?.adminEmail}
+              />
               <button type="submit" className="button" disabled={busy === "create"}>
                 {busy === "create" ? "Wird angelegt …" : "Anlegen, aufnehmen und einladen"}
               </button>

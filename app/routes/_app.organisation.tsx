@@ -37,13 +37,17 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/organisation", "profileSaved");
 }
 
-const kindOptions = organizationKinds.map((kind) => ({ value: kind, label: organizationKindLabels[kind] }));
+const kindOptions = organizationKinds.map((kind) => ({
+  value: kind,
+  label: organizationKindLabels[kind],
+}));
 
 export default function OrganizationPage() {
   const { organization, canEdit } = useLoaderData<typeof loader>();
   const feedback = feedbackFor(useActionData<typeof action>());
   const submitting = useNavigation().state === "submitting";
-  const value = (field: keyof typeof organization) => feedback.values?.[field] ?? organization[field];
+  const value = (field: keyof typeof organization) =>
+    feedback.values?.[field] ?? organization[field];
 
   if (!canEdit) {
     return (
@@ -58,7 +62,9 @@ export default function OrganizationPage() {
             <dt>Beschreibung</dt>
             <dd>{organization.description || "–"}</dd>
             <dt>Kontakt</dt>
-            <dd>{[organization.contactEmail, organization.phone].filter(Boolean).join(" · ") || "–"}</dd>
+            <dd>
+              {[organization.contactEmail, organization.phone].filter(Boolean).join(" · ") || "–"}
+            </dd>
             <dt>Website</dt>
             <dd>{organization.website || "–"}</dd>
           </dl>
@@ -73,9 +79,29 @@ export default function OrganizationPage() {
       <h1>Profil der Organisation</h1>
       <Form method="post" className="card stack" noValidate>
         <FormErrorSummary errors={feedback.errors} />
-        <TextField id="name" name="name" label="Name" required defaultValue={value("name")} error={feedback.errors?.name} />
-        <SelectField id="kind" name="kind" label="Art der Organisation" options={kindOptions} defaultValue={value("kind")} error={feedback.errors?.kind} />
-        <TextField id="city" name="city" label="Ort" defaultValue={value("city")} error={feedback.errors?.city} />
+        <TextField
+          id="name"
+          name="name"
+          label="Name"
+          required
+          defaultValue={value("name")}
+          error={feedback.errors?.name}
+        />
+        <SelectField
+          id="kind"
+          name="kind"
+          label="Art der Organisation"
+          options={kindOptions}
+          defaultValue={value("kind")}
+          error={feedback.errors?.kind}
+        />
+        <TextField
+          id="city"
+          name="city"
+          label="Ort"
+          defaultValue={value("city")}
+          error={feedback.errors?.city}
+        />
         <TextAreaField
           id="description"
           name="description"
@@ -85,9 +111,30 @@ export default function OrganizationPage() {
           defaultValue={value("description")}
           error={feedback.errors?.description}
         />
-        <TextField id="contactEmail" name="contactEmail" type="email" label="Kontakt-E-Mail" defaultValue={value("contactEmail")} error={feedback.errors?.contactEmail} />
-        <TextField id="phone" name="phone" type="tel" label="Telefon" defaultValue={value("phone")} error={feedback.errors?.phone} />
-        <TextField id="website" name="website" type="url" label="Website" defaultValue={value("website")} error={feedback.errors?.website} />
+        <TextField
+          id="contactEmail"
+          name="contactEmail"
+          type="email"
+          label="Kontakt-E-Mail"
+          defaultValue={value("contactEmail")}
+          error={feedback.errors?.contactEmail}
+        />
+        <TextField
+          id="phone"
+          name="phone"
+          type="tel"
+          label="Telefon"
+          defaultValue={value("phone")}
+          error={feedback.errors?.phone}
+        />
+        <TextField
+          id="website"
+          name="website"
+          type="url"
+          label="Website"
+          defaultValue={value("website")}
+          error={feedback.errors?.website}
+        />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Wird gespeichert …" : "Profil speichern"}
         </button>

@@ -31,18 +31,31 @@ const inviteSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await authorize(user, { action: "organization.manageMembers", organizationId: user.organizationId }, clientIp(request));
+  await authorize(
+    user,
+    { action: "organization.manageMembers", organizationId: user.organizationId },
+    clientIp(request),
+  );
   const [members, invitations] = await Promise.all([
     listMembers(user.organizationId),
     listOpenInvitations(user.organizationId),
   ]);
-  return json({ currentUserId: user.id, organizationName: user.organizationName, members, invitations });
+  return json({
+    currentUserId: user.id,
+    organizationName: user.organizationName,
+    members,
+    invitations,
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
-  await authorize(user, { action: "organization.manageMembers", organizationId: user.organizationId }, ip);
+  await authorize(
+    user,
+    { action: "organization.manageMembers", organizationId: user.organizationId },
+    ip,
+  );
   const formData = await request.formData();
   const intent = formData.get("intent");
 
@@ -64,7 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const memberId = requireUuid(String(formData.get("userId") ?? ""));
   if (intent === "changeRole") {
     const parsedRole = role.safeParse(formData.get("role"));
-    if (!parsedRole.success) return formFailure(formValues(formData), { role: organizationTexts.roleInvalid });
+    if (!parsedRole.success)
+      return formFailure(formValues(formData), { role: organizationTexts.roleInvalid });
     const result = await changeMemberRole(user, memberId, parsedRole.data, ip);
     if (!result.ok) {
       if ("notFound" in result) throw notFound();
@@ -99,12 +113,30 @@ export default function MembersPage() {
 
       <section className="card stack" aria-labelledby="einladen">
         <h2 id="einladen">Mitglied einladen</h2>
-        <p>Die eingeladene Person erhält eine E-Mail mit einem Link, der 7 Tage gültig ist. Dort legt sie Namen und Passwort fest.</p>
+        <p>
+          Die eingeladene Person erhält eine E-Mail mit einem Link, der 7 Tage gültig ist. Dort legt
+          sie Namen und Passwort fest.
+        </p>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <FormErrorSummary errors={invite.errors} />
-          <TextField id="invite-email" name="email" type="email" label="E-Mail-Adresse" required defaultValue={invite.values?.email ?? ""} error={invite.errors?.email} />
-          <SelectField id="invite-role" name="role" label="Rolle" options={roleOptions} defaultValue={invite.values?.role ?? "staff"} error={invite.errors?.role} />
+          <TextField
+            id="invite-email"
+            name="email"
+            type="email"
+            label="E-Mail-Adresse"
+            required
+            defaultValue={invite.values?.email ?? ""}
+            error={invite.errors?.email}
+          />
+          <SelectField
+            id="invite-role"
+            name="role"
+            label="Rolle"
+            options={roleOptions}
+            defaultValue={invite.values?.role ?? "staff"}
+            error={invite.errors?.role}
+          />
           <button type="submit" className="button" disabled={busy === "invite"}>
             {busy === "invite" ? "Einladung wird verschickt …" : "Einladung verschicken"}
           </button>
@@ -113,10 +145,14 @@ export default function MembersPage() {
 
       <section className="card stack" aria-labelledby="mitglieder">
         <h2 id="mitglieder">Mitglieder ({members.length})</h2>
-        {memberFeedback.intent && memberFeedback.intent !== "invite" ? <FormErrorSummary errors={memberFeedback.errors} /> : null}
+        {memberFeedback.intent && memberFeedback.intent !== "invite" ? (
+          <FormErrorSummary errors={memberFeedback.errors} />
+        ) : null}
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Mitglieder der Organisation mit Rolle und Status</caption>
+            <caption className="visually-hidden">
+              Mitglieder der Organisation mit Rolle und Status
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -131,7 +167,10 @@ export default function MembersPage() {
                 const active = !member.deactivatedAt;
                 return (
                   <tr key={member.id}>
-                    <th scope="row">{member.name}{self ? " (Sie)" : ""}</th>
+                    <th scope="row">
+                      {member.name}
+                      {self ? " (Sie)" : ""}
+                    </th>
                     <td>{member.email}</td>
                     <td>
                       {self || !active ? (

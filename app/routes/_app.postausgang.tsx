@@ -35,11 +35,17 @@ export default function OutboxPage() {
     <div className="stack-lg">
       <h1>Postausgang</h1>
       <p className="lead">
-        Es ist kein Mailserver eingerichtet (<code>SMTP_URL</code>). E-Mails werden deshalb hier gesammelt statt verschickt.{" "}
-        {seesAll ? "Als Plattform-Administration sehen Sie alle E-Mails." : "Sie sehen die E-Mails, die Ihre Aktionen ausgelöst haben."}
+        Es ist kein Mailserver eingerichtet (<code>SMTP_URL</code>). E-Mails werden deshalb hier
+        gesammelt statt verschickt.{" "}
+        {seesAll
+          ? "Als Plattform-Administration sehen Sie alle E-Mails."
+          : "Sie sehen die E-Mails, die Ihre Aktionen ausgelöst haben."}
       </p>
       {mails.length === 0 ? (
-        <p className="card">Noch keine E-Mails. Wenn Sie zum Beispiel ein Mitglied einladen, erscheint die Einladung hier.</p>
+        <p className="card">
+          Noch keine E-Mails. Wenn Sie zum Beispiel ein Mitglied einladen, erscheint die Einladung
+          hier.
+        </p>
       ) : (
         mails.map((mail) => (
           <article key={mail.id} className="card stack" aria-labelledby={`mail-${mail.id}`}>

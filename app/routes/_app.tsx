@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roleLabel: user.isPlatformAdmin ? "Plattform-Administration" : memberRoleLabels[user.role],
     },
     nav: {
-      members: can(user, { action: "organization.manageMembers", organizationId: user.organizationId }),
+      members: can(user, {
+        action: "organization.manageMembers",
+        organizationId: user.organizationId,
+      }),
       administration: can(user, { action: "network.create" }),
       outbox: isOutboxMode(),
     },

@@ -6,7 +6,12 @@ import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import { redirectWithFlash } from "~/flash.server";
 import { formFailure, formValues, parseForm } from "~/forms.server";
-import { appointCoordinator, createNetwork, getNetwork, listNetworksWithCounts } from "~/networks/networks.server";
+import {
+  appointCoordinator,
+  createNetwork,
+  getNetwork,
+  listNetworksWithCounts,
+} from "~/networks/networks.server";
 import { networkTexts } from "~/networks/texts";
 import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -105,9 +110,30 @@ export default function NetworkAdministrationPage() {
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="create" />
             <FormErrorSummary errors={create.errors} />
-            <TextField id="network-name" name="name" label="Name" required defaultValue={create.values?.name ?? ""} error={create.errors?.name} />
-            <TextField id="network-region" name="region" label="Region" required defaultValue={create.values?.region ?? ""} error={create.errors?.region} />
-            <TextAreaField id="network-description" name="description" label="Beschreibung" rows={3} defaultValue={create.values?.description ?? ""} error={create.errors?.description} />
+            <TextField
+              id="network-name"
+              name="name"
+              label="Name"
+              required
+              defaultValue={create.values?.name ?? ""}
+              error={create.errors?.name}
+            />
+            <TextField
+              id="network-region"
+              name="region"
+              label="Region"
+              required
+              defaultValue={create.values?.region ?? ""}
+              error={create.errors?.region}
+            />
+            <TextAreaField
+              id="network-description"
+              name="description"
+              label="Beschreibung"
+              rows={3}
+              defaultValue={create.values?.description ?? ""}
+              error={create.errors?.description}
+            />
             <TextField
               id="network-coordinator"
               name="coordinatorEmail"

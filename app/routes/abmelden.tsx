@@ -17,7 +17,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (user) {
     await invalidateSession(user.sessionId);
     disconnectRoom(rooms.session(user.sessionId));
-    await recordAudit({ action: "auth.logout", actor: user, targetType: "user", targetId: user.id, ip: clientIp(request) });
+    await recordAudit({
+      action: "auth.logout",
+      actor: user,
+      targetType: "user",
+      targetId: user.id,
+      ip: clientIp(request),
+    });
   }
   return redirectWithFlash("/anmelden", "loggedOut", { "Set-Cookie": clearedSessionCookie() });
 }

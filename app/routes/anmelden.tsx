@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
@@ -39,11 +40,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const { target } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const actionData = useActionData<typeof action>();
+  const feedback = feedbackFor(actionData);
   const submitting = useNavigation().state === "submitting";
+  const passwordInput = useRef<HTMLInputElement>(null);
+  // A rejected password is never shown again; the e-mail address stays.
+  useEffect(() => {
+    if (actionData && passwordInput.current) passwordInput.current.value = "";
+  }, [actionData]);
   return (
     <PublicLayout title="Anmelden">
-      <p>Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Ein Konto erhalten Sie über eine Einladung Ihrer Organisation.</p>
+      <p>
+        Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Ein Konto erhalten Sie über eine
+        Einladung Ihrer Organisation.
+      </p>
       <Form method="post" className="stack" noValidate>
         <FormErrorSummary errors={feedback.errors} />
         <input type="hidden" name="weiter" value={feedback.values?.weiter || target} />
@@ -63,6 +73,7 @@ export default function LoginPage() {
           type="password"
           label="Passwort"
           autoComplete="current-password"
+          ref={passwordInput}
           required
           error={feedback.errors?.password}
         />

@@ -55,9 +55,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success || Object.keys(errors).length > 0) return formFailure(raw, errors);
 
   const ip = clientIp(request);
-  const result = await acceptInvitation({ token: params.token ?? "", name: parsed.data.name, password: parsed.data.password, ip });
+  const result = await acceptInvitation({
+    token: params.token ?? "",
+    name: parsed.data.name,
+    password: parsed.data.password,
+    ip,
+  });
   if (!result.ok) {
-    const message = result.reason === "account_exists" ? authTexts.accountExists : authTexts.invitationInvalid;
+    const message =
+      result.reason === "account_exists" ? authTexts.accountExists : authTexts.invitationInvalid;
     return formFailure(raw, { form: message });
   }
   const session = await createSession(result.userId);
@@ -68,7 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     targetId: result.userId,
     ip,
   });
-  return redirectWithFlash("/netzwerk", "invitationAccepted", { "Set-Cookie": sessionCookie(session.token) });
+  return redirectWithFlash("/netzwerk", "invitationAccepted", {
+    "Set-Cookie": sessionCookie(session.token),
+  });
 }
 
 export default function AcceptInvitationPage() {
@@ -88,12 +96,20 @@ export default function AcceptInvitationPage() {
   return (
     <PublicLayout title="Einladung annehmen">
       <p>
-        Sie wurden als <strong>{invitation.roleLabel}</strong> für <strong>{invitation.organizationName}</strong> eingeladen.
-        Legen Sie Ihren Namen und ein Passwort fest.
+        Sie wurden als <strong>{invitation.roleLabel}</strong> für{" "}
+        <strong>{invitation.organizationName}</strong> eingeladen. Legen Sie Ihren Namen und ein
+        Passwort fest.
       </p>
       <Form method="post" className="stack" noValidate>
         <FormErrorSummary errors={feedback.errors} />
-        <TextField id="email" label="E-Mail-Adresse" type="email" value={invitation.email} readOnly autoComplete="username" />
+        <TextField
+          id="email"
+          label="E-Mail-Adresse"
+          type="email"
+          value={invitation.email}
+          readOnly
+          autoComplete="username"
+        />
         <TextField
           id="name"
           name="name"

@@ -1,8 +1,14 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const messages: Record<number, { title: string; text: string }> = {
-  403: { title: "Kein Zugriff", text: "Dafür fehlt Ihnen die Berechtigung. Wenden Sie sich an Ihre Organisations-Administration, wenn Sie sie brauchen." },
-  404: { title: "Nicht gefunden", text: "Diese Seite gibt es nicht – oder Sie haben keinen Zugriff darauf." },
+  403: {
+    title: "Kein Zugriff",
+    text: "Dafür fehlt Ihnen die Berechtigung. Wenden Sie sich an Ihre Organisations-Administration, wenn Sie sie brauchen.",
+  },
+  404: {
+    title: "Nicht gefunden",
+    text: "Diese Seite gibt es nicht – oder Sie haben keinen Zugriff darauf.",
+  },
 };
 
 /** German messages for 403, 404 and the unexpected; used by every route. */

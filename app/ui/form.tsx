@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { forwardRef } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 /** The shape actions return on a rejected form (see ~/forms.server.ts). */
 export interface FormFeedback {
@@ -22,7 +28,10 @@ interface FieldProps {
 }
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${id}-hinweis` : null, error ? `${id}-fehler` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `${id}-hinweis` : null, error ? `${id}-fehler` : null].filter(Boolean).join(" ") ||
+    undefined
+  );
 }
 
 function FieldFrame({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
@@ -44,10 +53,14 @@ function FieldFrame({ id, label, error, hint, children }: FieldProps & { childre
   );
 }
 
-export function TextField({ id, label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export const TextField = forwardRef<
+  HTMLInputElement,
+  FieldProps & InputHTMLAttributes<HTMLInputElement>
+>(function TextField({ id, label, error, hint, ...input }, ref) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <input
+        ref={ref}
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
@@ -55,9 +68,15 @@ export function TextField({ id, label, error, hint, ...input }: FieldProps & Inp
       />
     </FieldFrame>
   );
-}
+});
 
-export function TextAreaField({ id, label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <textarea
@@ -77,7 +96,8 @@ export function SelectField({
   hint,
   options,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <select

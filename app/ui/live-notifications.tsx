@@ -16,7 +16,11 @@ export function Toasts({ flash }: { flash: string | null }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
 
   useEffect(() => {
-    if (flash) setToasts((current) => [...current, { id: `flash-${Date.now()}`, message: flash, link: null }]);
+    if (flash)
+      setToasts((current) => [
+        ...current,
+        { id: `flash-${Date.now()}`, message: flash, link: null },
+      ]);
   }, [flash]);
 
   useEffect(() => {
@@ -37,15 +41,14 @@ export function Toasts({ flash }: { flash: string | null }) {
     };
   }, []);
 
-  const dismiss = (id: string) => setToasts((current) => current.filter((toast) => toast.id !== id));
+  const dismiss = (id: string) =>
+    setToasts((current) => current.filter((toast) => toast.id !== id));
 
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
         <div className="toast" key={toast.id}>
-          <p>
-            {toast.link ? <Link to={toast.link}>{toast.message}</Link> : toast.message}
-          </p>
+          <p>{toast.link ? <Link to={toast.link}>{toast.message}</Link> : toast.message}</p>
           <button type="button" className="button button--quiet" onClick={() => dismiss(toast.id)}>
             Schließen<span className="visually-hidden">: {toast.message}</span>
           </button>

@@ -28,7 +28,11 @@ export async function callRoute(
   options: RequestOptions & { params?: Record<string, string> } = {},
 ): Promise<Response> {
   try {
-    const result = await handler({ request: buildRequest(path, options), params: options.params ?? {}, context: {} });
+    const result = await handler({
+      request: buildRequest(path, options),
+      params: options.params ?? {},
+      context: {},
+    });
     if (result instanceof Response) return result;
     return new Response(JSON.stringify(result), { status: 200 });
   } catch (thrown) {

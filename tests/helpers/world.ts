@@ -30,15 +30,26 @@ export async function buildWorld() {
   const south = await createNetwork({ name: "Netzwerk Süd", region: "Südkreis" });
   const operator = await createOrganization({ name: "Betrieb" });
   const orgA = await createOrganization({ name: "Jobcenter Nordkreis", kind: "jobcenter" });
-  const orgB = await createOrganization({ name: "Schuldnerberatung Nord", kind: "schuldnerberatung" });
+  const orgB = await createOrganization({
+    name: "Schuldnerberatung Nord",
+    kind: "schuldnerberatung",
+  });
   const employerOrg = await createOrganization({ name: "Montage Nord GmbH", kind: "arbeitgeber" });
   const orgC = await createOrganization({ name: "Jobcenter Südkreis", kind: "jobcenter" });
-  const outsider = await createOrganization({ name: "Bildungswerk ohne Netzwerk", kind: "bildungstraeger" });
-  for (const organization of [orgA, orgB, employerOrg]) await admitToNetwork(north.id, organization.id);
+  const outsider = await createOrganization({
+    name: "Bildungswerk ohne Netzwerk",
+    kind: "bildungstraeger",
+  });
+  for (const organization of [orgA, orgB, employerOrg])
+    await admitToNetwork(north.id, organization.id);
   await admitToNetwork(south.id, orgC.id);
 
   const users = {
-    platformAdmin: await createUser({ organizationId: operator.id, role: "org_admin", isPlatformAdmin: true }),
+    platformAdmin: await createUser({
+      organizationId: operator.id,
+      role: "org_admin",
+      isPlatformAdmin: true,
+    }),
     coordinator: await createUser({ organizationId: orgA.id, role: "staff" }),
     orgAdmin: await createUser({ organizationId: orgA.id, role: "org_admin" }),
     staff: await createUser({ organizationId: orgA.id, role: "staff" }),

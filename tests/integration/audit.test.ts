@@ -16,13 +16,17 @@ describe("Audit-Log", () => {
     ["DELETE", sql`delete from audit_log`],
     ["TRUNCATE", sql`truncate audit_log`],
   ])("rejects %s at the database level", async (_operation, statement) => {
-    const error = await getDb().execute(statement).then(
-      () => null,
-      (failure: Error & { cause?: Error }) => failure,
-    );
+    const error = await getDb()
+      .execute(statement)
+      .then(
+        () => null,
+        (failure: Error & { cause?: Error }) => failure,
+      );
     // Drizzle wraps the driver's error; the trigger's own message is its cause.
     expect(error?.cause?.message ?? error?.message).toMatch(/audit_log is append-only/);
-    const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(auditLog);
+    const [row] = await getDb()
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditLog);
     expect(row!.count).toBeGreaterThan(0);
   });
 
@@ -41,7 +45,11 @@ describe("Audit-Log", () => {
     expect(entry).toMatchObject({
       actorUserId: world.users.staff.id,
       actorOrganizationId: world.organizations.orgA.id,
-      details: { capability: "network.manageMembers", networkId: world.networks.north.id, answered: 403 },
+      details: {
+        capability: "network.manageMembers",
+        networkId: world.networks.north.id,
+        answered: 403,
+      },
     });
     expect(entry!.ipHash).toMatch(/^[0-9a-f]{32}$/);
     expect(entry!.occurredAt).toBeInstanceOf(Date);

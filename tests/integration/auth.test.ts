@@ -18,7 +18,10 @@ import { callRoute, setCookieOf } from "#tests/helpers/routes";
 
 async function member() {
   const organization = await createOrganization();
-  return createUser({ organizationId: organization.id, email: `fachkraft-${Math.random().toString(36).slice(2)}@example.org` });
+  return createUser({
+    organizationId: organization.id,
+    email: `fachkraft-${Math.random().toString(36).slice(2)}@example.org`,
+  });
 }
 
 function submitLogin(email: string, password: string, extra: Record<string, string> = {}) {
@@ -26,13 +29,18 @@ function submitLogin(email: string, password: string, extra: Record<string, stri
 }
 
 async function messageOf(response: Response) {
-  return (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+  return (await response.json()) as {
+    errors: Record<string, string>;
+    values: Record<string, string>;
+  };
 }
 
 describe("Anmeldung", () => {
   it("sets an HttpOnly, SameSite=Lax, Secure session cookie and redirects to the target", async () => {
     const user = await member();
-    const response = await submitLogin(user.email.toUpperCase(), DEFAULT_TEST_PASSWORD, { weiter: "/organisation" });
+    const response = await submitLogin(user.email.toUpperCase(), DEFAULT_TEST_PASSWORD, {
+      weiter: "/organisation",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/organisation");
     const cookie = setCookieOf(response);
@@ -51,7 +59,10 @@ describe("Anmeldung", () => {
       tokens.push(cookie.split(";")[0]!.split("=")[1]!);
     }
     expect(tokens[0]).not.toBe(tokens[1]);
-    const stored = await getDb().select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
+    const stored = await getDb()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, user.id));
     expect(stored.map((s) => s.id).sort()).toEqual(tokens.map((t) => hashToken(t)).sort());
   });
 
@@ -79,7 +90,9 @@ describe("Anmeldung", () => {
     for (let i = 0; i < 5; i++) await submitLogin(user.email, "falsches-passwort-123");
     const blocked = await submitLogin(user.email, DEFAULT_TEST_PASSWORD);
     expect(blocked.status).toBe(400);
-    expect((await messageOf(blocked)).errors.form).toMatch(/Zu viele fehlgeschlagene Anmeldeversuche/);
+    expect((await messageOf(blocked)).errors.form).toMatch(
+      /Zu viele fehlgeschlagene Anmeldeversuche/,
+    );
   });
 
   it("refuses deactivated accounts with the same message", async () => {
@@ -89,10 +102,18 @@ describe("Anmeldung", () => {
     expect(body.errors.form).toBe(authTexts.invalidCredentials);
   });
 
-  it("never redirects to another site after login", async () => {
+  it.each([
+    "//evil.example.com/",
+    "/\\evil.example.com",
+    "/\\/evil.example.com",
+    "https://evil.example.com",
+    "/%5Cevil.example.com",
+  ])("never redirects to another site after login (weiter=%s)", async (target) => {
     const user = await member();
-    const response = await submitLogin(user.email, DEFAULT_TEST_PASSWORD, { weiter: "//evil.example.com/" });
-    expect(response.headers.get("location")).toBe("/netzwerk");
+    const response = await submitLogin(user.email, DEFAULT_TEST_PASSWORD, { weiter: target });
+    const location = response.headers.get("location")!;
+    expect(new URL(location, "http://localhost").origin).toBe("http://localhost");
+    expect(location).not.toMatch(/^\/[\\/]/);
   });
 
   it("logs logins, failed logins and logouts with a hashed IP", async () => {
@@ -104,7 +125,11 @@ describe("Anmeldung", () => {
       .select({ action: auditLog.action, ipHash: auditLog.ipHash })
       .from(auditLog)
       .where(eq(auditLog.actorUserId, user.id));
-    expect(entries.map((e) => e.action)).toEqual(["auth.login_failed", "auth.login", "auth.logout"]);
+    expect(entries.map((e) => e.action)).toEqual([
+      "auth.login_failed",
+      "auth.login",
+      "auth.logout",
+    ]);
     for (const entry of entries) {
       expect(entry.ipHash).toMatch(/^[0-9a-f]{32}$/);
       expect(entry.ipHash).not.toContain("203.0.113.7");
@@ -128,10 +153,22 @@ describe("Sitzungen", () => {
     const user = await member();
     const start = new Date("2026-03-02T08:00:00Z");
     const { token } = await createSession(user.id, start);
-    expect(await validateSessionToken(token, new Date(start.getTime() + SESSION_IDLE_TIMEOUT_MS - 1000))).not.toBeNull();
+    expect(
+      await validateSessionToken(token, new Date(start.getTime() + SESSION_IDLE_TIMEOUT_MS - 1000)),
+    ).not.toBeNull();
     const idleSince = new Date(start.getTime() + SESSION_IDLE_TIMEOUT_MS - 1000);
-    expect(await validateSessionToken(token, new Date(idleSince.getTime() + SESSION_IDLE_TIMEOUT_MS + 1000))).toBeNull();
-    expect(await getDb().select().from(sessions).where(eq(sessions.id, hashToken(token)))).toHaveLength(0);
+    expect(
+      await validateSessionToken(
+        token,
+        new Date(idleSince.getTime() + SESSION_IDLE_TIMEOUT_MS + 1000),
+      ),
+    ).toBeNull();
+    expect(
+      await getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(token))),
+    ).toHaveLength(0);
   });
 
   it("slides the 30-day expiry while the user is active", async () => {
@@ -140,10 +177,17 @@ describe("Sitzungen", () => {
     const { token } = await createSession(user.id, start);
     // Use every 11 hours (inside the idle timeout) for 40 days keeps it alive past 30 days.
     const step = 11 * 60 * 60 * 1000;
-    for (let at = start.getTime() + step; at <= start.getTime() + 40 * 24 * 60 * 60 * 1000; at += step) {
+    for (
+      let at = start.getTime() + step;
+      at <= start.getTime() + 40 * 24 * 60 * 60 * 1000;
+      at += step
+    ) {
       expect(await validateSessionToken(token, new Date(at))).not.toBeNull();
     }
-    const [row] = await getDb().select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, hashToken(token)));
+    const [row] = await getDb()
+      .select({ expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.id, hashToken(token)));
     expect(row!.expiresAt.getTime()).toBeGreaterThan(start.getTime() + SESSION_LIFETIME_MS);
   });
 
@@ -152,7 +196,10 @@ describe("Sitzungen", () => {
     const start = new Date("2026-03-02T08:00:00Z");
     const { token, id } = await createSession(user.id, start);
     const late = new Date(start.getTime() + SESSION_LIFETIME_MS + 1000);
-    await getDb().update(sessions).set({ lastSeenAt: new Date(late.getTime() - 1000) }).where(eq(sessions.id, id));
+    await getDb()
+      .update(sessions)
+      .set({ lastSeenAt: new Date(late.getTime() - 1000) })
+      .where(eq(sessions.id, id));
     expect(await validateSessionToken(token, late)).toBeNull();
   });
 });

@@ -12,13 +12,23 @@ import { createLoginCookie, createOrganization, createUser } from "#tests/fixtur
 import { callRoute, setCookieOf } from "#tests/helpers/routes";
 
 async function adminOfNewOrganization() {
-  const organization = await createOrganization({ name: "Diakonie Schuldnerberatung Teststadt", kind: "schuldnerberatung" });
-  const admin = await createUser({ organizationId: organization.id, role: "org_admin", name: "Claudia Test" });
+  const organization = await createOrganization({
+    name: "Diakonie Schuldnerberatung Teststadt",
+    kind: "schuldnerberatung",
+  });
+  const admin = await createUser({
+    organizationId: organization.id,
+    role: "org_admin",
+    name: "Claudia Test",
+  });
   return { organization, admin, cookie: (await createLoginCookie(admin.id)).cookie };
 }
 
 async function invite(cookie: string, email: string, role = "staff") {
-  return callRoute(members.action, "/organisation/mitglieder", { cookie, form: { intent: "invite", email, role } });
+  return callRoute(members.action, "/organisation/mitglieder", {
+    cookie,
+    form: { intent: "invite", email, role },
+  });
 }
 
 async function tokenFromOutbox(email: string) {
@@ -49,18 +59,34 @@ describe("Einladungen", () => {
     expect(mail.body).toContain("http://localhost/einladung/");
 
     const page = await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } });
-    expect(await page.json()).toMatchObject({ invitation: { email: "neue.kollegin@example.org", roleLabel: "Fachkraft" } });
+    expect(await page.json()).toMatchObject({
+      invitation: { email: "neue.kollegin@example.org", roleLabel: "Fachkraft" },
+    });
 
-    const accepted = await accept(token, { name: "Maria Neu", password: goodPassword, passwordConfirmation: goodPassword });
+    const accepted = await accept(token, {
+      name: "Maria Neu",
+      password: goodPassword,
+      passwordConfirmation: goodPassword,
+    });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("location")).toBe("/netzwerk");
-    const sessionCookie = setCookieOf(accepted).split(/,\s*(?=[^;]+=)/).find((c) => c.includes("portal_session"))!.split(";")[0]!;
+    const sessionCookie = setCookieOf(accepted)
+      .split(/,\s*(?=[^;]+=)/)
+      .find((c) => c.includes("portal_session"))!
+      .split(";")[0]!;
     const home = await callRoute(myNetwork.loader, "/netzwerk", { cookie: sessionCookie });
     expect(home.status).toBe(200);
     expect(await home.json()).toMatchObject({ firstName: "Maria" });
 
-    const [user] = await getDb().select().from(users).where(eq(users.email, "neue.kollegin@example.org"));
-    expect(user).toMatchObject({ name: "Maria Neu", role: "staff", organizationId: organization.id });
+    const [user] = await getDb()
+      .select()
+      .from(users)
+      .where(eq(users.email, "neue.kollegin@example.org"));
+    expect(user).toMatchObject({
+      name: "Maria Neu",
+      role: "staff",
+      organizationId: organization.id,
+    });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
@@ -68,7 +94,10 @@ describe("Einladungen", () => {
     const { cookie } = await adminOfNewOrganization();
     await invite(cookie, "gehasht@example.org");
     const { token } = await tokenFromOutbox("gehasht@example.org");
-    const [stored] = await getDb().select({ tokenHash: invitations.tokenHash }).from(invitations).where(eq(invitations.email, "gehasht@example.org"));
+    const [stored] = await getDb()
+      .select({ tokenHash: invitations.tokenHash })
+      .from(invitations)
+      .where(eq(invitations.email, "gehasht@example.org"));
     expect(stored!.tokenHash).toBe(hashToken(token));
     expect(stored!.tokenHash).not.toContain(token);
   });
@@ -77,11 +106,17 @@ describe("Einladungen", () => {
     const { cookie } = await adminOfNewOrganization();
     await invite(cookie, "einmal@example.org");
     const { token } = await tokenFromOutbox("einmal@example.org");
-    const form = { name: "Erika Einmal", password: goodPassword, passwordConfirmation: goodPassword };
+    const form = {
+      name: "Erika Einmal",
+      password: goodPassword,
+      passwordConfirmation: goodPassword,
+    };
     expect((await accept(token, form)).status).toBe(302);
     const again = await accept(token, form);
     expect(again.status).toBe(400);
-    expect(((await again.json()) as { errors: Record<string, string> }).errors.form).toBe(authTexts.invitationInvalid);
+    expect(((await again.json()) as { errors: Record<string, string> }).errors.form).toBe(
+      authTexts.invitationInvalid,
+    );
     const page = await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } });
     expect(page.status).toBe(404);
   });
@@ -90,10 +125,20 @@ describe("Einladungen", () => {
     const { cookie } = await adminOfNewOrganization();
     await invite(cookie, "spaet@example.org");
     const { token } = await tokenFromOutbox("spaet@example.org");
-    const [row] = await getDb().select({ expiresAt: invitations.expiresAt, createdAt: invitations.createdAt }).from(invitations).where(eq(invitations.email, "spaet@example.org"));
-    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThan(INVITATION_VALIDITY_MS - 60_000);
-    await getDb().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, "spaet@example.org"));
-    expect((await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } })).status).toBe(404);
+    const [row] = await getDb()
+      .select({ expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+      .from(invitations)
+      .where(eq(invitations.email, "spaet@example.org"));
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThan(
+      INVITATION_VALIDITY_MS - 60_000,
+    );
+    await getDb()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, "spaet@example.org"));
+    expect(
+      (await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } })).status,
+    ).toBe(404);
   });
 
   it("rejects short, common and mismatched passwords in German and keeps the name", async () => {
@@ -102,14 +147,29 @@ describe("Einladungen", () => {
     const { token } = await tokenFromOutbox("passwort@example.org");
     const cases: [Record<string, string>, string, string][] = [
       [{ password: "kurz", passwordConfirmation: "kurz" }, "password", authTexts.passwordTooShort],
-      [{ password: "passwordpassword", passwordConfirmation: "passwordpassword" }, "password", authTexts.passwordCommon],
-      [{ password: goodPassword, passwordConfirmation: "etwas-anderes-2026" }, "passwordConfirmation", authTexts.passwordMismatch],
-      [{ password: "passwort@example.org!", passwordConfirmation: "passwort@example.org!" }, "password", authTexts.passwordContainsEmail],
+      [
+        { password: "passwordpassword", passwordConfirmation: "passwordpassword" },
+        "password",
+        authTexts.passwordCommon,
+      ],
+      [
+        { password: goodPassword, passwordConfirmation: "etwas-anderes-2026" },
+        "passwordConfirmation",
+        authTexts.passwordMismatch,
+      ],
+      [
+        { password: "passwort@example.org!", passwordConfirmation: "passwort@example.org!" },
+        "password",
+        authTexts.passwordContainsEmail,
+      ],
     ];
     for (const [passwords, field, message] of cases) {
       const response = await accept(token, { name: "Paul Passwort", ...passwords });
       expect(response.status).toBe(400);
-      const body = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+      const body = (await response.json()) as {
+        errors: Record<string, string>;
+        values: Record<string, string>;
+      };
       expect(body.errors[field]).toBe(message);
       expect(body.values.name).toBe("Paul Passwort");
       expect(body.values).not.toHaveProperty("password");
@@ -121,14 +181,19 @@ describe("Einladungen", () => {
     const existing = await createUser({ organizationId: organization.id });
     const response = await invite(cookie, existing.email);
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+    const body = (await response.json()) as {
+      errors: Record<string, string>;
+      values: Record<string, string>;
+    };
     expect(body.errors.email).toBe(organizationTexts.alreadyMember);
     expect(body.values.email).toBe(existing.email);
   });
 
   it("explains an invalid e-mail address in German", async () => {
     const { cookie } = await adminOfNewOrganization();
-    const body = (await (await invite(cookie, "keine-adresse")).json()) as { errors: Record<string, string> };
+    const body = (await (await invite(cookie, "keine-adresse")).json()) as {
+      errors: Record<string, string>;
+    };
     expect(body.errors.email).toBe(organizationTexts.emailInvalid);
   });
 });
@@ -139,9 +204,14 @@ describe("Mitglieder verwalten", () => {
     const member = await createUser({ organizationId: organization.id });
     const memberSession = await createLoginCookie(member.id);
     await createLoginCookie(member.id);
-    const response = await callRoute(members.action, "/organisation/mitglieder", { cookie, form: { intent: "deactivate", userId: member.id } });
+    const response = await callRoute(members.action, "/organisation/mitglieder", {
+      cookie,
+      form: { intent: "deactivate", userId: member.id },
+    });
     expect(response.status).toBe(302);
-    expect(await getDb().select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
+    expect(
+      await getDb().select().from(sessions).where(eq(sessions.userId, member.id)),
+    ).toHaveLength(0);
     const after = await callRoute(myNetwork.loader, "/netzwerk", { cookie: memberSession.cookie });
     expect(after.headers.get("location")).toMatch(/^\/anmelden/);
   });
@@ -149,16 +219,27 @@ describe("Mitglieder verwalten", () => {
   it("keeps at least one organisation admin", async () => {
     const { cookie, organization } = await adminOfNewOrganization();
     const secondAdmin = await createUser({ organizationId: organization.id, role: "org_admin" });
-    const demote = await callRoute(members.action, "/organisation/mitglieder", { cookie, form: { intent: "changeRole", userId: secondAdmin.id, role: "staff" } });
+    const demote = await callRoute(members.action, "/organisation/mitglieder", {
+      cookie,
+      form: { intent: "changeRole", userId: secondAdmin.id, role: "staff" },
+    });
     expect(demote.status).toBe(302);
-    const [row] = await getDb().select({ role: users.role }).from(users).where(eq(users.id, secondAdmin.id));
+    const [row] = await getDb()
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, secondAdmin.id));
     expect(row!.role).toBe("staff");
   });
 
   it("does not let an admin change their own role", async () => {
     const { cookie, admin } = await adminOfNewOrganization();
-    const response = await callRoute(members.action, "/organisation/mitglieder", { cookie, form: { intent: "changeRole", userId: admin.id, role: "staff" } });
+    const response = await callRoute(members.action, "/organisation/mitglieder", {
+      cookie,
+      form: { intent: "changeRole", userId: admin.id, role: "staff" },
+    });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: Record<string, string> }).errors.role).toBe(organizationTexts.cannotChangeOwnRole);
+    expect(((await response.json()) as { errors: Record<string, string> }).errors.role).toBe(
+      organizationTexts.cannotChangeOwnRole,
+    );
   });
 });

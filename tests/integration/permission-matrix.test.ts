@@ -10,7 +10,12 @@ import * as organization from "~/routes/_app.organisation";
 import * as members from "~/routes/_app.organisation_.mitglieder";
 import * as outbox from "~/routes/_app.postausgang";
 import * as administration from "~/routes/_app.verwaltung.netzwerke";
-import { admitToNetwork, createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
+import {
+  admitToNetwork,
+  createLoginCookie,
+  createOrganization,
+  createUser,
+} from "#tests/fixtures/factories";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
@@ -48,29 +53,70 @@ const everyoneLoggedIn = (visitor: Outcome): Record<PersonaName, Outcome> => ({
 const unique = () => randomUUID().slice(0, 8);
 
 const rows: Row[] = [
-  { route: "GET /anmelden", handler: login.loader, path: () => "/anmelden", expect: { ...everyoneLoggedIn("ok") } },
-  { route: "POST /abmelden", handler: logout.action, path: () => "/abmelden", form: () => ({}), ownSession: true, expect: everyoneLoggedIn("ok") },
+  {
+    route: "GET /anmelden",
+    handler: login.loader,
+    path: () => "/anmelden",
+    expect: { ...everyoneLoggedIn("ok") },
+  },
+  {
+    route: "POST /abmelden",
+    handler: logout.action,
+    path: () => "/abmelden",
+    form: () => ({}),
+    ownSession: true,
+    expect: everyoneLoggedIn("ok"),
+  },
   {
     route: "GET /einladung/:token (unknown token)",
     handler: invitation.loader,
     path: () => "/einladung/unbekannt",
     params: () => ({ token: "unbekannt" }),
     expect: {
-      anonymous: 404, platformAdmin: 404, coordinator: 404, orgAdmin: 404, staff: 404,
-      employer: 404, otherOrgAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 404,
+      anonymous: 404,
+      platformAdmin: 404,
+      coordinator: 404,
+      orgAdmin: 404,
+      staff: 404,
+      employer: 404,
+      otherOrgAdmin: 404,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
     },
   },
-  { route: "layout of logged-in pages", handler: appLayout.loader, path: () => "/netzwerk", expect: everyoneLoggedIn("login") },
-  { route: "GET /netzwerk", handler: myNetwork.loader, path: () => "/netzwerk", expect: everyoneLoggedIn("login") },
-  { route: "GET /organisation", handler: organization.loader, path: () => "/organisation", expect: everyoneLoggedIn("login") },
+  {
+    route: "layout of logged-in pages",
+    handler: appLayout.loader,
+    path: () => "/netzwerk",
+    expect: everyoneLoggedIn("login"),
+  },
+  {
+    route: "GET /netzwerk",
+    handler: myNetwork.loader,
+    path: () => "/netzwerk",
+    expect: everyoneLoggedIn("login"),
+  },
+  {
+    route: "GET /organisation",
+    handler: organization.loader,
+    path: () => "/organisation",
+    expect: everyoneLoggedIn("login"),
+  },
   {
     route: "POST /organisation (edit own profile)",
     handler: organization.action,
     path: () => "/organisation",
     form: () => ({ name: `Profil ${unique()}`, kind: "jobcenter", city: "Apolda" }),
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: "ok", staff: 403,
-      employer: 403, otherOrgAdmin: "ok", otherNetworkAdmin: "ok", otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: "ok",
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: "ok",
+      otherNetworkAdmin: "ok",
+      otherNetworkStaff: 403,
     },
   },
   {
@@ -78,8 +124,15 @@ const rows: Row[] = [
     handler: members.loader,
     path: () => "/organisation/mitglieder",
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: "ok", staff: 403,
-      employer: 403, otherOrgAdmin: "ok", otherNetworkAdmin: "ok", otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: "ok",
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: "ok",
+      otherNetworkAdmin: "ok",
+      otherNetworkStaff: 403,
     },
   },
   {
@@ -88,8 +141,15 @@ const rows: Row[] = [
     path: () => "/organisation/mitglieder",
     form: () => ({ intent: "invite", email: `neu-${unique()}@example.org`, role: "staff" }),
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: "ok", staff: 403,
-      employer: 403, otherOrgAdmin: "ok", otherNetworkAdmin: "ok", otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: "ok",
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: "ok",
+      otherNetworkAdmin: "ok",
+      otherNetworkStaff: 403,
     },
   },
   {
@@ -101,8 +161,15 @@ const rows: Row[] = [
       return { intent: "changeRole", userId: member.id, role: "org_admin" };
     },
     expect: {
-      anonymous: "login", platformAdmin: 404, coordinator: 403, orgAdmin: "ok", staff: 403,
-      employer: 403, otherOrgAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: 404,
+      coordinator: 403,
+      orgAdmin: "ok",
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 404,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 403,
     },
   },
   {
@@ -114,8 +181,15 @@ const rows: Row[] = [
       return { intent: "deactivate", userId: member.id };
     },
     expect: {
-      anonymous: "login", platformAdmin: 404, coordinator: 403, orgAdmin: "ok", staff: 403,
-      employer: 403, otherOrgAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: 404,
+      coordinator: 403,
+      orgAdmin: "ok",
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 404,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 403,
     },
   },
   {
@@ -124,8 +198,15 @@ const rows: Row[] = [
     path: (world) => `/netzwerke/${world.networks.north.id}`,
     params: (world) => ({ networkId: world.networks.north.id }),
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: "ok", orgAdmin: "ok", staff: "ok",
-      employer: "ok", otherOrgAdmin: "ok", otherNetworkAdmin: 404, otherNetworkStaff: 404,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: "ok",
+      orgAdmin: "ok",
+      staff: "ok",
+      employer: "ok",
+      otherOrgAdmin: "ok",
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
     },
   },
   {
@@ -134,8 +215,15 @@ const rows: Row[] = [
     path: () => `/netzwerke/${randomUUID()}`,
     params: () => ({ networkId: randomUUID() }),
     expect: {
-      anonymous: "login", platformAdmin: 404, coordinator: 404, orgAdmin: 404, staff: 404,
-      employer: 404, otherOrgAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 404,
+      anonymous: "login",
+      platformAdmin: 404,
+      coordinator: 404,
+      orgAdmin: 404,
+      staff: 404,
+      employer: 404,
+      otherOrgAdmin: 404,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
     },
   },
   {
@@ -144,62 +232,115 @@ const rows: Row[] = [
     path: () => "/netzwerke/1%27%20or%201=1",
     params: () => ({ networkId: "1' or 1=1" }),
     expect: {
-      anonymous: "login", platformAdmin: 404, coordinator: 404, orgAdmin: 404, staff: 404,
-      employer: 404, otherOrgAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 404,
+      anonymous: "login",
+      platformAdmin: 404,
+      coordinator: 404,
+      orgAdmin: 404,
+      staff: 404,
+      employer: 404,
+      otherOrgAdmin: 404,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
     },
   },
-  ...(["admit", "create", "remove"] as const).map(
-    (intent): Row => ({
-      route: `POST /netzwerke/:id ${intent}`,
-      handler: network.action,
-      path: (world) => `/netzwerke/${world.networks.north.id}`,
-      params: (world) => ({ networkId: world.networks.north.id }),
-      form: async (world) => {
-        if (intent === "create") {
-          return { intent, name: `Neue Organisation ${unique()}`, kind: "bildungstraeger", city: "Nordstadt", adminEmail: `leitung-${unique()}@example.org` };
-        }
-        const organization = await createOrganization({ name: `Kandidat ${unique()}` });
-        if (intent === "remove") {
-          await admitToNetwork(world.networks.north.id, organization.id);
-        }
-        return { intent, organizationId: organization.id };
-      },
-      expect: {
-        anonymous: "login", platformAdmin: 403, coordinator: "ok", orgAdmin: 403, staff: 403,
-        employer: 403, otherOrgAdmin: 403, otherNetworkAdmin: 404, otherNetworkStaff: 404,
-      },
-    }),
-  ),
+  ...(["admit", "create", "remove"] as const).map((intent): Row => ({
+    route: `POST /netzwerke/:id ${intent}`,
+    handler: network.action,
+    path: (world) => `/netzwerke/${world.networks.north.id}`,
+    params: (world) => ({ networkId: world.networks.north.id }),
+    form: async (world): Promise<Record<string, string>> => {
+      if (intent === "create") {
+        return {
+          intent,
+          name: `Neue Organisation ${unique()}`,
+          kind: "bildungstraeger",
+          city: "Nordstadt",
+          adminEmail: `leitung-${unique()}@example.org`,
+        };
+      }
+      const organization = await createOrganization({ name: `Kandidat ${unique()}` });
+      if (intent === "remove") {
+        await admitToNetwork(world.networks.north.id, organization.id);
+      }
+      return { intent, organizationId: organization.id };
+    },
+    expect: {
+      anonymous: "login",
+      platformAdmin: 403,
+      coordinator: "ok",
+      orgAdmin: 403,
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 403,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
+    },
+  })),
   {
     route: "GET /verwaltung/netzwerke",
     handler: administration.loader,
     path: () => "/verwaltung/netzwerke",
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: 403, staff: 403,
-      employer: 403, otherOrgAdmin: 403, otherNetworkAdmin: 403, otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: 403,
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 403,
+      otherNetworkAdmin: 403,
+      otherNetworkStaff: 403,
     },
   },
   {
     route: "POST /verwaltung/netzwerke create",
     handler: administration.action,
     path: () => "/verwaltung/netzwerke",
-    form: (world) => ({ intent: "create", name: `Netzwerk ${unique()}`, region: "Westkreis", coordinatorEmail: world.users.staff.email }),
+    form: (world) => ({
+      intent: "create",
+      name: `Netzwerk ${unique()}`,
+      region: "Westkreis",
+      coordinatorEmail: world.users.staff.email,
+    }),
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: 403, staff: 403,
-      employer: 403, otherOrgAdmin: 403, otherNetworkAdmin: 403, otherNetworkStaff: 403,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: 403,
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 403,
+      otherNetworkAdmin: 403,
+      otherNetworkStaff: 403,
     },
   },
   {
     route: "POST /verwaltung/netzwerke appoint (Nord)",
     handler: administration.action,
     path: () => "/verwaltung/netzwerke",
-    form: (world) => ({ intent: "appoint", networkId: world.networks.north.id, coordinatorEmail: world.users.orgAdmin.email }),
+    form: (world) => ({
+      intent: "appoint",
+      networkId: world.networks.north.id,
+      coordinatorEmail: world.users.orgAdmin.email,
+    }),
     expect: {
-      anonymous: "login", platformAdmin: "ok", coordinator: 403, orgAdmin: 403, staff: 403,
-      employer: 403, otherOrgAdmin: 403, otherNetworkAdmin: 404, otherNetworkStaff: 404,
+      anonymous: "login",
+      platformAdmin: "ok",
+      coordinator: 403,
+      orgAdmin: 403,
+      staff: 403,
+      employer: 403,
+      otherOrgAdmin: 403,
+      otherNetworkAdmin: 404,
+      otherNetworkStaff: 404,
     },
   },
-  { route: "GET /postausgang", handler: outbox.loader, path: () => "/postausgang", expect: everyoneLoggedIn("login") },
+  {
+    route: "GET /postausgang",
+    handler: outbox.loader,
+    path: () => "/postausgang",
+    expect: everyoneLoggedIn("login"),
+  },
 ];
 
 function outcomeOf(response: Response): Outcome | number {
@@ -218,7 +359,8 @@ beforeAll(async () => {
 describe.each(rows)("$route", (row) => {
   it.each(personaNames)("%s", async (persona) => {
     const user = persona === "anonymous" ? undefined : world.users[persona];
-    const cookie = row.ownSession && user ? (await createLoginCookie(user.id)).cookie : world.cookies[persona];
+    const cookie =
+      row.ownSession && user ? (await createLoginCookie(user.id)).cookie : world.cookies[persona];
     const response = await callRoute(row.handler, row.path(world), {
       cookie,
       params: row.params?.(world),

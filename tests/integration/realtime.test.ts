@@ -83,36 +83,51 @@ function outcome(socket: Socket): Promise<"connected" | string> {
 }
 
 describe("Echtzeit", () => {
-  it.each(["platformAdmin", "coordinator", "orgAdmin", "staff", "employer", "otherNetworkStaff"] as const)(
-    "accepts %s with a valid session cookie",
-    async (persona) => {
-      expect(await outcome(open(world.cookies[persona]))).toBe("connected");
-    },
-  );
+  it.each([
+    "platformAdmin",
+    "coordinator",
+    "orgAdmin",
+    "staff",
+    "employer",
+    "otherNetworkStaff",
+  ] as const)("accepts %s with a valid session cookie", async (persona) => {
+    expect(await outcome(open(world.cookies[persona]))).toBe("connected");
+  });
 
   it("rejects a connection without a session", async () => {
     expect(await outcome(open(undefined))).toBe("unauthorized");
   });
 
   it("rejects a connection with an invalid session", async () => {
-    expect(await outcome(open("__Host-portal_session=abcdefghijklmnopqrstuvwxyz234567"))).toBe("unauthorized");
+    expect(await outcome(open("__Host-portal_session=abcdefghijklmnopqrstuvwxyz234567"))).toBe(
+      "unauthorized",
+    );
   });
 
   it("rejects a foreign Origin even with a valid session", async () => {
-    expect(await outcome(open(world.cookies.staff, "https://evil.example.com"))).toBe("origin_rejected");
+    expect(await outcome(open(world.cookies.staff, "https://evil.example.com"))).toBe(
+      "origin_rejected",
+    );
   });
 
   it("pushes the admission notification live to the members of the admitted organisation only", async () => {
-    const candidate = await createOrganization({ name: "Psychosozialer Dienst Nord", kind: "psychosozialer_dienst" });
+    const candidate = await createOrganization({
+      name: "Psychosozialer Dienst Nord",
+      kind: "psychosozialer_dienst",
+    });
     const member = await createUser({ organizationId: candidate.id });
     const memberSocket = open((await createLoginCookie(member.id)).cookie);
     const bystander = open(world.cookies.otherNetworkStaff);
     expect(await outcome(memberSocket)).toBe("connected");
     expect(await outcome(bystander)).toBe("connected");
     const seenByBystander: LiveNotification[] = [];
-    bystander.on("notification", (notification: LiveNotification) => seenByBystander.push(notification));
+    bystander.on("notification", (notification: LiveNotification) =>
+      seenByBystander.push(notification),
+    );
 
-    const received = new Promise<LiveNotification>((resolve) => memberSocket.once("notification", resolve));
+    const received = new Promise<LiveNotification>((resolve) =>
+      memberSocket.once("notification", resolve),
+    );
     await callRoute(network.action, `/netzwerke/${world.networks.north.id}`, {
       cookie: world.cookies.coordinator,
       params: { networkId: world.networks.north.id },

@@ -16,7 +16,9 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     const database = await openDatabase({});
     await runMigrations(database);
-    const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+    const client = (
+      database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }
+    ).$client;
     const dump = await client.dumpDataDir("none");
     await database.close();
     const directory = mkdtempSync(path.join(tmpdir(), "portal-test-"));
@@ -32,7 +34,10 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${templateName}"`);
   await admin.query(`CREATE DATABASE "${templateName}"`);
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(adminUrl, templateName), poolSize: 1 });
+  const database = await openDatabase({
+    databaseUrl: databaseUrlFor(adminUrl, templateName),
+    poolSize: 1,
+  });
   await runMigrations(database);
   await database.close();
   project.provide("databaseTemplate", { kind: "postgres", adminUrl, templateName });
@@ -42,7 +47,8 @@ export default async function setup(project: TestProject) {
       "SELECT datname FROM pg_database WHERE datname LIKE $1",
       [`portal_test_${process.pid}_%`],
     );
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows)
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS "${templateName}" WITH (FORCE)`);
     await admin.end();
   };

@@ -20,7 +20,10 @@ beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.templateName}"`);
     await admin.end();
-    handle = await openDatabase({ databaseUrl: databaseUrlFor(template.adminUrl, name), poolSize: 4 });
+    handle = await openDatabase({
+      databaseUrl: databaseUrlFor(template.adminUrl, name),
+      poolSize: 4,
+    });
   }
   setDatabase(handle);
 });
