@@ -12,6 +12,7 @@ import { validateSessionToken } from "~/auth/session.server";
 import type { DatabaseHandle } from "~/db/client.server";
 import type { Env } from "~/env.server";
 import { setRealtimeServer } from "~/realtime/hub.server";
+import { runInRequestScope } from "~/request-context.server";
 import { registerRealtime, isForeignOrigin } from "./realtime";
 
 export interface PortalServer {
@@ -38,7 +39,7 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
     res.locals.cspNonce = randomBytes(16).toString("base64");
     // The client IP reaches loaders and actions only through this header, set here.
     req.headers[CLIENT_IP_HEADER] = req.ip ?? "";
-    next();
+    runInRequestScope(next);
   });
   app.use(
     helmet({

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { readSessionToken } from "./cookie.server";
+import { oncePerRequest } from "~/request-context.server";
 import { validateSessionToken, type CurrentUser } from "./session.server";
 
 /** Set by server/index.ts from Express's req.ip; any client-sent value is overwritten there. */
@@ -9,17 +10,11 @@ export function clientIp(request: Request): string | null {
   return request.headers.get(CLIENT_IP_HEADER);
 }
 
-// Root and child loaders of one document request share the Request: validate the session once.
-const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
-
+/** The logged-in user of this request; the session is validated once per request. */
 export function getUser(request: Request): Promise<CurrentUser | null> {
-  let user = usersByRequest.get(request);
-  if (!user) {
-    const token = readSessionToken(request.headers.get("cookie"));
-    user = token ? validateSessionToken(token) : Promise.resolve(null);
-    usersByRequest.set(request, user);
-  }
-  return user;
+  const token = readSessionToken(request.headers.get("cookie"));
+  if (!token) return Promise.resolve(null);
+  return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
 }
 
 /** First line of every protected loader and action. Sends a visitor to the login page. */

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import { getDb, type Database } from "~/db/client.server";
 import {
   networkCoordinators,
   networkMemberships,
@@ -41,14 +41,8 @@ export async function createSession(userId: string, now = new Date()) {
   return { token, id, expiresAt };
 }
 
-/** Loads the session and its user in one query; ends expired, idle and deactivated sessions. */
-export async function validateSessionToken(
-  token: string,
-  now = new Date(),
-): Promise<CurrentUser | null> {
-  const sessionId = hashToken(token);
-  const db = getDb();
-  const [row] = await db
+function buildSessionQuery(db: Database) {
+  return db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -71,7 +65,26 @@ export async function validateSessionToken(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare("validate_session");
+}
+
+// Runs on every request: built once per database connection, and prepared on the server.
+const sessionQueries = new WeakMap<Database, ReturnType<typeof buildSessionQuery>>();
+
+/** Loads the session and its user in one query; ends expired, idle and deactivated sessions. */
+export async function validateSessionToken(
+  token: string,
+  now = new Date(),
+): Promise<CurrentUser | null> {
+  const sessionId = hashToken(token);
+  const db = getDb();
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = buildSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ sessionId });
   if (!row) return null;
 
   const idleMs = now.getTime() - row.lastSeenAt.getTime();

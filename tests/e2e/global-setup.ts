@@ -102,7 +102,8 @@ export default async function setup(project: TestProject) {
   const logFile = path.join(workDir, "server.log");
   const log = openSync(logFile, "a");
   const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // localhost, with the cookie defaults of `npm start`: browsers accept Secure cookies there.
+  const baseUrl = `http://localhost:${port}`;
 
   const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
     cwd: root,
@@ -114,7 +115,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: "127.0.0.1",
       PGLITE_DATA_DIR: path.join(workDir, "pglite"),
-      COOKIE_SECURE: "false",
+      COOKIE_SECURE: "",
       SEED_DEMO_DATA: "true",
       DATABASE_URL: "",
       REDIS_URL: "",
