@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import {
@@ -321,12 +321,4 @@ export async function removeOrganization(
     null,
   );
   return true;
-}
-
-export async function countNetworkMembers(networkId: string): Promise<number> {
-  const [row] = await getDb()
-    .select({ value: count() })
-    .from(networkMemberships)
-    .where(eq(networkMemberships.networkId, networkId));
-  return row?.value ?? 0;
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
@@ -47,18 +47,6 @@ export async function getOrganization(id: string) {
     .from(organizations)
     .where(eq(organizations.id, id));
   return organization ?? null;
-}
-
-export function listAllOrganizations() {
-  return getDb()
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      city: organizations.city,
-    })
-    .from(organizations)
-    .orderBy(asc(organizations.name));
 }
 
 export async function updateOrganizationProfile(
