@@ -17,7 +17,9 @@ export type Capability =
   | { action: "network.manageMembers"; networkId: string }
   | { action: "organization.edit"; organizationId: string }
   | { action: "organization.manageMembers"; organizationId: string }
-  | { action: "realtime.connect" };
+  | { action: "realtime.connect" }
+  /** Read every kept mail on the Postausgang page, not only the ones one's own actions caused. */
+  | { action: "outbox.viewAll" };
 
 function seesNetwork(actor: Actor, networkId: string): boolean {
   return (
@@ -32,6 +34,7 @@ function isVisible(actor: Actor, capability: Capability): boolean {
   switch (capability.action) {
     case "network.create":
     case "realtime.connect":
+    case "outbox.viewAll":
       return true;
     case "network.appointCoordinator":
     case "network.view":
@@ -47,6 +50,7 @@ export function can(actor: Actor, capability: Capability): boolean {
   switch (capability.action) {
     case "network.create":
     case "network.appointCoordinator":
+    case "outbox.viewAll":
       return actor.isPlatformAdmin;
     case "network.view":
       return seesNetwork(actor, capability.networkId);

@@ -40,8 +40,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   });
 }
 
-/** Platform admins see every kept mail; everyone else the mails their own actions caused. */
-export function listOutbox(viewer: { id: string; isPlatformAdmin: boolean }, limit = 50) {
+/** Every kept mail, or (seesAll false) only the mails the viewer's own actions caused. */
+export function listOutbox(viewer: { id: string }, seesAll: boolean, limit = 50) {
   const query = getDb()
     .select({
       id: mailOutbox.id,
@@ -51,9 +51,7 @@ export function listOutbox(viewer: { id: string; isPlatformAdmin: boolean }, lim
       createdAt: mailOutbox.createdAt,
     })
     .from(mailOutbox);
-  const filtered = viewer.isPlatformAdmin
-    ? query
-    : query.where(eq(mailOutbox.triggeredByUserId, viewer.id));
+  const filtered = seesAll ? query : query.where(eq(mailOutbox.triggeredByUserId, viewer.id));
   return filtered.orderBy(desc(mailOutbox.createdAt)).limit(limit);
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/permissions.server";
+import { can, notFound } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { isOutboxMode, listOutbox } from "~/mail/mail.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -13,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Postausgang – Netzwerke ABC
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!isOutboxMode()) throw notFound();
-  return json({ mails: await listOutbox(user), seesAll: user.isPlatformAdmin });
+  const seesAll = can(user, { action: "outbox.viewAll" });
+  return json({ mails: await listOutbox(user, seesAll), seesAll });
 }
 
 /** Links in a mail body become clickable, as they would be in a mail program. */

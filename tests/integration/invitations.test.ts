@@ -243,3 +243,32 @@ describe("Mitglieder verwalten", () => {
     );
   });
 });
+
+describe("Postausgang", () => {
+  it("shows a member only the mails their own actions caused, and the platform admin all", async () => {
+    const { loader } = await import("~/routes/_app.postausgang");
+    const first = await adminOfNewOrganization();
+    const second = await adminOfNewOrganization();
+    await invite(first.cookie, "erste-einladung@example.org");
+    await invite(second.cookie, "zweite-einladung@example.org");
+    const operator = await createOrganization();
+    const platformAdmin = await createUser({
+      organizationId: operator.id,
+      isPlatformAdmin: true,
+      role: "org_admin",
+    });
+
+    const recipients = async (cookie: string) => {
+      const data = (await (await callRoute(loader, "/postausgang", { cookie })).json()) as {
+        mails: { recipient: string }[];
+      };
+      return data.mails.map((mail) => mail.recipient);
+    };
+    expect(await recipients(first.cookie)).toEqual(["erste-einladung@example.org"]);
+    expect(await recipients(second.cookie)).toEqual(["zweite-einladung@example.org"]);
+    const all = await recipients((await createLoginCookie(platformAdmin.id)).cookie);
+    expect(all).toEqual(
+      expect.arrayContaining(["erste-einladung@example.org", "zweite-einladung@example.org"]),
+    );
+  });
+});
