@@ -21,12 +21,14 @@ export function parseForm<Schema extends z.ZodTypeAny>(
   for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
+  return { ok: false, response: formFailure(raw, fieldErrors(result.error)) };
+}
+
+/** The first message per field, as shown beside the field. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, response: formFailure(raw, errors) };
+  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
 }
 
 export function formFailure(raw: Record<string, string>, errors: FieldErrors): Response {

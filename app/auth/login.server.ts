@@ -62,10 +62,12 @@ export async function logIn(
   return { ok: true, token: session.token, userId: user.id };
 }
 
-export async function findUserByEmail(email: string) {
+/** E-mail addresses are compared case-insensitively, as the unique index does. */
+export async function findUserByEmail(email: string, options: { activeOnly?: boolean } = {}) {
+  const sameEmail = eq(sql`lower(${users.email})`, email.trim().toLowerCase());
   const [user] = await getDb()
     .select({ id: users.id, organizationId: users.organizationId, name: users.name })
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+    .where(options.activeOnly ? and(sameEmail, isNull(users.deactivatedAt)) : sameEmail);
   return user ?? null;
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
+import { findUserByEmail } from "~/auth/login.server";
 import { getDb } from "~/db/client.server";
 import {
   auditLog,
@@ -9,9 +10,7 @@ import {
   organizations,
   users,
 } from "~/db/schema";
-import { notifyOrganization } from "~/notifications/notifications.server";
-import { emitNotification, rooms } from "~/realtime/hub.server";
-import { notifications } from "~/db/schema";
+import { notifyOrganization, notifyUsers } from "~/notifications/notifications.server";
 import { activitySentences, networkTexts } from "./texts";
 
 interface Actor {
@@ -150,16 +149,6 @@ export async function recentActivity(networkIds: string[], limit = 8) {
   }));
 }
 
-async function findActiveUserByEmail(email: string) {
-  const [user] = await getDb()
-    .select({ id: users.id, name: users.name, organizationId: users.organizationId })
-    .from(users)
-    .where(
-      and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)),
-    );
-  return user ?? null;
-}
-
 export type FieldResult = { ok: true; id?: string } | { ok: false; field: string; message: string };
 
 export async function createNetwork(
@@ -168,7 +157,7 @@ export async function createNetwork(
   ip: string | null,
 ): Promise<FieldResult> {
   const db = getDb();
-  const coordinator = await findActiveUserByEmail(input.coordinatorEmail);
+  const coordinator = await findUserByEmail(input.coordinatorEmail, { activeOnly: true });
   if (!coordinator) {
     return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
   }
@@ -204,7 +193,7 @@ export async function appointCoordinator(
   email: string,
   ip: string | null,
 ): Promise<FieldResult> {
-  const coordinator = await findActiveUserByEmail(email);
+  const coordinator = await findUserByEmail(email, { activeOnly: true });
   if (!coordinator) {
     return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
   }
@@ -235,13 +224,11 @@ async function appointCoordinatorUser(
     details: { coordinatorName: coordinator.name },
   });
   const network = await getNetwork(networkId);
-  const message = networkTexts.coordinatorNotification(network?.name ?? "");
-  const link = `/netzwerke/${networkId}`;
-  const [stored] = await db
-    .insert(notifications)
-    .values({ userId: coordinator.id, message, link })
-    .returning({ id: notifications.id });
-  if (stored) emitNotification(rooms.user(coordinator.id), { id: stored.id, message, link });
+  await notifyUsers(
+    [coordinator.id],
+    networkTexts.coordinatorNotification(network?.name ?? ""),
+    `/netzwerke/${networkId}`,
+  );
 }
 
 export async function admitOrganization(

@@ -3,25 +3,37 @@ import { getDb } from "~/db/client.server";
 import { notifications, users } from "~/db/schema";
 import { emitNotification, rooms } from "~/realtime/hub.server";
 
-/** Stores a notification for every active member of an organisation and pushes it live. */
+/** Stores a notification for each user and pushes it live to their open pages. */
+export async function notifyUsers(
+  userIds: string[],
+  message: string,
+  link: string | null,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const stored = await getDb()
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, message, link })))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const { id, userId } of stored) {
+    emitNotification(rooms.user(userId), { id, message, link });
+  }
+}
+
+/** Notifies every active member of an organisation. */
 export async function notifyOrganization(
   organizationId: string,
   message: string,
   link: string | null,
 ): Promise<void> {
-  const db = getDb();
-  const recipients = await db
+  const recipients = await getDb()
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.organizationId, organizationId), isNull(users.deactivatedAt)));
-  if (recipients.length === 0) return;
-  const stored = await db
-    .insert(notifications)
-    .values(recipients.map((recipient) => ({ userId: recipient.id, message, link })))
-    .returning({ id: notifications.id, userId: notifications.userId });
-  for (const { id, userId } of stored) {
-    emitNotification(rooms.user(userId), { id, message, link });
-  }
+  await notifyUsers(
+    recipients.map((recipient) => recipient.id),
+    message,
+    link,
+  );
 }
 
 export function listRecentNotifications(userId: string, limit = 5) {

@@ -9,7 +9,7 @@ import { clientIp } from "~/auth/request.server";
 import { createSession } from "~/auth/session.server";
 import { authTexts } from "~/auth/texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues } from "~/forms.server";
+import { fieldErrors, formFailure, formValues } from "~/forms.server";
 import { acceptInvitation, findOpenInvitation } from "~/organizations/invitations.server";
 import { memberRoleLabels } from "~/organizations/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -42,10 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!invitation) return formFailure(raw, { form: authTexts.invitationInvalid });
 
   const parsed = acceptSchema.safeParse(raw);
-  const errors: Record<string, string> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  } else {
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (parsed.success) {
     const policyError = checkPasswordPolicy(parsed.data.password, invitation.email);
     if (policyError) errors.password = policyError;
     else if (parsed.data.password !== parsed.data.passwordConfirmation) {
