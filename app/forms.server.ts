@@ -2,11 +2,13 @@ import { json } from "@remix-run/node";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
+/** Submitted values: one string per field, a list for fields with several checkboxes. */
+export type FormValues = Record<string, string | string[]>;
 
 export interface FormFailure {
   intent?: string;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: FormValues;
 }
 
 /**
@@ -16,9 +18,9 @@ export interface FormFailure {
 export function parseForm<Schema extends z.ZodTypeAny>(
   formData: FormData,
   schema: Schema,
+  options: { multiValued?: readonly string[] } = {},
 ): { ok: true; data: z.infer<Schema> } | { ok: false; response: Response } {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
+  const raw = formValues(formData, options.multiValued);
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, response: formFailure(raw, fieldErrors(result.error)) };
@@ -31,16 +33,20 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function formFailure(raw: Record<string, string>, errors: FieldErrors): Response {
+export function formFailure(raw: FormValues, errors: FieldErrors): Response {
   const values = Object.fromEntries(
     Object.entries(raw).filter(([key]) => !key.toLowerCase().includes("password")),
   );
-  const body: FormFailure = { intent: raw.intent, errors, values };
+  const intent = typeof raw.intent === "string" ? raw.intent : undefined;
+  const body: FormFailure = { intent, errors, values };
   return json(body, { status: 400 });
 }
 
-export function formValues(formData: FormData): Record<string, string> {
-  const raw: Record<string, string> = {};
+export function formValues(formData: FormData, multiValued: readonly string[] = []): FormValues {
+  const raw: FormValues = {};
   for (const [key, value] of formData) if (typeof value === "string") raw[key] = value;
+  for (const key of multiValued) {
+    raw[key] = formData.getAll(key).filter((value): value is string => typeof value === "string");
+  }
   return raw;
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, setDatabase } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
+import { startScheduledJobs } from "~/jobs/scheduler.server";
 import { EnvError, getEnv, type Env } from "~/env.server";
 import { demoLogins, hasDemoData, seedDemoData } from "#tests/fixtures/demo-data";
 import { createPortalServer } from "./app";
@@ -77,6 +78,8 @@ async function main() {
     }
   });
 
+  const stopJobs = startScheduledJobs((message) => console.log(message));
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -84,6 +87,7 @@ async function main() {
     console.log(`${signal} empfangen, fahre herunter …`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopJobs();
     await portal.close();
     await database.close();
     process.exit(0);

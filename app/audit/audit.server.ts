@@ -17,7 +17,17 @@ export type AuditAction =
   | "network.created"
   | "network.coordinator_appointed"
   | "network.organization_admitted"
-  | "network.organization_removed";
+  | "network.organization_removed"
+  | "network.retention_changed"
+  | "service.created"
+  | "service.updated"
+  | "referral.created"
+  | "referral.updated"
+  | "referral.viewed"
+  | "referral.printed"
+  | "referral.transitioned"
+  | "referral.escalated"
+  | "referral.anonymised";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,4 +1,6 @@
 import { recordAudit } from "~/audit/audit.server";
+import type { ReferralStatus } from "~/db/schema";
+import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
 import type { CurrentUser } from "./session.server";
 
 /**
@@ -19,7 +21,37 @@ export type Capability =
   | { action: "organization.manageMembers"; organizationId: string }
   | { action: "realtime.connect" }
   /** Read every kept mail on the Postausgang page, not only the ones one's own actions caused. */
-  | { action: "outbox.viewAll" };
+  | { action: "outbox.viewAll" }
+  /** Set how long ended referrals are kept before they are anonymised. */
+  | { action: "network.configureReferrals"; networkId: string }
+  /** Referral counts per organisation, without any referral's content. */
+  | { action: "network.viewReferralFigures"; networkId: string }
+  | { action: "services.manage"; organizationId: string }
+  /** Inbox, outbox and the creation form. */
+  | { action: "referral.work" }
+  | { action: "referral.view"; referral: ReferralParties }
+  | { action: "referral.editDraft"; referral: ReferralParties }
+  | { action: "referral.transition"; referral: ReferralParties; transition: TransitionName };
+
+export interface ReferralParties {
+  id: string;
+  senderOrganizationId: string;
+  receiverOrganizationId: string;
+  status: ReferralStatus;
+}
+
+/**
+ * The side an actor takes in a referral, or null when it is none of their business: only members
+ * of the two organisations, never employer members, and the receiver only once it was sent.
+ */
+export function referralSide(actor: Actor, referral: ReferralParties): ReferralSide | null {
+  if (actor.role === "employer_member") return null;
+  if (actor.organizationId === referral.senderOrganizationId) return "sender";
+  if (actor.organizationId === referral.receiverOrganizationId && referral.status !== "draft") {
+    return "receiver";
+  }
+  return null;
+}
 
 function seesNetwork(actor: Actor, networkId: string): boolean {
   return (
@@ -39,10 +71,19 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "network.appointCoordinator":
     case "network.view":
     case "network.manageMembers":
+    case "network.configureReferrals":
+    case "network.viewReferralFigures":
       return seesNetwork(actor, capability.networkId);
     case "organization.edit":
     case "organization.manageMembers":
+    case "services.manage":
       return actor.isPlatformAdmin || actor.organizationId === capability.organizationId;
+    case "referral.work":
+      return true;
+    case "referral.view":
+    case "referral.editDraft":
+    case "referral.transition":
+      return referralSide(actor, capability.referral) !== null;
   }
 }
 
@@ -55,12 +96,23 @@ export function can(actor: Actor, capability: Capability): boolean {
     case "network.view":
       return seesNetwork(actor, capability.networkId);
     case "network.manageMembers":
+    case "network.configureReferrals":
+    case "network.viewReferralFigures":
       return actor.coordinatedNetworkIds.includes(capability.networkId);
     case "organization.edit":
     case "organization.manageMembers":
+    case "services.manage":
       return actor.organizationId === capability.organizationId && actor.role === "org_admin";
     case "realtime.connect":
       return true;
+    case "referral.work":
+      return actor.role !== "employer_member";
+    case "referral.view":
+      return referralSide(actor, capability.referral) !== null;
+    case "referral.editDraft":
+      return referralSide(actor, capability.referral) === "sender";
+    case "referral.transition":
+      return referralSide(actor, capability.referral) === transitionRules[capability.transition].by;
   }
 }
 
@@ -71,6 +123,21 @@ export function notFound(): Response {
   return new Response(notFoundText, { status: 404, statusText: "Not Found" });
 }
 
+/** Flat, content-free details of a denied capability for the audit log. */
+function auditTarget(capability: Capability): Record<string, string> {
+  const { action, ...target } = capability;
+  const details: Record<string, string> = { capability: action };
+  for (const [key, value] of Object.entries(target)) {
+    if (typeof value === "string") details[key] = value;
+  }
+  if ("referral" in capability) {
+    details.referralId = capability.referral.id;
+    details.senderOrganizationId = capability.referral.senderOrganizationId;
+    details.receiverOrganizationId = capability.referral.receiverOrganizationId;
+  }
+  return details;
+}
+
 /** Throws 404 for what the actor may not even know exists, 403 otherwise; denials are audited. */
 export async function authorize(
   actor: Actor & { organizationId: string },
@@ -79,12 +146,11 @@ export async function authorize(
 ): Promise<void> {
   if (can(actor, capability)) return;
   const visible = isVisible(actor, capability);
-  const { action, ...target } = capability;
   await recordAudit({
     action: "permission.denied",
     actor,
     ip,
-    details: { capability: action, ...target, answered: visible ? 403 : 404 },
+    details: { ...auditTarget(capability), answered: visible ? 403 : 404 },
   });
   if (!visible) throw notFound();
   throw new Response(forbiddenText, { status: 403, statusText: "Forbidden" });

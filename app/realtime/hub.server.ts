@@ -26,6 +26,8 @@ export interface LiveNotification {
 
 export interface ServerToClientEvents {
   notification: (notification: LiveNotification) => void;
+  /** Only the id: the page reloads its data through its loader, which checks permissions. */
+  "referral:changed": (change: { referralId: string }) => void;
 }
 
 export function emitNotification(room: string, notification: LiveNotification): void {
@@ -35,4 +37,11 @@ export function emitNotification(room: string, notification: LiveNotification): 
 /** Ends live connections at once, on every instance (the Redis adapter forwards it). */
 export function disconnectRoom(room: string): void {
   holder.__portalRealtime?.in(room).disconnectSockets(true);
+}
+
+/** Tells open pages of the organisations involved that a referral changed. */
+export function emitReferralChanged(organizationIds: string[], referralId: string): void {
+  holder.__portalRealtime
+    ?.to(organizationIds.map(rooms.organization))
+    .emit("referral:changed", { referralId });
 }

@@ -10,7 +10,20 @@ import type {
 export interface FormFeedback {
   intent?: string;
   errors?: Record<string, string>;
-  values?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+}
+
+/** One submitted value as text, for a field's defaultValue. */
+export function submitted(feedback: FormFeedback, name: string, fallback = ""): string {
+  const value = feedback.values?.[name];
+  return typeof value === "string" ? value : fallback;
+}
+
+/** The checked boxes of a multi-valued field, or the fallback when nothing was submitted. */
+export function submittedList(feedback: FormFeedback, name: string, fallback: string[]): string[] {
+  const value = feedback.values?.[name];
+  if (value === undefined) return fallback;
+  return typeof value === "string" ? [value] : value;
 }
 
 /** Field errors and typed values, only for the form whose intent was submitted. */

@@ -2,3 +2,4 @@ export * from "./organizations";
 export * from "./accounts";
 export * from "./audit";
 export * from "./messaging";
+export * from "./referrals";

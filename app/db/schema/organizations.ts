@@ -1,4 +1,13 @@
-import { pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const organizationKinds = [
   "jobcenter",
@@ -24,6 +33,8 @@ export const networks = pgTable("networks", {
   name: text("name").notNull().unique(),
   region: text("region").notNull(),
   description: text("description").notNull().default(""),
+  /** Months after a referral ended until it is anonymised; set by the coordinator. */
+  referralRetentionMonths: integer("referral_retention_months").notNull().default(6),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

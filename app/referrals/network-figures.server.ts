@@ -1,0 +1,81 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { getDb } from "~/db/client.server";
+import { networks, referrals } from "~/db/schema";
+import { berlinDate } from "./working-days";
+
+const countWhere = (condition: ReturnType<typeof sql>) =>
+  sql<number>`cast(count(*) filter (where ${condition}) as int)`;
+
+/**
+ * Counts per organisation for the network coordinator: how many referrals each sent and
+ * received and how they stand. Nothing about any single referral leaves this query.
+ */
+export async function referralFiguresForNetwork(networkId: string, now = new Date()) {
+  const today = berlinDate(now);
+  const notDraft = and(eq(referrals.networkId, networkId), ne(referrals.status, "draft"));
+  const [sent, received] = await Promise.all([
+    getDb()
+      .select({
+        organizationId: referrals.senderOrganizationId,
+        total: sql<number>`cast(count(*) as int)`,
+      })
+      .from(referrals)
+      .where(notDraft)
+      .groupBy(referrals.senderOrganizationId),
+    getDb()
+      .select({
+        organizationId: referrals.receiverOrganizationId,
+        total: sql<number>`cast(count(*) as int)`,
+        open: countWhere(sql`${referrals.status} in ('sent', 'accepted', 'in_progress')`),
+        overdue: countWhere(sql`${referrals.status} = 'sent' and ${referrals.dueOn} < ${today}`),
+        completed: countWhere(sql`${referrals.status} = 'completed'`),
+        declined: countWhere(sql`${referrals.status} = 'declined'`),
+      })
+      .from(referrals)
+      .where(notDraft)
+      .groupBy(referrals.receiverOrganizationId),
+  ]);
+  const figures = new Map<
+    string,
+    {
+      sent: number;
+      received: number;
+      open: number;
+      overdue: number;
+      completed: number;
+      declined: number;
+    }
+  >();
+  const empty = { sent: 0, received: 0, open: 0, overdue: 0, completed: 0, declined: 0 };
+  for (const row of sent) figures.set(row.organizationId, { ...empty, sent: row.total });
+  for (const { organizationId, total, ...rest } of received) {
+    figures.set(organizationId, {
+      ...(figures.get(organizationId) ?? empty),
+      received: total,
+      ...rest,
+    });
+  }
+  return figures;
+}
+
+export async function setReferralRetention(
+  actor: { id: string; organizationId: string },
+  networkId: string,
+  months: number,
+  ip: string | null,
+): Promise<void> {
+  await getDb()
+    .update(networks)
+    .set({ referralRetentionMonths: months })
+    .where(eq(networks.id, networkId));
+  await recordAudit({
+    action: "network.retention_changed",
+    actor,
+    ip,
+    targetType: "network",
+    targetId: networkId,
+    networkId,
+    details: { months },
+  });
+}

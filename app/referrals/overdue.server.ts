@@ -1,0 +1,61 @@
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { getDb } from "~/db/client.server";
+import { organizations, referrals } from "~/db/schema";
+import { notifyUsers } from "~/notifications/notifications.server";
+import { emitReferralChanged } from "~/realtime/hub.server";
+import { referralWorkers } from "./referral-events.server";
+import { referralNotificationTexts } from "./texts";
+import { berlinDate } from "./working-days";
+
+/**
+ * Marks sent referrals whose answer day has passed as escalated and tells the receiving
+ * organisation's admins. The conditional UPDATE makes each escalation happen exactly once,
+ * even when the timer and `npm run jobs:overdue` run at the same time.
+ */
+export async function escalateOverdueReferrals(now = new Date()): Promise<number> {
+  const today = berlinDate(now);
+  const escalated = await getDb()
+    .update(referrals)
+    .set({ escalatedAt: now })
+    .where(
+      and(eq(referrals.status, "sent"), lt(referrals.dueOn, today), isNull(referrals.escalatedAt)),
+    )
+    .returning({
+      id: referrals.id,
+      networkId: referrals.networkId,
+      senderOrganizationId: referrals.senderOrganizationId,
+      receiverOrganizationId: referrals.receiverOrganizationId,
+    });
+  if (escalated.length === 0) return 0;
+
+  const senderNames = new Map(
+    (
+      await getDb()
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(
+          inArray(organizations.id, [...new Set(escalated.map((r) => r.senderOrganizationId))]),
+        )
+    ).map((organization) => [organization.id, organization.name]),
+  );
+  for (const referral of escalated) {
+    const admins = await referralWorkers(referral.receiverOrganizationId, ["org_admin"]);
+    await notifyUsers(
+      admins.map((admin) => admin.id),
+      referralNotificationTexts.overdue(senderNames.get(referral.senderOrganizationId) ?? ""),
+      `/uebergaben/${referral.id}`,
+    );
+    emitReferralChanged(
+      [referral.senderOrganizationId, referral.receiverOrganizationId],
+      referral.id,
+    );
+    await recordAudit({
+      action: "referral.escalated",
+      targetType: "referral",
+      targetId: referral.id,
+      networkId: referral.networkId,
+    });
+  }
+  return escalated.length;
+}

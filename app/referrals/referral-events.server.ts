@@ -1,0 +1,103 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { organizations, users, type ReferralStatus } from "~/db/schema";
+import { sendMail } from "~/mail/mail.server";
+import { notifyUsers } from "~/notifications/notifications.server";
+import { emitReferralChanged } from "~/realtime/hub.server";
+import {
+  referralMailTexts as mailTexts,
+  referralNotificationTexts as notificationTexts,
+  statusLabels,
+} from "./texts";
+
+/**
+ * Tells the people involved that a referral changed: live to both organisations' open pages,
+ * in-app and by e-mail to the receiver on arrival, and to the sender on every later change.
+ * Messages never carry the pseudonym, needs or free text, only a link.
+ */
+export interface ReferralChange {
+  referralId: string;
+  status: ReferralStatus;
+  senderOrganizationId: string;
+  receiverOrganizationId: string;
+  createdByUserId: string;
+  link: string;
+}
+
+async function organizationName(id: string): Promise<string> {
+  const [row] = await getDb()
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  return row?.name ?? "";
+}
+
+/** Active members who may work on referrals (employer members never see them). */
+export function referralWorkers(
+  organizationId: string,
+  roles: readonly ("staff" | "org_admin")[] = ["staff", "org_admin"],
+) {
+  return getDb()
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        inArray(users.role, [...roles]),
+        isNull(users.deactivatedAt),
+      ),
+    );
+}
+
+export async function announceReferralChange(
+  change: ReferralChange,
+  actorUserId: string,
+): Promise<void> {
+  const visibleTo =
+    change.status === "draft"
+      ? [change.senderOrganizationId]
+      : [change.senderOrganizationId, change.receiverOrganizationId];
+  emitReferralChanged(visibleTo, change.referralId);
+  if (change.status === "draft") return;
+
+  const relativeLink = `/uebergaben/${change.referralId}`;
+  if (change.status === "sent") {
+    const senderName = await organizationName(change.senderOrganizationId);
+    const workers = await referralWorkers(change.receiverOrganizationId);
+    await notifyUsers(
+      workers.map((worker) => worker.id),
+      notificationTexts.arrived(senderName),
+      relativeLink,
+    );
+    for (const { email } of workers) {
+      await sendMail({
+        to: email,
+        subject: mailTexts.arrivedSubject,
+        body: mailTexts.arrived(senderName, change.link),
+        triggeredByUserId: actorUserId,
+      });
+    }
+    return;
+  }
+  // The sender learns of every change the receiver makes; their own actions need no message.
+  if (actorUserId === change.createdByUserId) return;
+  const receiverName = await organizationName(change.receiverOrganizationId);
+  const label = statusLabels[change.status];
+  await notifyUsers(
+    [change.createdByUserId],
+    notificationTexts.statusChanged(label, receiverName),
+    relativeLink,
+  );
+  const [creator] = await getDb()
+    .select({ email: users.email, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, change.createdByUserId));
+  if (creator && !creator.deactivatedAt) {
+    await sendMail({
+      to: creator.email,
+      subject: mailTexts.statusSubject,
+      body: mailTexts.status(label, change.link),
+      triggeredByUserId: actorUserId,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { getDb } from "~/db/client.server";
+import { networks, referralConsents, referrals, referralTransitions } from "~/db/schema";
+
+const BATCH_SIZE = 500;
+
+/**
+ * Erases what identifies a client in referrals that ended longer ago than their network's
+ * retention period: pseudonym, free text, notes and the consent's details. Status history, dates
+ * and codes stay for the figures. Each anonymisation is written to the audit log.
+ */
+export async function anonymiseExpiredReferrals(
+  now = new Date(),
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const due = await getDb()
+      .select({ id: referrals.id, networkId: referrals.networkId })
+      .from(referrals)
+      .innerJoin(networks, eq(networks.id, referrals.networkId))
+      .where(
+        and(
+          isNull(referrals.anonymisedAt),
+          isNotNull(referrals.closedAt),
+          lt(
+            sql`${referrals.closedAt} + make_interval(months => ${networks.referralRetentionMonths})`,
+            now,
+          ),
+        ),
+      )
+      .limit(BATCH_SIZE);
+    if (due.length === 0) return done;
+    const ids = due.map((referral) => referral.id);
+    await getDb().transaction(async (tx) => {
+      await tx
+        .update(referrals)
+        .set({ pseudonym: null, reason: null, anonymisedAt: now })
+        .where(inArray(referrals.id, ids));
+      await tx
+        .update(referralTransitions)
+        .set({ note: null })
+        .where(inArray(referralTransitions.referralId, ids));
+      await tx
+        .update(referralConsents)
+        .set({ obtainedBy: null, purpose: null })
+        .where(inArray(referralConsents.referralId, ids));
+    });
+    for (const referral of due) {
+      await recordAudit({
+        action: "referral.anonymised",
+        targetType: "referral",
+        targetId: referral.id,
+        networkId: referral.networkId,
+      });
+    }
+    done += due.length;
+    onProgress?.(done);
+  }
+}

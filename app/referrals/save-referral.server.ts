@@ -1,0 +1,203 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import type { CurrentUser } from "~/auth/session.server";
+import { getDb, type Database } from "~/db/client.server";
+import {
+  networkMemberships,
+  referralConsents,
+  referrals,
+  referralTransitions,
+  services,
+} from "~/db/schema";
+import { consentProblem, type ConsentFormInput } from "./consent";
+import { announceReferralChange } from "./referral-events.server";
+import type { ParsedReferralForm } from "./referral-form.server";
+import { referralTexts as texts } from "./texts";
+import { addWorkingDays, berlinDate } from "./working-days";
+
+type Actor = Pick<CurrentUser, "id" | "organizationId" | "networkIds">;
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type SaveResult =
+  | { ok: true; referralId: string; sent: boolean }
+  | { ok: false; errors: Record<string, string> }
+  | { ok: false; notFound: true };
+
+/** The service if the actor may refer to it, with the network the two organisations share. */
+async function findReferableService(actor: Actor, serviceId: string) {
+  if (actor.networkIds.length === 0) return null;
+  const [row] = await getDb()
+    .select({
+      organizationId: services.organizationId,
+      responseWorkingDays: services.responseWorkingDays,
+      networkId: networkMemberships.networkId,
+    })
+    .from(services)
+    .innerJoin(networkMemberships, eq(networkMemberships.organizationId, services.organizationId))
+    .where(
+      and(
+        eq(services.id, serviceId),
+        eq(services.acceptsReferrals, true),
+        ne(services.organizationId, actor.organizationId),
+        inArray(networkMemberships.networkId, actor.networkIds),
+      ),
+    )
+    .orderBy(networkMemberships.networkId)
+    .limit(1);
+  return row ?? null;
+}
+
+function consentValues(consent: ConsentFormInput, actorId: string) {
+  return {
+    obtainedBy: consent.consentObtainedBy,
+    obtainedOn: consent.consentObtainedOn,
+    form: consent.consentForm,
+    organizationId: consent.consentOrganizationId,
+    purpose: consent.consentPurpose,
+    validUntil: consent.consentValidUntil,
+    coversFeedback: consent.consentCoversFeedback === "on",
+    recordedByUserId: actorId,
+    recordedAt: new Date(),
+  };
+}
+
+async function storeConsent(
+  tx: Transaction,
+  referralId: string,
+  consent: ConsentFormInput | null,
+  actorId: string,
+) {
+  if (!consent) {
+    await tx.delete(referralConsents).where(eq(referralConsents.referralId, referralId));
+    return;
+  }
+  const values = consentValues(consent, actorId);
+  await tx
+    .insert(referralConsents)
+    .values({ referralId, ...values })
+    .onConflictDoUpdate({ target: referralConsents.referralId, set: values });
+}
+
+/**
+ * Creates a referral or updates the sender's draft, with its consent, and sends it when asked:
+ * all in one transaction, so a referral is never sent without the consent that allowed it.
+ */
+export async function saveReferral(
+  actor: Actor,
+  form: ParsedReferralForm,
+  options: { draftId?: string; send: boolean; linkFor: (referralId: string) => string },
+  ip: string | null,
+  now = new Date(),
+): Promise<SaveResult> {
+  const service = await findReferableService(actor, form.referral.serviceId);
+  if (!service) return { ok: false, errors: { serviceId: texts.serviceUnavailable } };
+  const today = berlinDate(now);
+  if (options.send) {
+    const problem = consentProblem(
+      form.consent && {
+        organizationId: form.consent.consentOrganizationId,
+        validUntil: form.consent.consentValidUntil,
+        revokedAt: null,
+      },
+      service.organizationId,
+      today,
+    );
+    if (problem) return { ok: false, errors: { consent: problem } };
+  }
+
+  const fields = {
+    ...form.referral,
+    networkId: service.networkId,
+    receiverOrganizationId: service.organizationId,
+    updatedAt: now,
+    ...(options.send
+      ? {
+          status: "sent" as const,
+          sentAt: now,
+          dueOn: addWorkingDays(today, service.responseWorkingDays),
+        }
+      : {}),
+  };
+
+  const referralId = await getDb().transaction(async (tx) => {
+    let id: string;
+    if (options.draftId) {
+      const updated = await tx
+        .update(referrals)
+        .set(fields)
+        .where(
+          and(
+            eq(referrals.id, options.draftId),
+            eq(referrals.senderOrganizationId, actor.organizationId),
+            eq(referrals.status, "draft"),
+          ),
+        )
+        .returning({ id: referrals.id });
+      if (updated.length === 0) return null;
+      id = options.draftId;
+    } else {
+      const [created] = await tx
+        .insert(referrals)
+        .values({
+          ...fields,
+          senderOrganizationId: actor.organizationId,
+          createdByUserId: actor.id,
+        })
+        .returning({ id: referrals.id });
+      id = created!.id;
+      await tx.insert(referralTransitions).values({
+        referralId: id,
+        fromStatus: null,
+        toStatus: "draft",
+        actorUserId: actor.id,
+        actorOrganizationId: actor.organizationId,
+        occurredAt: now,
+      });
+    }
+    await storeConsent(tx, id, form.consent, actor.id);
+    if (options.send) {
+      await tx.insert(referralTransitions).values({
+        referralId: id,
+        fromStatus: "draft",
+        toStatus: "sent",
+        actorUserId: actor.id,
+        actorOrganizationId: actor.organizationId,
+        occurredAt: now,
+      });
+    }
+    return id;
+  });
+  if (!referralId) return { ok: false, notFound: true };
+
+  await recordAudit({
+    action: options.draftId ? "referral.updated" : "referral.created",
+    actor,
+    ip,
+    targetType: "referral",
+    targetId: referralId,
+    networkId: service.networkId,
+  });
+  if (options.send) {
+    await recordAudit({
+      action: "referral.transitioned",
+      actor,
+      ip,
+      targetType: "referral",
+      targetId: referralId,
+      networkId: service.networkId,
+      details: { transition: "send", to: "sent" },
+    });
+  }
+  await announceReferralChange(
+    {
+      referralId,
+      status: options.send ? "sent" : "draft",
+      senderOrganizationId: actor.organizationId,
+      receiverOrganizationId: service.organizationId,
+      createdByUserId: actor.id,
+      link: options.linkFor(referralId),
+    },
+    actor.id,
+  );
+  return { ok: true, referralId, sent: options.send };
+}
