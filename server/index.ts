@@ -74,7 +74,7 @@ async function main() {
     if (env.SEED_DEMO_DATA) {
       console.log("\nDemo-Zugänge (Passwort für alle: %s):", demoLogins.password);
       for (const login of demoLogins.accounts)
-        console.log(`  ${login.role.padEnd(24)} ${login.email}`);
+        console.log(`  ${login.role.padEnd(26)} ${login.email}`);
     }
   });
 

@@ -25,6 +25,7 @@ export async function getNetwork(networkId: string) {
       name: networks.name,
       region: networks.region,
       description: networks.description,
+      referralRetentionMonths: networks.referralRetentionMonths,
     })
     .from(networks)
     .where(eq(networks.id, networkId));

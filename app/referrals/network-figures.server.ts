@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { networks, referrals } from "~/db/schema";
@@ -13,7 +13,8 @@ const countWhere = (condition: ReturnType<typeof sql>) =>
  */
 export async function referralFiguresForNetwork(networkId: string, now = new Date()) {
   const today = berlinDate(now);
-  const notDraft = and(eq(referrals.networkId, networkId), ne(referrals.status, "draft"));
+  // Only what was sent counts: a draft can also end unsent, when its consent is revoked.
+  const wasSent = and(eq(referrals.networkId, networkId), isNotNull(referrals.sentAt));
   const [sent, received] = await Promise.all([
     getDb()
       .select({
@@ -21,7 +22,7 @@ export async function referralFiguresForNetwork(networkId: string, now = new Dat
         total: sql<number>`cast(count(*) as int)`,
       })
       .from(referrals)
-      .where(notDraft)
+      .where(wasSent)
       .groupBy(referrals.senderOrganizationId),
     getDb()
       .select({
@@ -33,7 +34,7 @@ export async function referralFiguresForNetwork(networkId: string, now = new Dat
         declined: countWhere(sql`${referrals.status} = 'declined'`),
       })
       .from(referrals)
-      .where(notDraft)
+      .where(wasSent)
       .groupBy(referrals.receiverOrganizationId),
   ]);
   const figures = new Map<

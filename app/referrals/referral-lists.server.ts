@@ -1,4 +1,4 @@
-import { aliasedTable, and, count, desc, eq, lt, ne, type SQL } from "drizzle-orm";
+import { aliasedTable, and, count, desc, eq, isNotNull, lt, type SQL } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { organizations, referrals, services, type ReferralStatus } from "~/db/schema";
 import { berlinDate } from "./working-days";
@@ -15,8 +15,9 @@ export interface ListFilters {
 const counterpart = aliasedTable(organizations, "counterpart");
 
 function boxCondition(box: Box, organizationId: string): SQL {
+  // The receiver sees what was sent, not a draft that ended unsent (consent revoked as a draft).
   return box === "inbox"
-    ? and(eq(referrals.receiverOrganizationId, organizationId), ne(referrals.status, "draft"))!
+    ? and(eq(referrals.receiverOrganizationId, organizationId), isNotNull(referrals.sentAt))!
     : eq(referrals.senderOrganizationId, organizationId);
 }
 

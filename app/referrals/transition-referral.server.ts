@@ -3,6 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
 import {
+  networkMemberships,
   organizations,
   referralConsents,
   referrals,
@@ -64,15 +65,28 @@ async function columnsFor<Name extends TransitionName>(
         .select({
           receiverOrganizationId: referrals.receiverOrganizationId,
           responseWorkingDays: services.responseWorkingDays,
+          acceptsReferrals: services.acceptsReferrals,
+          receiverInNetwork: networkMemberships.organizationId,
           consentOrganizationId: referralConsents.organizationId,
           validUntil: referralConsents.validUntil,
           revokedAt: referralConsents.revokedAt,
         })
         .from(referrals)
         .innerJoin(services, eq(services.id, referrals.serviceId))
+        .leftJoin(
+          networkMemberships,
+          and(
+            eq(networkMemberships.networkId, referrals.networkId),
+            eq(networkMemberships.organizationId, referrals.receiverOrganizationId),
+          ),
+        )
         .leftJoin(referralConsents, eq(referralConsents.referralId, referrals.id))
         .where(eq(referrals.id, referralId));
       if (!row) return { ok: false, message: texts.notAllowedNow };
+      // The same rule as when the draft was saved: the service must still take referrals.
+      if (!row.acceptsReferrals || !row.receiverInNetwork) {
+        return { ok: false, message: texts.serviceUnavailable };
+      }
       const today = berlinDate(now);
       const consent = row.consentOrganizationId
         ? {

@@ -21,6 +21,12 @@ import { createOrganization } from "~/organizations/create-organization.server";
 import { inviteMember } from "~/organizations/invitations.server";
 import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { requireUuid } from "~/params.server";
+import {
+  referralFiguresForNetwork,
+  setReferralRetention,
+} from "~/referrals/network-figures.server";
+import { NetworkReferralPanel } from "~/referrals/network-referral-panel";
+import { referralTexts } from "~/referrals/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, SelectField, TextField } from "~/ui/form";
 
@@ -37,6 +43,30 @@ const createSchema = z.object({
   city: z.string().trim().max(120).default(""),
   adminEmail: z.string().trim().email(networkTexts.adminEmailInvalid),
 });
+const retentionSchema = z.object({
+  months: z.coerce
+    .number({ invalid_type_error: referralTexts.retentionInvalid })
+    .int(referralTexts.retentionInvalid)
+    .min(1, referralTexts.retentionInvalid)
+    .max(120, referralTexts.retentionInvalid),
+});
+
+/** Counts per member organisation and the retention period, for the coordinator only. */
+async function referralPanelData(networkId: string, organizations: { id: string; name: string }[]) {
+  const [figures, network] = await Promise.all([
+    referralFiguresForNetwork(networkId),
+    getNetwork(networkId),
+  ]);
+  const zero = { sent: 0, received: 0, open: 0, overdue: 0, completed: 0, declined: 0 };
+  return {
+    retentionMonths: network?.referralRetentionMonths ?? 6,
+    figures: organizations.map((organization) => ({
+      organizationId: organization.id,
+      name: organization.name,
+      ...(figures.get(organization.id) ?? zero),
+    })),
+  };
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -45,22 +75,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [network] = await listNetworksWithOrganizations([networkId]);
   if (!network) throw notFound();
   const canManage = can(user, { action: "network.manageMembers", networkId });
-  const [coordinators, admittable] = await Promise.all([
+  const seesFigures = can(user, { action: "network.viewReferralFigures", networkId });
+  const [coordinators, admittable, referralPanel] = await Promise.all([
     listCoordinators(networkId),
     canManage ? listAdmittableOrganizations(networkId).execute() : Promise.resolve([]),
+    seesFigures ? referralPanelData(networkId, network.organizations) : Promise.resolve(null),
   ]);
-  return json({ network, coordinators, canManage, admittable });
+  return json({ network, coordinators, canManage, admittable, referralPanel });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const networkId = requireUuid(params.networkId);
   const ip = clientIp(request);
-  await authorize(user, { action: "network.manageMembers", networkId }, ip);
-  if (!(await getNetwork(networkId))) throw notFound();
   const formData = await request.formData();
   const intent = formData.get("intent");
+  await authorize(
+    user,
+    intent === "retention"
+      ? { action: "network.configureReferrals", networkId }
+      : { action: "network.manageMembers", networkId },
+    ip,
+  );
+  if (!(await getNetwork(networkId))) throw notFound();
   const here = `/netzwerke/${networkId}`;
+
+  if (intent === "retention") {
+    const parsed = parseForm(formData, retentionSchema);
+    if (!parsed.ok) return parsed.response;
+    await setReferralRetention(user, networkId, parsed.data.months, ip);
+    return redirectWithFlash(here, "retentionSaved");
+  }
 
   if (intent === "admit") {
     const parsed = parseForm(formData, admitSchema);
@@ -101,7 +146,8 @@ const kindOptions = organizationKinds.map((kind) => ({
 }));
 
 export default function NetworkPage() {
-  const { network, coordinators, canManage, admittable } = useLoaderData<typeof loader>();
+  const { network, coordinators, canManage, admittable, referralPanel } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const admit = feedbackFor(actionData, "admit");
   const create = feedbackFor(actionData, "create");
@@ -232,6 +278,13 @@ export default function NetworkPage() {
             </Form>
           </section>
         </div>
+      ) : null}
+      {referralPanel ? (
+        <NetworkReferralPanel
+          figures={referralPanel.figures}
+          retentionMonths={referralPanel.retentionMonths}
+          feedback={feedbackFor(actionData, "retention")}
+        />
       ) : null}
     </div>
   );

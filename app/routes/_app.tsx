@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
 import { can } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { isOutboxMode } from "~/mail/mail.server";
 import { memberRoleLabels } from "~/organizations/texts";
+import { referralNavCounts } from "~/referrals/referral-lists.server";
 import { useRootData } from "~/root";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { LiveConnectionProvider, useLiveEvent } from "~/ui/live-connection";
 import { Toasts } from "~/ui/live-notifications";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const worksOnReferrals = can(user, { action: "referral.work" });
   return json({
     user: {
       name: user.name,
@@ -22,15 +25,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
         action: "organization.manageMembers",
         organizationId: user.organizationId,
       }),
+      services: can(user, { action: "services.manage", organizationId: user.organizationId }),
+      referrals: worksOnReferrals ? await referralNavCounts(user.organizationId) : null,
       administration: can(user, { action: "network.create" }),
       outbox: isOutboxMode(),
     },
   });
 }
 
+/** Whenever a referral of the organisation changes, every open page reloads its data. */
+function RevalidateOnReferralChange() {
+  const revalidator = useRevalidator();
+  useLiveEvent("referral:changed", () => revalidator.revalidate());
+  return null;
+}
+
+function CountBadge({ count, label }: { count: number; label: string }) {
+  if (count === 0) return null;
+  return (
+    <span className="badge badge--count">
+      {count}
+      <span className="visually-hidden"> {label}</span>
+    </span>
+  );
+}
+
 function AppFrame({ children }: { children: React.ReactNode }) {
   const data = useLoaderData<typeof loader>();
   const flash = useRootData()?.flash ?? null;
+  const referralCounts = data.nav.referrals;
   return (
     <>
       <header className="site-header">
@@ -43,6 +66,20 @@ function AppFrame({ children }: { children: React.ReactNode }) {
               <li>
                 <NavLink to="/netzwerk">Mein Netzwerk</NavLink>
               </li>
+              {referralCounts ? (
+                <>
+                  <li>
+                    <NavLink to="/uebergaben/eingang">
+                      Eingang <CountBadge count={referralCounts.unanswered} label="unbeantwortet" />
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/uebergaben/gesendet">
+                      Gesendet <CountBadge count={referralCounts.overdueSent} label="überfällig" />
+                    </NavLink>
+                  </li>
+                </>
+              ) : null}
               <li>
                 <NavLink to="/organisation" end>
                   Meine Organisation
@@ -51,6 +88,11 @@ function AppFrame({ children }: { children: React.ReactNode }) {
               {data.nav.members ? (
                 <li>
                   <NavLink to="/organisation/mitglieder">Mitglieder</NavLink>
+                </li>
+              ) : null}
+              {data.nav.services ? (
+                <li>
+                  <NavLink to="/angebote">Angebote</NavLink>
                 </li>
               ) : null}
               {data.nav.administration ? (
@@ -90,9 +132,12 @@ function AppFrame({ children }: { children: React.ReactNode }) {
 
 export default function AppLayout() {
   return (
-    <AppFrame>
-      <Outlet />
-    </AppFrame>
+    <LiveConnectionProvider>
+      <RevalidateOnReferralChange />
+      <AppFrame>
+        <Outlet />
+      </AppFrame>
+    </LiveConnectionProvider>
   );
 }
 

@@ -11,6 +11,18 @@ export const flashMessages = {
   organizationCreated:
     "Die Organisation wurde angelegt, aufgenommen und ihre Administration eingeladen.",
   organizationRemoved: "Die Organisation wurde aus dem Netzwerk entfernt.",
+  serviceCreated: "Das Angebot wurde angelegt.",
+  serviceSaved: "Das Angebot wurde gespeichert.",
+  referralDraftSaved: "Die Übergabe wurde als Entwurf gespeichert.",
+  referralSent: "Die Übergabe wurde gesendet. Die empfangende Stelle wurde benachrichtigt.",
+  referralAccepted: "Sie haben die Übergabe angenommen.",
+  referralDeclined: "Sie haben die Übergabe abgelehnt.",
+  referralStarted: "Der Ersttermin wurde eingetragen.",
+  referralCompleted: "Die Übergabe wurde abgeschlossen.",
+  referralWithdrawn: "Die Übergabe wurde zurückgezogen.",
+  referralConsentRevoked:
+    "Der Widerruf wurde erfasst. Die Übergabe ist beendet, ein weiterer Austausch ist nicht möglich.",
+  retentionSaved: "Die Aufbewahrungsfrist wurde gespeichert.",
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;

@@ -143,3 +143,90 @@ export function FormErrorSummary({ errors }: { errors?: Record<string, string> }
     </div>
   );
 }
+
+/** Several checkboxes under one legend; the error belongs to the group. */
+export function CheckboxGroup({
+  id,
+  legend,
+  name,
+  options,
+  checked,
+  error,
+  hint,
+}: {
+  id: string;
+  legend: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+  hint?: ReactNode;
+}) {
+  return (
+    <fieldset
+      id={id}
+      className={error ? "field field--invalid checkbox-group" : "field checkbox-group"}
+      aria-describedby={describedBy(id, error, hint)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hinweis`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-group__options">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field__error" id={`${id}-fehler`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A single yes/no checkbox with its label beside it. */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  defaultChecked,
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultChecked: boolean;
+  hint?: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-describedby={hint ? `${id}-hinweis` : undefined}
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hinweis`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useLiveEvent } from "./live-connection";
 import type { LiveNotification } from "~/realtime/hub.server";
 
 interface Toast {
@@ -9,7 +10,8 @@ interface Toast {
 }
 
 /**
- * Shows the flash message of the last action and notifications pushed over socket.io.
+ * Shows the flash message of the last action and notifications pushed over socket.io
+ * (through the page's LiveConnectionProvider).
  * One polite live region, so screen readers announce each new toast once.
  */
 export function Toasts({ flash }: { flash: string | null }) {
@@ -23,23 +25,9 @@ export function Toasts({ flash }: { flash: string | null }) {
       ]);
   }, [flash]);
 
-  useEffect(() => {
-    let socket: { close(): void } | undefined;
-    let cancelled = false;
-    // Loaded lazily: the page works without it, and the first paint does not wait for it.
-    void import("socket.io-client").then(({ io }) => {
-      if (cancelled) return;
-      const connection = io({ transports: ["websocket"], withCredentials: true });
-      connection.on("notification", (notification: LiveNotification) => {
-        setToasts((current) => [...current.slice(-2), notification]);
-      });
-      socket = connection;
-    });
-    return () => {
-      cancelled = true;
-      socket?.close();
-    };
-  }, []);
+  useLiveEvent("notification", (notification: LiveNotification) => {
+    setToasts((current) => [...current.slice(-2), notification]);
+  });
 
   const dismiss = (id: string) =>
     setToasts((current) => current.filter((toast) => toast.id !== id));

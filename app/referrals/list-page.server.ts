@@ -1,0 +1,38 @@
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { authorize } from "~/auth/permissions.server";
+import { clientIp, requireUser } from "~/auth/request.server";
+import { referralStatuses } from "~/db/schema";
+import { listReferrals, PAGE_SIZE, servicesInBox, type Box } from "./referral-lists.server";
+
+const filterSchema = z.object({
+  status: z.enum(referralStatuses).optional().catch(undefined),
+  serviceId: z.string().uuid().optional().catch(undefined),
+  overdue: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === "1"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+/** The loader of the Eingang and Gesendet pages; unknown filter values are ignored. */
+export async function loadReferralList(request: Request, box: Box) {
+  const user = await requireUser(request);
+  await authorize(user, { action: "referral.work" }, clientIp(request));
+  const url = new URL(request.url);
+  const filters = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const [{ rows, total }, services] = await Promise.all([
+    listReferrals(box, user.organizationId, filters, filters.page),
+    servicesInBox(box, user.organizationId),
+  ]);
+  return json({
+    box,
+    filters,
+    referrals: rows,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    services,
+    hasNetwork: user.networkIds.length > 0,
+  });
+}

@@ -1,0 +1,86 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { TextField, submitted, type FormFeedback } from "~/ui/form";
+
+export interface OrganizationFigures {
+  organizationId: string;
+  name: string;
+  sent: number;
+  received: number;
+  open: number;
+  overdue: number;
+  completed: number;
+  declined: number;
+}
+
+/** The coordinator's view of referrals in the network: counts and the retention period only. */
+export function NetworkReferralPanel({
+  figures,
+  retentionMonths,
+  feedback,
+}: {
+  figures: OrganizationFigures[];
+  retentionMonths: number;
+  feedback: FormFeedback;
+}) {
+  const navigation = useNavigation();
+  const saving =
+    navigation.state === "submitting" && navigation.formData?.get("intent") === "retention";
+  return (
+    <section className="card stack" aria-labelledby="uebergaben-zahlen">
+      <h2 id="uebergaben-zahlen">Übergaben im Netzwerk (nur Zahlen)</h2>
+      <p>
+        Als Koordination sehen Sie keine einzelnen Übergaben, nur wie viele jede Organisation
+        gesendet und erhalten hat.
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Übergaben je Organisation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">gesendet</th>
+              <th scope="col">erhalten</th>
+              <th scope="col">offen</th>
+              <th scope="col">überfällig</th>
+              <th scope="col">abgeschlossen</th>
+              <th scope="col">abgelehnt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((row) => (
+              <tr key={row.organizationId}>
+                <th scope="row">{row.name}</th>
+                <td>{row.sent}</td>
+                <td>{row.received}</td>
+                <td>{row.open}</td>
+                <td>{row.overdue}</td>
+                <td>{row.completed}</td>
+                <td>{row.declined}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="retention" />
+        <TextField
+          id="retention-months"
+          name="months"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={120}
+          label="Aufbewahrungsfrist für beendete Übergaben (Monate)"
+          hint="Danach werden Pseudonym, Freitexte und Angaben zur Einwilligung gelöscht; Status und Daten bleiben für die Kennzahlen."
+          defaultValue={submitted(feedback, "months", String(retentionMonths))}
+          error={feedback.errors?.months}
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={saving}>
+            {saving ? "Wird gespeichert …" : "Frist speichern"}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { authorize } from "~/auth/permissions.server";
+import { clientIp, requireUser } from "~/auth/request.server";
+import { ServiceFields } from "~/directory/service-fields";
+import {
+  createService,
+  listOrganizationServices,
+  serviceMultiValuedFields,
+  serviceSchema,
+} from "~/directory/services.server";
+import { redirectWithFlash } from "~/flash.server";
+import { parseForm } from "~/forms.server";
+import { serviceCategoryLabels } from "~/referrals/texts";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { feedbackFor, FormErrorSummary } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Angebote – Netzwerke ABC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  await authorize(
+    user,
+    { action: "services.manage", organizationId: user.organizationId },
+    clientIp(request),
+  );
+  return json({
+    organizationName: user.organizationName,
+    services: await listOrganizationServices(user.organizationId),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ip = clientIp(request);
+  await authorize(user, { action: "services.manage", organizationId: user.organizationId }, ip);
+  const parsed = parseForm(await request.formData(), serviceSchema, {
+    multiValued: serviceMultiValuedFields,
+  });
+  if (!parsed.ok) return parsed.response;
+  await createService(user, parsed.data, ip);
+  return redirectWithFlash("/angebote", "serviceCreated");
+}
+
+export default function ServicesPage() {
+  const { organizationName, services } = useLoaderData<typeof loader>();
+  const feedback = feedbackFor(useActionData<typeof action>());
+  const submitting = useNavigation().state === "submitting";
+
+  return (
+    <div className="stack-lg">
+      <h1>Angebote von {organizationName}</h1>
+      <p className="lead">
+        Hier beschreiben Sie, was Ihre Organisation dem Netzwerk anbietet. Fachkräfte anderer
+        Organisationen im Netzwerk wählen diese Angebote, wenn sie eine Übergabe anlegen.
+      </p>
+
+      <section className="card stack" aria-labelledby="angebote-liste">
+        <h2 id="angebote-liste">Ihre Angebote ({services.length})</h2>
+        {services.length === 0 ? (
+          <p>
+            Noch keine Angebote. Legen Sie unten Ihr erstes Angebot an – erst dann kann Ihnen das
+            Netzwerk Kundinnen und Kunden übergeben.
+          </p>
+        ) : (
+          <ul className="org-list">
+            {services.map((service) => (
+              <li key={service.id}>
+                <span className="org-list__name">{service.name}</span>
+                <span className="badge">{serviceCategoryLabels[service.category]}</span>
+                <span>
+                  {service.acceptsReferrals
+                    ? `nimmt Übergaben an · Antwort in ${service.responseWorkingDays} Arbeitstagen`
+                    : "nimmt derzeit keine Übergaben an"}
+                </span>
+                <Link to={`/angebote/${service.id}`} className="inline-form">
+                  Bearbeiten<span className="visually-hidden">: {service.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="angebot-neu">
+        <h2 id="angebot-neu">Neues Angebot</h2>
+        <Form method="post" className="stack" noValidate>
+          <FormErrorSummary errors={feedback.errors} />
+          <ServiceFields idPrefix="neu" feedback={feedback} />
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting ? "Angebot wird angelegt …" : "Angebot anlegen"}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { authorize, notFound } from "~/auth/permissions.server";
+import { clientIp, requireUser } from "~/auth/request.server";
+import { redirectWithFlash } from "~/flash.server";
+import { formFailure, formValues, parseForm } from "~/forms.server";
+import { publicUrl } from "~/mail/mail.server";
+import { requireUuid } from "~/params.server";
+import { loadReferralForViewer } from "~/referrals/detail-page.server";
+import { getReferralParties } from "~/referrals/referral-parties.server";
+import { ReferralActions } from "~/referrals/referral-actions";
+import { ReferralFacts, ReferralTimeline } from "~/referrals/referral-summary";
+import { isTransitionName, type TransitionName } from "~/referrals/state-machine";
+import { StatusBadge } from "~/referrals/status-badge";
+import { transitionSchemas } from "~/referrals/transition-form";
+import { transitionReferral } from "~/referrals/transition-referral.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import type { FlashKey } from "~/ui/flash-messages";
+import { feedbackFor, FormErrorSummary } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Übergabe – Netzwerke ABC" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const detail = await loadReferralForViewer(request, params.referralId, "referral.viewed");
+  return json({ detail });
+}
+
+const flashAfter: Record<TransitionName, FlashKey> = {
+  send: "referralSent",
+  accept: "referralAccepted",
+  decline: "referralDeclined",
+  start: "referralStarted",
+  complete: "referralCompleted",
+  withdraw: "referralWithdrawn",
+  revokeConsent: "referralConsentRevoked",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ip = clientIp(request);
+  const referralId = requireUuid(params.referralId);
+  const referral = await getReferralParties(referralId);
+  if (!referral) throw notFound();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isTransitionName(intent)) throw new Response("Unbekannte Aktion", { status: 400 });
+  await authorize(user, { action: "referral.transition", referral, transition: intent }, ip);
+
+  const parsed = parseForm(formData, transitionSchemas[intent]);
+  if (!parsed.ok) return parsed.response;
+  const result = await transitionReferral(user, referralId, intent, parsed.data as never, {
+    ip,
+    linkFor: (id) => publicUrl(request, `/uebergaben/${id}`),
+  });
+  if (!result.ok) return formFailure(formValues(formData), { form: result.message });
+  return redirectWithFlash(`/uebergaben/${referralId}`, flashAfter[intent]);
+}
+
+export default function ReferralPage() {
+  const { detail } = useLoaderData<typeof loader>();
+  const feedback = feedbackFor(useActionData<typeof action>());
+  const { referral } = detail;
+  const backTo = detail.side === "sender" ? "/uebergaben/gesendet" : "/uebergaben/eingang";
+  const receiverNoteHidden = detail.secrecy.bound && !detail.secrecy.senderSeesNotes;
+
+  return (
+    <div className="stack-lg">
+      <p>
+        <Link to={backTo}>
+          ← {detail.side === "sender" ? "Zu den gesendeten Übergaben" : "Zum Eingang"}
+        </Link>
+      </p>
+      <div className="stack">
+        <h1>Übergabe: {referral.pseudonym ?? "anonymisiert"}</h1>
+        <p>
+          <StatusBadge status={referral.status} overdue={referral.overdue} />{" "}
+          {referral.overdue ? <span>Die zugesagte Antwortfrist ist abgelaufen.</span> : null}
+        </p>
+        <p>
+          <Link to={`/uebergaben/${referral.id}/druck`}>Druckansicht (A4) öffnen</Link>
+        </p>
+      </div>
+      {feedback.errors?.form ? <FormErrorSummary errors={{ form: feedback.errors.form }} /> : null}
+      {detail.side === "sender" && receiverNoteHidden ? (
+        <p className="alert">
+          {detail.receiver.name} unterliegt der Schweigepflicht (§ 203 StGB). Sie sehen Status,
+          Termine und das Ergebnis. Inhaltliche Notizen der Beratungsstelle bleiben dort, weil die
+          Einwilligung sie nicht umfasst.
+        </p>
+      ) : null}
+      <div className="columns">
+        <div className="card stack">
+          <ReferralFacts detail={detail} />
+        </div>
+        <div className="stack-lg">
+          <ReferralActions
+            referralId={referral.id}
+            actions={detail.actions}
+            feedback={feedback}
+            receiverNoteHidden={receiverNoteHidden}
+          />
+          <div className="card">
+            <ReferralTimeline detail={detail} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
