@@ -21,11 +21,8 @@ export const transitionRules = {
   start: { from: ["accepted"], to: "in_progress", by: "receiver" },
   complete: { from: ["in_progress"], to: "completed", by: "receiver" },
   withdraw: { from: ["sent", "accepted"], to: "withdrawn", by: "sender" },
-  revokeConsent: {
-    from: ["draft", "sent", "accepted", "in_progress"],
-    to: "consent_revoked",
-    by: "sender",
-  },
+  // A draft was never shared: its consent is simply edited out, no end state needed.
+  revokeConsent: { from: ["sent", "accepted", "in_progress"], to: "consent_revoked", by: "sender" },
 } as const satisfies Record<string, TransitionRule>;
 
 export type TransitionName = keyof typeof transitionRules;

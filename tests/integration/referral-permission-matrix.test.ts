@@ -1,0 +1,347 @@
+import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import * as services from "~/routes/_app.angebote";
+import * as service from "~/routes/_app.angebote_.$serviceId";
+import * as network from "~/routes/_app.netzwerke.$networkId";
+import * as detail from "~/routes/_app.uebergaben.$referralId";
+import * as editDraft from "~/routes/_app.uebergaben.$referralId_.bearbeiten";
+import * as inbox from "~/routes/_app.uebergaben.eingang";
+import * as outbox from "~/routes/_app.uebergaben.gesendet";
+import * as create from "~/routes/_app.uebergaben.neu";
+import * as print from "~/routes/uebergaben.$referralId.druck";
+import { addMonths } from "~/referrals/consent";
+import type { TransitionName } from "~/referrals/state-machine";
+import { berlinDate } from "~/referrals/working-days";
+import { advanceReferral, createReferral } from "#tests/fixtures/referral-factories";
+import {
+  buildReferralWorld,
+  referralPersonaNames,
+  type ReferralPersonaName,
+  type ReferralWorld,
+} from "#tests/helpers/referral-world";
+import { callRoute } from "#tests/helpers/routes";
+
+/**
+ * Every referral route and action against everyone around a referral. "ok" is a 200 page or
+ * the redirect after a successful action, "login" the redirect of a visitor; 400 a rejected
+ * form, 403 and 404 denials (404 where the persona may not even learn the referral exists).
+ */
+type Outcome = "ok" | "login" | 400 | 403 | 404;
+
+interface Cell {
+  path: string;
+  params?: Record<string, string>;
+  form?: Record<string, string>;
+}
+
+interface Row {
+  route: string;
+  handler: LoaderFunction | ActionFunction;
+  /** Runs per cell, so that one persona's action cannot change what the next one meets. */
+  prepare: (world: ReferralWorld) => Promise<Cell> | Cell;
+  expect: Record<ReferralPersonaName, Outcome>;
+}
+
+type Stage = "draft" | "sent" | "accepted" | "in_progress";
+
+async function referralAt(world: ReferralWorld, stage: Stage): Promise<string> {
+  const id = await createReferral({
+    sender: world.users.senderStaff,
+    serviceId: world.service.id,
+    receiverOrganizationId: world.organizations.receiver.id,
+    send: stage !== "draft",
+  });
+  const receiver = world.users.receiverStaff;
+  if (stage === "accepted" || stage === "in_progress") {
+    await advanceReferral(id, [{ actor: receiver, name: "accept" }]);
+  }
+  if (stage === "in_progress") await advanceReferral(id, [{ actor: receiver, name: "start" }]);
+  return id;
+}
+
+const referralPage = (id: string, suffix = ""): Cell => ({
+  path: `/uebergaben/${id}${suffix}`,
+  params: { referralId: id },
+});
+
+function referralForm(world: ReferralWorld): Record<string, string> {
+  const today = berlinDate(new Date());
+  return {
+    serviceId: world.service.id,
+    pseudonym: `Kunde ${randomUUID().slice(0, 4).replace(/\d/g, "x")}`,
+    ageBand: "25_bis_34",
+    needs: "schuldnerberatung",
+    reason: "Mietschulden",
+    urgency: "normal",
+    contactPreference: "telefon",
+    consentObtainedBy: "Petra Sommer",
+    consentObtainedOn: today,
+    consentForm: "schriftlich",
+    consentOrganizationId: world.organizations.receiver.id,
+    consentPurpose: "Schuldnerberatung",
+    consentValidUntil: addMonths(today, 6),
+  };
+}
+
+const transitionInputs: Record<TransitionName, Record<string, string>> = {
+  send: {},
+  accept: {},
+  decline: { declineReason: "keine_kapazitaet" },
+  start: { firstAppointmentOn: "2026-12-01" },
+  complete: { outcome: "beratung_abgeschlossen" },
+  withdraw: {},
+  revokeConsent: {},
+};
+
+const onlyParties = (sender: Outcome, receiver: Outcome): Record<ReferralPersonaName, Outcome> => ({
+  anonymous: "login",
+  platformAdmin: 404,
+  coordinator: 404,
+  senderStaff: sender,
+  senderAdmin: sender,
+  receiverStaff: receiver,
+  receiverAdmin: receiver,
+  sameNetworkStaff: 404,
+  employer: 404,
+  otherNetworkStaff: 404,
+});
+
+const referralWorkers: Record<ReferralPersonaName, Outcome> = {
+  anonymous: "login",
+  platformAdmin: "ok",
+  coordinator: "ok",
+  senderStaff: "ok",
+  senderAdmin: "ok",
+  receiverStaff: "ok",
+  receiverAdmin: "ok",
+  sameNetworkStaff: "ok",
+  employer: 403,
+  otherNetworkStaff: "ok",
+};
+
+const organizationAdmins = (foreignService: Outcome): Record<ReferralPersonaName, Outcome> => ({
+  anonymous: "login",
+  platformAdmin: foreignService,
+  coordinator: 403,
+  senderStaff: 403,
+  senderAdmin: foreignService,
+  receiverStaff: 403,
+  receiverAdmin: "ok",
+  sameNetworkStaff: 403,
+  employer: 403,
+  otherNetworkStaff: 403,
+});
+
+function transitionRow(
+  name: TransitionName,
+  stage: Stage,
+  sender: Outcome,
+  receiver: Outcome,
+): Row {
+  return {
+    route: `POST /uebergaben/:id ${name} (${stage})`,
+    handler: detail.action,
+    prepare: async (world) => ({
+      ...referralPage(await referralAt(world, stage)),
+      form: { intent: name, ...transitionInputs[name] },
+    }),
+    // A draft is invisible to the receiving organisation.
+    expect: onlyParties(sender, stage === "draft" ? 404 : receiver),
+  };
+}
+
+const rows: Row[] = [
+  {
+    route: "GET /uebergaben/eingang",
+    handler: inbox.loader,
+    prepare: () => ({ path: "/uebergaben/eingang?status=sent" }),
+    expect: referralWorkers,
+  },
+  {
+    route: "GET /uebergaben/gesendet",
+    handler: outbox.loader,
+    prepare: () => ({ path: "/uebergaben/gesendet?overdue=1" }),
+    expect: referralWorkers,
+  },
+  {
+    route: "GET /uebergaben/neu",
+    handler: create.loader,
+    prepare: () => ({ path: "/uebergaben/neu" }),
+    expect: referralWorkers,
+  },
+  {
+    route: "POST /uebergaben/neu send to the Schuldnerberatung",
+    handler: create.action,
+    prepare: (world) => ({
+      path: "/uebergaben/neu",
+      form: { ...referralForm(world), intent: "send" },
+    }),
+    // The service is offered only in "Nord" and never to its own organisation.
+    expect: {
+      ...referralWorkers,
+      platformAdmin: 400,
+      receiverStaff: 400,
+      receiverAdmin: 400,
+      otherNetworkStaff: 400,
+    },
+  },
+  {
+    route: "GET /uebergaben/:id (sent)",
+    handler: detail.loader,
+    prepare: async (world) => referralPage(await referralAt(world, "sent")),
+    expect: onlyParties("ok", "ok"),
+  },
+  {
+    route: "GET /uebergaben/:id (draft)",
+    handler: detail.loader,
+    prepare: async (world) => referralPage(await referralAt(world, "draft")),
+    expect: onlyParties("ok", 404),
+  },
+  {
+    route: "GET /uebergaben/:id (unknown id)",
+    handler: detail.loader,
+    prepare: () => referralPage(randomUUID()),
+    expect: { ...onlyParties(404, 404) },
+  },
+  {
+    route: "GET /uebergaben/:id/druck (sent)",
+    handler: print.loader,
+    prepare: async (world) => referralPage(await referralAt(world, "sent"), "/druck"),
+    expect: onlyParties("ok", "ok"),
+  },
+  {
+    route: "GET /uebergaben/:id/bearbeiten (draft)",
+    handler: editDraft.loader,
+    prepare: async (world) => referralPage(await referralAt(world, "draft"), "/bearbeiten"),
+    expect: onlyParties("ok", 404),
+  },
+  {
+    route: "POST /uebergaben/:id/bearbeiten save draft",
+    handler: editDraft.action,
+    prepare: async (world) => ({
+      ...referralPage(await referralAt(world, "draft"), "/bearbeiten"),
+      form: { ...referralForm(world), intent: "draft" },
+    }),
+    expect: onlyParties("ok", 404),
+  },
+  transitionRow("send", "draft", "ok", 404),
+  transitionRow("accept", "sent", 403, "ok"),
+  transitionRow("decline", "sent", 403, "ok"),
+  transitionRow("start", "accepted", 403, "ok"),
+  transitionRow("complete", "in_progress", 403, "ok"),
+  transitionRow("withdraw", "sent", "ok", 403),
+  transitionRow("withdraw", "accepted", "ok", 403),
+  transitionRow("revokeConsent", "in_progress", "ok", 403),
+  {
+    route: "GET /angebote",
+    handler: services.loader,
+    prepare: () => ({ path: "/angebote" }),
+    expect: { ...organizationAdmins("ok") },
+  },
+  {
+    route: "POST /angebote create",
+    handler: services.action,
+    prepare: () => ({
+      path: "/angebote",
+      form: {
+        name: `Angebot ${randomUUID().slice(0, 6)}`,
+        category: "sonstige",
+        responseWorkingDays: "5",
+      },
+    }),
+    expect: { ...organizationAdmins("ok") },
+  },
+  {
+    route: "GET /angebote/:id (service of the Schuldnerberatung)",
+    handler: service.loader,
+    prepare: (world) => ({
+      path: `/angebote/${world.service.id}`,
+      params: { serviceId: world.service.id },
+    }),
+    expect: organizationAdmins(404),
+  },
+  {
+    route: "POST /angebote/:id (service of the Schuldnerberatung)",
+    handler: service.action,
+    prepare: (world) => ({
+      path: `/angebote/${world.service.id}`,
+      params: { serviceId: world.service.id },
+      form: {
+        name: "Schuldner- und Insolvenzberatung",
+        category: "schuldnerberatung",
+        responseWorkingDays: "5",
+        acceptsReferrals: "on",
+      },
+    }),
+    expect: organizationAdmins(404),
+  },
+  {
+    route: "POST /netzwerke/:id retention (Nord)",
+    handler: network.action,
+    prepare: (world) => ({
+      path: `/netzwerke/${world.networks.north.id}`,
+      params: { networkId: world.networks.north.id },
+      form: { intent: "retention", months: "6" },
+    }),
+    expect: {
+      anonymous: "login",
+      platformAdmin: 403,
+      coordinator: "ok",
+      senderStaff: 403,
+      senderAdmin: 403,
+      receiverStaff: 403,
+      receiverAdmin: 403,
+      sameNetworkStaff: 403,
+      employer: 403,
+      otherNetworkStaff: 404,
+    },
+  },
+];
+
+function outcomeOf(response: Response): Outcome | number {
+  if (response.status === 302) {
+    return response.headers.get("location")?.startsWith("/anmelden?weiter=") ? "login" : "ok";
+  }
+  if (response.status === 200) return "ok";
+  return response.status;
+}
+
+let world: ReferralWorld;
+beforeAll(async () => {
+  world = await buildReferralWorld();
+});
+
+describe.each(rows)("$route", (row) => {
+  it.each(referralPersonaNames)("%s", async (persona) => {
+    const cell = await row.prepare(world);
+    const response = await callRoute(row.handler, cell.path, {
+      cookie: world.cookies[persona],
+      params: cell.params,
+      form: cell.form,
+    });
+    expect(outcomeOf(response)).toBe(row.expect[persona]);
+  });
+});
+
+describe("network page", () => {
+  it.each(referralPersonaNames.filter((persona) => persona !== "anonymous"))(
+    "%s sees referral counts only as the coordinator",
+    async (persona) => {
+      const response = await callRoute(network.loader, `/netzwerke/${world.networks.north.id}`, {
+        cookie: world.cookies[persona],
+        params: { networkId: world.networks.north.id },
+      });
+      if (response.status !== 200) {
+        expect(persona).toBe("otherNetworkStaff");
+        return;
+      }
+      const body = (await response.json()) as { referralPanel: unknown };
+      if (persona === "coordinator") {
+        expect(body.referralPanel).toMatchObject({ retentionMonths: 6 });
+        expect(JSON.stringify(body)).not.toContain("Mietschulden");
+      } else {
+        expect(body.referralPanel).toBeNull();
+      }
+    },
+  );
+});
