@@ -8,6 +8,7 @@ import { validateSessionToken } from "~/auth/session.server";
 import { setRealtimeServer, type LiveNotification } from "~/realtime/hub.server";
 import { registerRealtime } from "../../server/realtime";
 import { createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
+import { advanceReferral, createReferral, createService } from "#tests/fixtures/referral-factories";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
@@ -150,5 +151,67 @@ describe("Echtzeit", () => {
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
     await callRoute(logout.action, "/abmelden", { cookie, form: {} });
     expect(await disconnected).toBe("io server disconnect");
+  });
+
+  it("tells only the two organisations of a referral that it changed, and only its id", async () => {
+    const service = await createService({
+      organizationId: world.organizations.orgB.id,
+      category: "schuldnerberatung",
+    });
+    const senderSocket = open(world.cookies.staff);
+    const receiverSocket = open(world.cookies.otherOrgAdmin);
+    const bystanders = [
+      open(world.cookies.employer),
+      open(world.cookies.otherNetworkStaff),
+      open(world.cookies.platformAdmin),
+    ];
+    for (const socket of [senderSocket, receiverSocket, ...bystanders]) {
+      expect(await outcome(socket)).toBe("connected");
+    }
+    const seenByBystanders: unknown[] = [];
+    for (const socket of bystanders) {
+      socket.on("referral:changed", (change: unknown) => seenByBystanders.push(change));
+    }
+    const nextChange = (socket: Socket) =>
+      new Promise<unknown>((resolve) => socket.once("referral:changed", resolve));
+
+    const arrivedAtSender = nextChange(senderSocket);
+    const arrivedAtReceiver = nextChange(receiverSocket);
+    const referralId = await createReferral({
+      sender: world.users.staff,
+      serviceId: service.id,
+      receiverOrganizationId: world.organizations.orgB.id,
+    });
+    expect(await arrivedAtSender).toEqual({ referralId });
+    expect(await arrivedAtReceiver).toEqual({ referralId });
+
+    const acceptedAtSender = nextChange(senderSocket);
+    await advanceReferral(referralId, [{ actor: world.users.otherOrgAdmin, name: "accept" }]);
+    expect(await acceptedAtSender).toEqual({ referralId });
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seenByBystanders).toEqual([]);
+  });
+
+  it("keeps a draft's changes within the sending organisation", async () => {
+    const service = await createService({ organizationId: world.organizations.orgB.id });
+    const senderSocket = open(world.cookies.orgAdmin);
+    const receiverSocket = open(world.cookies.otherOrgAdmin);
+    expect(await outcome(senderSocket)).toBe("connected");
+    expect(await outcome(receiverSocket)).toBe("connected");
+    const seenByReceiver: unknown[] = [];
+    receiverSocket.on("referral:changed", (change: unknown) => seenByReceiver.push(change));
+    const arrivedAtSender = new Promise((resolve) =>
+      senderSocket.once("referral:changed", resolve),
+    );
+    await createReferral({
+      sender: world.users.staff,
+      serviceId: service.id,
+      receiverOrganizationId: world.organizations.orgB.id,
+      send: false,
+    });
+    await arrivedAtSender;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(seenByReceiver).toEqual([]);
   });
 });
