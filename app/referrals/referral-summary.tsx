@@ -24,6 +24,8 @@ export function ReferralFacts({
 }) {
   const Heading = `h${headingLevel}` as const;
   const { referral, consent } = detail;
+  const counterpart = detail.side === "sender" ? detail.receiver : detail.sender;
+  const counterpartContact = [counterpart.phone, counterpart.email].filter(Boolean).join(" · ");
   return (
     <>
       <section aria-labelledby="uebergabe-eckdaten" className="stack">
@@ -47,6 +49,12 @@ export function ReferralFacts({
           </dd>
           <dt>Dringlichkeit</dt>
           <dd>{urgencyLabels[referral.urgency]}</dd>
+          {counterpartContact ? (
+            <>
+              <dt>Kontakt {counterpart.name}</dt>
+              <dd>{counterpartContact}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
 

@@ -1,5 +1,8 @@
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { getDb } from "~/db/client.server";
+import { auditLog } from "~/db/schema";
 import * as services from "~/routes/_app.angebote";
 import * as service from "~/routes/_app.angebote_.$serviceId";
 import * as network from "~/routes/_app.netzwerke.$networkId";
@@ -344,4 +347,50 @@ describe("network page", () => {
       }
     },
   );
+});
+
+describe("audit of every read", () => {
+  async function auditRowsFor(referralId: string) {
+    return getDb()
+      .select({ action: auditLog.action, actorUserId: auditLog.actorUserId })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, referralId));
+  }
+
+  it("writes who opened the detail page and the print view, and who was refused", async () => {
+    const id = await referralAt(world, "sent");
+    for (const [handler, suffix] of [
+      [detail.loader, ""],
+      [print.loader, "/druck"],
+    ] as const) {
+      const cell = referralPage(id, suffix);
+      for (const persona of ["senderStaff", "receiverStaff", "coordinator"] as const) {
+        await callRoute(handler, cell.path, {
+          cookie: world.cookies[persona],
+          params: cell.params,
+        });
+      }
+    }
+    const rows = await auditRowsFor(id);
+    const reads = (action: string) =>
+      rows.filter((row) => row.action === action).map((row) => row.actorUserId);
+    expect(reads("referral.viewed").sort()).toEqual(
+      [world.users.senderStaff.id, world.users.receiverStaff.id].sort(),
+    );
+    expect(reads("referral.printed").sort()).toEqual(
+      [world.users.senderStaff.id, world.users.receiverStaff.id].sort(),
+    );
+    const refused = await getDb()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "permission.denied"),
+          eq(auditLog.actorUserId, world.users.coordinator.id),
+        ),
+      );
+    expect(
+      refused.filter((row) => (row.details as Record<string, unknown>).referralId === id),
+    ).toHaveLength(2);
+  });
 });
