@@ -7,6 +7,23 @@ import { berlinDate } from "./working-days";
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`cast(count(*) filter (where ${condition}) as int)`;
 
+export interface ReferralCounts {
+  sent: number;
+  received: number;
+  open: number;
+  overdue: number;
+  completed: number;
+  declined: number;
+}
+export const emptyReferralCounts: ReferralCounts = {
+  sent: 0,
+  received: 0,
+  open: 0,
+  overdue: 0,
+  completed: 0,
+  declined: 0,
+};
+
 /**
  * Counts per organisation for the network coordinator: how many referrals each sent and
  * received and how they stand. Nothing about any single referral leaves this query.
@@ -37,22 +54,12 @@ export async function referralFiguresForNetwork(networkId: string, now = new Dat
       .where(wasSent)
       .groupBy(referrals.receiverOrganizationId),
   ]);
-  const figures = new Map<
-    string,
-    {
-      sent: number;
-      received: number;
-      open: number;
-      overdue: number;
-      completed: number;
-      declined: number;
-    }
-  >();
-  const empty = { sent: 0, received: 0, open: 0, overdue: 0, completed: 0, declined: 0 };
-  for (const row of sent) figures.set(row.organizationId, { ...empty, sent: row.total });
+  const figures = new Map<string, ReferralCounts>();
+  for (const row of sent)
+    figures.set(row.organizationId, { ...emptyReferralCounts, sent: row.total });
   for (const { organizationId, total, ...rest } of received) {
     figures.set(organizationId, {
-      ...(figures.get(organizationId) ?? empty),
+      ...(figures.get(organizationId) ?? emptyReferralCounts),
       received: total,
       ...rest,
     });

@@ -1,15 +1,10 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { TextField, submitted, type FormFeedback } from "~/ui/form";
+import type { ReferralCounts } from "./network-figures.server";
 
-export interface OrganizationFigures {
+export interface OrganizationFigures extends ReferralCounts {
   organizationId: string;
   name: string;
-  sent: number;
-  received: number;
-  open: number;
-  overdue: number;
-  completed: number;
-  declined: number;
 }
 
 /** The coordinator's view of referrals in the network: counts and the retention period only. */

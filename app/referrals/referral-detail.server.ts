@@ -1,4 +1,4 @@
-import { aliasedTable, asc, eq } from "drizzle-orm";
+import { aliasedTable, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import {
   organizations,
@@ -83,6 +83,10 @@ async function loadConsent(referralId: string) {
   return row ?? null;
 }
 
+/**
+ * Oldest first. Created and sent in one transaction, two entries share an instant: the creation
+ * (no previous status) comes first, where plain ASC would put it last (NULLS LAST).
+ */
 function loadTimeline(referralId: string) {
   return getDb()
     .select({
@@ -99,7 +103,10 @@ function loadTimeline(referralId: string) {
     .leftJoin(users, eq(users.id, referralTransitions.actorUserId))
     .leftJoin(actorOrganization, eq(actorOrganization.id, referralTransitions.actorOrganizationId))
     .where(eq(referralTransitions.referralId, referralId))
-    .orderBy(asc(referralTransitions.occurredAt), asc(referralTransitions.fromStatus));
+    .orderBy(
+      asc(referralTransitions.occurredAt),
+      sql`${referralTransitions.fromStatus} asc nulls first`,
+    );
 }
 
 /**

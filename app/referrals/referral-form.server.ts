@@ -45,7 +45,11 @@ export function parseReferralForm(
   const referral = referralFieldsSchema.safeParse(raw);
   if (!referral.success) Object.assign(errors, fieldErrors(referral.error));
 
-  const consentStarted = consentFieldNames.some((name) => String(raw[name] ?? "").trim() !== "");
+  // „Eingeholt von“ and „Datum der Einwilligung“ come prefilled (the signed-in person, today),
+  // so only the fields a person fills in themselves tell that a consent was started.
+  const consentStarted = consentFieldNames
+    .filter((name) => name !== "consentObtainedBy" && name !== "consentObtainedOn")
+    .some((name) => String(raw[name] ?? "").trim() !== "");
   let consent: ConsentFormInput | null = null;
   if (consentStarted || options.sending) {
     const parsed = consentSchema(options.today).safeParse(raw);

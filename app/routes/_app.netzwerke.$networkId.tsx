@@ -22,6 +22,7 @@ import { inviteMember } from "~/organizations/invitations.server";
 import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { requireUuid } from "~/params.server";
 import {
+  emptyReferralCounts,
   referralFiguresForNetwork,
   setReferralRetention,
 } from "~/referrals/network-figures.server";
@@ -57,13 +58,12 @@ async function referralPanelData(networkId: string, organizations: { id: string;
     referralFiguresForNetwork(networkId),
     getNetwork(networkId),
   ]);
-  const zero = { sent: 0, received: 0, open: 0, overdue: 0, completed: 0, declined: 0 };
   return {
     retentionMonths: network?.referralRetentionMonths ?? 6,
     figures: organizations.map((organization) => ({
       organizationId: organization.id,
       name: organization.name,
-      ...(figures.get(organization.id) ?? zero),
+      ...(figures.get(organization.id) ?? emptyReferralCounts),
     })),
   };
 }

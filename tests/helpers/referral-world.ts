@@ -1,10 +1,10 @@
 import {
   admitToNetwork,
   appointCoordinator,
-  createLoginCookie,
   createNetwork,
   createOrganization,
   createUser,
+  loginCookiesFor,
 } from "#tests/fixtures/factories";
 import { createService } from "#tests/fixtures/referral-factories";
 
@@ -68,10 +68,7 @@ export async function buildReferralWorld() {
     responseWorkingDays: 5,
   });
 
-  const cookies = { anonymous: undefined } as Record<ReferralPersonaName, string | undefined>;
-  for (const [name, user] of Object.entries(users)) {
-    cookies[name as ReferralPersonaName] = (await createLoginCookie(user.id)).cookie;
-  }
+  const cookies = await loginCookiesFor(users);
   return {
     networks: { north, south },
     organizations: { operator, sender, receiver, third, coordination, employerOrg, southern },

@@ -1,10 +1,10 @@
 import {
   admitToNetwork,
   appointCoordinator,
-  createLoginCookie,
   createNetwork,
   createOrganization,
   createUser,
+  loginCookiesFor,
 } from "#tests/fixtures/factories";
 
 export const personaNames = [
@@ -60,13 +60,7 @@ export async function buildWorld() {
   };
   await appointCoordinator(north.id, users.coordinator.id);
 
-  const cookies: Record<PersonaName, string | undefined> = { anonymous: undefined } as Record<
-    PersonaName,
-    string | undefined
-  >;
-  for (const [name, user] of Object.entries(users)) {
-    cookies[name as PersonaName] = (await createLoginCookie(user.id)).cookie;
-  }
+  const cookies = await loginCookiesFor(users);
   return {
     networks: { north, south },
     organizations: { operator, orgA, orgB, employerOrg, orgC, outsider },

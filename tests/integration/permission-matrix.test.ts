@@ -16,16 +16,11 @@ import {
   createOrganization,
   createUser,
 } from "#tests/fixtures/factories";
+import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
-/**
- * Every route of the portal against every persona. "ok" is a 200 page or the redirect after a
- * successful action; "login" is the redirect of a visitor to the login page; 403 and 404 are
- * denials (404 where the persona may not even learn that the record exists).
- */
-type Outcome = "ok" | "login" | 403 | 404;
-
+/** Every route of the portal against every persona (outcomes: see #tests/helpers/matrix). */
 interface Row {
   route: string;
   handler: LoaderFunction | ActionFunction;
@@ -342,14 +337,6 @@ const rows: Row[] = [
     expect: everyoneLoggedIn("login"),
   },
 ];
-
-function outcomeOf(response: Response): Outcome | number {
-  if (response.status === 302) {
-    return response.headers.get("location")?.startsWith("/anmelden?weiter=") ? "login" : "ok";
-  }
-  if (response.status === 200) return "ok";
-  return response.status;
-}
 
 let world: World;
 beforeAll(async () => {

@@ -22,14 +22,10 @@ import {
   type ReferralPersonaName,
   type ReferralWorld,
 } from "#tests/helpers/referral-world";
+import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
 
-/**
- * Every referral route and action against everyone around a referral. "ok" is a 200 page or
- * the redirect after a successful action, "login" the redirect of a visitor; 400 a rejected
- * form, 403 and 404 denials (404 where the persona may not even learn the referral exists).
- */
-type Outcome = "ok" | "login" | 400 | 403 | 404;
+/** Every referral route and action against everyone around a referral (see #tests/helpers/matrix). */
 
 interface Cell {
   path: string;
@@ -300,14 +296,6 @@ const rows: Row[] = [
     },
   },
 ];
-
-function outcomeOf(response: Response): Outcome | number {
-  if (response.status === 302) {
-    return response.headers.get("location")?.startsWith("/anmelden?weiter=") ? "login" : "ok";
-  }
-  if (response.status === 200) return "ok";
-  return response.status;
-}
 
 let world: ReferralWorld;
 beforeAll(async () => {
