@@ -76,8 +76,18 @@ export async function listReferrals(
   };
 }
 
-/** The services that occur in a box, for its filter. */
+/**
+ * The services to filter a box by: for the inbox the organisation's own services (what others
+ * refer to), for the outbox the services it has referred to.
+ */
 export function servicesInBox(box: Box, organizationId: string) {
+  if (box === "inbox") {
+    return getDb()
+      .select({ id: services.id, name: services.name })
+      .from(services)
+      .where(eq(services.organizationId, organizationId))
+      .orderBy(services.name);
+  }
   return getDb()
     .selectDistinct({ id: services.id, name: services.name })
     .from(referrals)

@@ -157,12 +157,21 @@ export const referrals = pgTable(
     index("referrals_receiver_list_idx").on(
       table.receiverOrganizationId,
       table.status,
-      table.createdAt.desc(),
+      table.createdAt.desc().nullsFirst(),
     ),
     index("referrals_sender_list_idx").on(
       table.senderOrganizationId,
       table.status,
-      table.createdAt.desc(),
+      table.createdAt.desc().nullsFirst(),
+    ),
+    // The unfiltered first page of each list: newest first without sorting the whole box.
+    // NULLS FIRST matches `ORDER BY created_at DESC`; otherwise PostgreSQL sorts anyway.
+    index("referrals_inbox_recent_idx")
+      .on(table.receiverOrganizationId, table.createdAt.desc().nullsFirst())
+      .where(sql`${table.sentAt} is not null`),
+    index("referrals_outbox_recent_idx").on(
+      table.senderOrganizationId,
+      table.createdAt.desc().nullsFirst(),
     ),
     index("referrals_overdue_idx")
       .on(table.dueOn)
