@@ -51,8 +51,10 @@ export function ReferralFacts({
           <dd>{urgencyLabels[referral.urgency]}</dd>
           {counterpartContact ? (
             <>
-              <dt>Kontakt {counterpart.name}</dt>
-              <dd>{counterpartContact}</dd>
+              <dt>Kontakt</dt>
+              <dd>
+                {counterpart.name}: {counterpartContact}
+              </dd>
             </>
           ) : null}
         </dl>
