@@ -69,6 +69,11 @@ export default function ServicesPage() {
               <li key={service.id}>
                 <span className="org-list__name">{service.name}</span>
                 <span className="badge">{serviceCategoryLabels[service.category]}</span>
+                {[...service.targetGroups, ...service.languages].length > 0 ? (
+                  <span className="muted">
+                    {[...service.targetGroups, ...service.languages].join(" · ")}
+                  </span>
+                ) : null}
                 <span>
                   {service.acceptsReferrals
                     ? `nimmt Übergaben an · Antwort in ${service.responseWorkingDays} Arbeitstagen`
