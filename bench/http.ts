@@ -20,30 +20,22 @@
  *   BENCH_VERBOSE=1    echo the servers' output
  */
 import autocannon from "autocannon";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
-  createScratchDatabase,
-  freePort,
-  startChild,
-  stopAllChildren,
-  waitForOk,
-  type Child,
-} from "./support";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} muss eine positive Zahl sein, ist "${raw}".`);
-  return value;
-}
+  cleanUp,
+  machineSummary,
+  numberFromEnv,
+  onCleanUp,
+  runBenchmark,
+  stampOf,
+  warnIfBusy,
+  writeResults,
+} from "./harness";
+import { ensureBuild, login, startPortal, verifyPage, type PortalDatabase } from "./portal";
+import { createScratchDatabase } from "./scratch-database";
+import { freePort, startChild, waitForOk } from "./support";
 
 const config = {
   duration: numberFromEnv("BENCH_DURATION", 10),
@@ -137,100 +129,34 @@ async function measure(
   return measurement;
 }
 
-function portalEnv(
-  port: number,
-  database: { pgliteDir: string } | { url: string },
-): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    COOKIE_SECURE: "false",
-    SEED_DEMO_DATA: "true",
-  };
-  delete env.DATABASE_URL;
-  delete env.PGLITE_DATA_DIR;
-  delete env.REDIS_URL;
-  delete env.NODE_OPTIONS;
-  if ("url" in database) env.DATABASE_URL = database.url;
-  else env.PGLITE_DATA_DIR = database.pgliteDir;
-  return env;
-}
-
-/** Starts the portal (one process: node with the tsx loader) and waits for /healthz. */
-async function startPortal(name: string, env: NodeJS.ProcessEnv, port: number): Promise<Child> {
-  const nodeFlags = (process.env.BENCH_NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean);
-  const child = startChild(
-    name,
-    process.execPath,
-    [...nodeFlags, "--import", "tsx", "server/index.ts"],
-    {
-      cwd: root,
-      env,
-    },
-  );
-  // The first start migrates and seeds (argon2 hashes), which takes a while.
-  await waitForOk(`http://127.0.0.1:${port}/healthz`, child, 180_000);
-  return child;
-}
-
-/** Logs in once and returns the Cookie header; verifies that /netzwerk renders the page. */
-async function login(base: string): Promise<string> {
-  const response = await fetch(`${base}/anmelden`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: new URLSearchParams({ email: demo.email, password: demo.password }).toString(),
-  });
-  await response.arrayBuffer();
-  const session = response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0] ?? "")
-    .find((cookie) => cookie.startsWith("portal_session="));
-  if (response.status !== 302 || !session) {
-    throw new Error(
-      `Anmeldung fehlgeschlagen: POST /anmelden → ${response.status}, Set-Cookie: ${JSON.stringify(
-        response.headers.getSetCookie(),
-      )} (erwartet: 302 mit portal_session).`,
-    );
-  }
-  return session;
-}
-
-async function verifyPage(url: string, cookie: string): Promise<void> {
-  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes(pageMarker)) {
-    throw new Error(
-      `${url} liefert nicht die Seite „${pageMarker}“ (Status ${response.status}, Location ${
-        response.headers.get("location") ?? "–"
-      }). Ein Benchmark einer Umleitung wäre wertlos.`,
-    );
-  }
-}
-
 async function benchPortal(
   backend: "PGlite" | "PostgreSQL",
-  database: { pgliteDir: string } | { url: string },
+  database: PortalDatabase,
 ): Promise<Measurement[]> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log(`\nStarte Portal (${backend}) auf Port ${port} …`);
   const started = Date.now();
-  const portal = await startPortal(`portal-${backend}`, portalEnv(port, database), port);
+  const portal = await startPortal({
+    name: `portal-${backend}`,
+    port,
+    database,
+    seedDemoData: true,
+    // The first start migrates and seeds (argon2 hashes), which takes a while.
+    readyTimeoutMs: 180_000,
+  });
   console.log(`  bereit nach ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
-    const cookie = await login(base);
+    const cookie = await login(base, demo.email, demo.password);
     const pageUrl = `${base}/netzwerk`;
-    await verifyPage(pageUrl, cookie);
+    await verifyPage(pageUrl, cookie, [pageMarker]);
     const suffix = backend === "PGlite" ? "pglite" : "postgres";
     const results = [
       await measure(`healthz-${suffix}`, `/healthz (${backend})`, `${base}/healthz`),
       await measure(`netzwerk-${suffix}`, `/netzwerk (${backend})`, pageUrl, { cookie }),
     ];
     // The session must still be valid after the run, else the numbers could be of redirects.
-    await verifyPage(pageUrl, cookie);
+    await verifyPage(pageUrl, cookie, [pageMarker]);
     return results;
   } finally {
     await portal.stop();
@@ -285,41 +211,17 @@ function formatTable(rows: Row[]): string {
   return [render(header), separator, ...lines].join("\n");
 }
 
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], {
-      cwd: root,
-      encoding: "utf8",
-    }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
 async function main() {
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  const stamp = stampOf(startedAt);
   console.log(
     `HTTP-Benchmark: ${config.connections} Verbindungen, Pipelining ${config.pipelining}, ` +
-      `${config.warmup} s Warm-up + ${config.duration} s Messung je Ziel, ${os.cpus().length} CPU-Kerne, Node ${process.version}`,
+      `${config.warmup} s Warm-up + ${config.duration} s Messung je Ziel, ${machineSummary()}`,
   );
-
-  const loadBefore = os.loadavg();
-  if ((loadBefore[0] ?? 0) > 0.5 * os.cpus().length) {
-    console.log(
-      `⚠ Die Maschine ist bereits ausgelastet (loadavg ${loadBefore.map((load) => load.toFixed(2)).join(" ")}) – ` +
-        "die Zahlen werden ungenau.",
-    );
-  }
-
-  if (!existsSync(path.join(root, "build", "index.js"))) {
-    console.log("build/index.js fehlt – baue mit `npm run build` …");
-    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  }
+  const loadBefore = warnIfBusy();
+  ensureBuild();
 
   const rows: Row[] = [];
-  const cleanups: Array<() => Promise<void> | void> = [];
-  let failure: unknown;
   try {
     // (a) bare node:http
     const barePort = await freePort();
@@ -332,7 +234,7 @@ async function main() {
 
     // (b) + (c) PGlite
     const pgliteDir = mkdtempSync(path.join(os.tmpdir(), "bench-pglite-"));
-    cleanups.push(() => rmSync(pgliteDir, { recursive: true, force: true }));
+    onCleanUp(() => rmSync(pgliteDir, { recursive: true, force: true }));
     rows.push(...(await benchPortal("PGlite", { pgliteDir })));
 
     // (b) + (d) PostgreSQL
@@ -356,22 +258,12 @@ async function main() {
         skipped: "PostgreSQL nicht erreichbar",
       });
     } else {
-      cleanups.push(() => scratch.drop());
+      onCleanUp(() => scratch.drop());
       rows.push(...(await benchPortal("PostgreSQL", { url: scratch.url })));
     }
-  } catch (error) {
-    failure = error;
   } finally {
-    await stopAllChildren();
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error("Aufräumen fehlgeschlagen:", error);
-      }
-    }
+    await cleanUp();
   }
-  if (failure) throw failure;
 
   const bare = rows.find((row): row is Measurement => row.key === "bare" && !("skipped" in row));
   for (const row of rows) {
@@ -408,44 +300,14 @@ async function main() {
     console.log("Ziel nicht prüfbar: PostgreSQL wurde übersprungen.");
   }
 
-  const resultsDir = path.join(root, "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `http-${stamp}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        commit: gitCommit(),
-        loadavg: { before: loadBefore, after: os.loadavg() },
-        machine: {
-          cpus: os.cpus().length,
-          cpuModel: os.cpus()[0]?.model,
-          node: process.version,
-          platform: process.platform,
-        },
-        config,
-        target: { ...config.target, met: targetMet },
-        results: rows,
-      },
-      null,
-      2,
-    ) + "\n",
+  const file = writeResults(
+    "http",
+    { startedAt, loadavg: { before: loadBefore, after: os.loadavg() } },
+    { config, target: { ...config.target, met: targetMet }, results: rows },
   );
-  console.log(`Ergebnisse: ${path.relative(root, file)}`);
+  console.log(`Ergebnisse: ${file}`);
   if (flagged.length > 0) process.exitCode = 1;
   if (targetMet === false && process.env.BENCH_STRICT === "1") process.exitCode = 2;
 }
 
-main().catch(async (error: unknown) => {
-  await stopAllChildren();
-  console.error("\nBenchmark abgebrochen:", error instanceof Error ? error.message : error);
-  process.exit(1);
-});
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void stopAllChildren().finally(() => process.exit(130));
-  });
-}
+runBenchmark(main);

@@ -1,10 +1,9 @@
 /**
- * Helpers for the HTTP benchmark (bench/http.ts): free ports, child processes that are
- * always cleaned up, readiness polling and a throw-away PostgreSQL database.
+ * Processes of the benchmarks (bench/http.ts, bench/referrals.ts): free ports, child processes
+ * that are always cleaned up, and readiness polling.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import pg from "pg";
 
 export const PORT_RANGE = { first: 3200, last: 3299 } as const;
 
@@ -147,36 +146,4 @@ export async function waitForOk(url: string, child: Child, timeoutMs: number): P
     );
   };
   await Promise.race([poll(), child.exited]);
-}
-
-/** Creates a fresh PostgreSQL database; returns undefined (with the reason) if the server is unreachable. */
-export async function createScratchDatabase(
-  adminUrl: string,
-  name: string,
-): Promise<{ url: string; drop(): Promise<void> } | { unreachable: string }> {
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { unreachable: error instanceof Error ? error.message : String(error) };
-  }
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }
