@@ -77,6 +77,8 @@ function open(cookie: string | undefined, origin?: string): Socket {
 }
 
 function outcome(socket: Socket): Promise<"connected" | string> {
+  // A socket opened earlier may have connected before anyone listened.
+  if (socket.connected) return Promise.resolve("connected");
   return new Promise((resolve) => {
     socket.once("connect", () => resolve("connected"));
     socket.once("connect_error", (error) => resolve(error.message));
