@@ -36,9 +36,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  // Trigram matching serves German search (typos, word parts); PostgreSQL ships it as contrib.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const client = await PGlite.create({
     dataDir: options.pgliteDataDir,
     loadDataDir: options.pgliteTemplate,
+    extensions: { pg_trgm },
   });
   return {
     db: drizzle(client, { schema }) as unknown as Database,

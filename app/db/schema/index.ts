@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./messaging";
 export * from "./referrals";
+export * from "./ideas";
