@@ -43,7 +43,6 @@ export const germanStopWords: readonly string[] = [
   "oder",
   "aber",
   "mit",
-  "mit",
   "für",
   "von",
   "vom",
