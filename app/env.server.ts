@@ -30,6 +30,13 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().default("data/pglite"),
   REDIS_URL: optionalUrl(["redis", "rediss"], "redis://127.0.0.1:6379"),
   SMTP_URL: optionalUrl(["smtp", "smtps"], "smtp://user:pass@mail.example.org:587"),
+  /** Meilisearch instead of PostgreSQL full-text search for the Ideenbörse. */
+  MEILI_HOST: optionalUrl(["http", "https"], "http://127.0.0.1:7700"),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "nur Buchstaben, Ziffern, - und _")
+    .default("ideas"),
   MAIL_FROM: z
     .string()
     .email("keine gültige E-Mail-Adresse / not a valid e-mail address")

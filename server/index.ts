@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, setDatabase } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
 import { startScheduledJobs } from "~/jobs/scheduler.server";
+import { startSearchWorker } from "~/search/search-index.server";
 import { EnvError, getEnv, type Env } from "~/env.server";
 import { demoLogins, hasDemoData, seedDemoData } from "#tests/fixtures/demo-data";
 import { createPortalServer } from "./app";
@@ -79,6 +80,7 @@ async function main() {
   });
 
   const stopJobs = startScheduledJobs((message) => console.log(message));
+  const stopSearchWorker = startSearchWorker((message) => console.log(message));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -88,6 +90,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     stopJobs();
+    stopSearchWorker();
     await portal.close();
     await database.close();
     process.exit(0);

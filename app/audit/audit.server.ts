@@ -27,7 +27,12 @@ export type AuditAction =
   | "referral.printed"
   | "referral.transitioned"
   | "referral.escalated"
-  | "referral.anonymised";
+  | "referral.anonymised"
+  | "idea.created"
+  | "idea.updated"
+  | "idea.published"
+  | "idea.archived"
+  | "idea.adopted";
 
 export interface AuditEntry {
   action: AuditAction;

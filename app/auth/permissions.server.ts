@@ -1,5 +1,5 @@
 import { recordAudit } from "~/audit/audit.server";
-import type { ReferralStatus } from "~/db/schema";
+import type { IdeaStatus, IdeaVisibility, ReferralStatus } from "~/db/schema";
 import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
 import type { CurrentUser } from "./session.server";
 
@@ -31,7 +31,34 @@ export type Capability =
   | { action: "referral.work" }
   | { action: "referral.view"; referral: ReferralParties }
   | { action: "referral.editDraft"; referral: ReferralParties }
-  | { action: "referral.transition"; referral: ReferralParties; transition: TransitionName };
+  | { action: "referral.transition"; referral: ReferralParties; transition: TransitionName }
+  /** Write ideas for the Ideenbörse (staff and admins of a network member). */
+  | { action: "idea.create" }
+  | { action: "idea.view"; idea: IdeaAccess }
+  | { action: "idea.edit"; idea: IdeaAccess }
+  /** "Das setzen wir auch um": another organisation adopts a published idea. */
+  | { action: "idea.adopt"; idea: IdeaAccess }
+  | { action: "idea.bookmark"; idea: IdeaAccess };
+
+export interface IdeaAccess {
+  id: string;
+  organizationId: string;
+  networkId: string;
+  status: IdeaStatus;
+  visibility: IdeaVisibility;
+}
+
+/**
+ * Who may open an idea: its own organisation always (drafts and archived included); others
+ * only once published, in its network or, when nationwide, in every network.
+ */
+function seesIdea(actor: Actor, idea: IdeaAccess): boolean {
+  if (actor.organizationId === idea.organizationId) return true;
+  if (idea.status !== "published") return false;
+  return idea.visibility === "nationwide" || actor.networkIds.includes(idea.networkId);
+}
+
+const writesIdeas = (actor: Actor) => actor.role === "staff" || actor.role === "org_admin";
 
 export interface ReferralParties {
   id: string;
@@ -84,6 +111,13 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "referral.editDraft":
     case "referral.transition":
       return referralSide(actor, capability.referral) !== null;
+    case "idea.create":
+      return true;
+    case "idea.view":
+    case "idea.edit":
+    case "idea.adopt":
+    case "idea.bookmark":
+      return seesIdea(actor, capability.idea);
   }
 }
 
@@ -113,6 +147,20 @@ export function can(actor: Actor, capability: Capability): boolean {
       return referralSide(actor, capability.referral) === "sender";
     case "referral.transition":
       return referralSide(actor, capability.referral) === transitionRules[capability.transition].by;
+    case "idea.create":
+      return writesIdeas(actor) && actor.networkIds.length > 0;
+    case "idea.view":
+    case "idea.bookmark":
+      return seesIdea(actor, capability.idea);
+    case "idea.edit":
+      return actor.organizationId === capability.idea.organizationId && writesIdeas(actor);
+    case "idea.adopt":
+      return (
+        seesIdea(actor, capability.idea) &&
+        capability.idea.status === "published" &&
+        actor.organizationId !== capability.idea.organizationId &&
+        writesIdeas(actor)
+      );
   }
 }
 
@@ -130,6 +178,7 @@ function auditTarget(capability: Capability): Record<string, string> {
   for (const [key, value] of Object.entries(target)) {
     if (typeof value === "string") details[key] = value;
   }
+  if ("idea" in capability) details.ideaId = capability.idea.id;
   if ("referral" in capability) {
     details.referralId = capability.referral.id;
     details.senderOrganizationId = capability.referral.senderOrganizationId;

@@ -310,3 +310,15 @@ export async function removeOrganization(
   );
   return true;
 }
+
+/** Names of the given networks, for choosing one in a form. */
+export async function listNetworkNames(
+  networkIds: string[],
+): Promise<{ id: string; name: string }[]> {
+  if (networkIds.length === 0) return [];
+  return getDb()
+    .select({ id: networks.id, name: networks.name })
+    .from(networks)
+    .where(inArray(networks.id, networkIds))
+    .orderBy(networks.name);
+}

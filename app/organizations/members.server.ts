@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { invalidateUserSessions } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
@@ -125,4 +125,21 @@ export async function deactivateMember(
     ip,
   });
   return { ok: true };
+}
+
+/** Active staff and admins: the people who work on referrals and ideas (not employer members). */
+export function activeCaseWorkers(
+  organizationId: string,
+  roles: readonly ("staff" | "org_admin")[] = ["staff", "org_admin"],
+) {
+  return getDb()
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        inArray(users.role, [...roles]),
+        isNull(users.deactivatedAt),
+      ),
+    );
 }

@@ -4,7 +4,7 @@ import { getDb } from "~/db/client.server";
 import { organizations, referrals } from "~/db/schema";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
-import { referralWorkers } from "./referral-events.server";
+import { activeCaseWorkers } from "~/organizations/members.server";
 import { referralNotificationTexts } from "./texts";
 import { berlinDate } from "./working-days";
 
@@ -40,7 +40,7 @@ export async function escalateOverdueReferrals(now = new Date()): Promise<number
     ).map((organization) => [organization.id, organization.name]),
   );
   for (const referral of escalated) {
-    const admins = await referralWorkers(referral.receiverOrganizationId, ["org_admin"]);
+    const admins = await activeCaseWorkers(referral.receiverOrganizationId, ["org_admin"]);
     await notifyUsers(
       admins.map((admin) => admin.id),
       referralNotificationTexts.overdue(senderNames.get(referral.senderOrganizationId) ?? ""),

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { organizations, users, type ReferralStatus } from "~/db/schema";
 import { sendMail } from "~/mail/mail.server";
 import { notifyUsers } from "~/notifications/notifications.server";
+import { activeCaseWorkers } from "~/organizations/members.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
 import {
   referralMailTexts as mailTexts,
@@ -32,23 +33,6 @@ async function organizationName(id: string): Promise<string> {
   return row?.name ?? "";
 }
 
-/** Active members who may work on referrals (employer members never see them). */
-export function referralWorkers(
-  organizationId: string,
-  roles: readonly ("staff" | "org_admin")[] = ["staff", "org_admin"],
-) {
-  return getDb()
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(
-      and(
-        eq(users.organizationId, organizationId),
-        inArray(users.role, [...roles]),
-        isNull(users.deactivatedAt),
-      ),
-    );
-}
-
 export async function announceReferralChange(
   change: ReferralChange,
   actorUserId: string,
@@ -63,7 +47,7 @@ export async function announceReferralChange(
   const relativeLink = `/uebergaben/${change.referralId}`;
   if (change.status === "sent") {
     const senderName = await organizationName(change.senderOrganizationId);
-    const workers = await referralWorkers(change.receiverOrganizationId);
+    const workers = await activeCaseWorkers(change.receiverOrganizationId);
     await notifyUsers(
       workers.map((worker) => worker.id),
       notificationTexts.arrived(senderName),

@@ -66,6 +66,9 @@ function AppFrame({ children }: { children: React.ReactNode }) {
               <li>
                 <NavLink to="/netzwerk">Mein Netzwerk</NavLink>
               </li>
+              <li>
+                <NavLink to="/ideen">Ideenbörse</NavLink>
+              </li>
               {referralCounts ? (
                 <>
                   <li>

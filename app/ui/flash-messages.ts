@@ -23,6 +23,14 @@ export const flashMessages = {
   referralConsentRevoked:
     "Der Widerruf wurde erfasst. Die Übergabe ist beendet, ein weiterer Austausch ist nicht möglich.",
   retentionSaved: "Die Aufbewahrungsfrist wurde gespeichert.",
+  ideaPublished: "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden.",
+  ideaDraftSaved: "Die Idee wurde als Entwurf gespeichert. Nur Ihre Organisation sieht sie.",
+  ideaSaved: "Die Änderungen wurden gespeichert.",
+  ideaArchived: "Die Idee wurde archiviert und erscheint nicht mehr in der Suche.",
+  ideaAdopted:
+    "Vermerkt: Ihre Organisation setzt diese Idee auch um. Die Autorinnen und Autoren wurden benachrichtigt.",
+  bookmarkAdded: "Die Idee steht jetzt auf Ihrer Merkliste.",
+  bookmarkRemoved: "Die Idee wurde von Ihrer Merkliste genommen.",
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;

@@ -1,0 +1,31 @@
+import { authorize, notFound } from "~/auth/permissions.server";
+import { clientIp } from "~/auth/request.server";
+import type { CurrentUser } from "~/auth/session.server";
+import { redirectWithFlash } from "~/flash.server";
+import { listNetworkNames } from "~/networks/networks.server";
+import { parseIdeaForm } from "./idea-form.server";
+import { createIdea, updateIdea } from "./ideas.server";
+
+export function ideaNetworksOf(user: CurrentUser) {
+  return listNetworkNames(user.networkIds);
+}
+
+/** The action of the editor page, for a new idea or (with ideaId) an edit. */
+export async function submitIdeaForm(
+  request: Request,
+  user: CurrentUser,
+  ideaId?: string,
+): Promise<Response> {
+  const ip = clientIp(request);
+  if (!ideaId) await authorize(user, { action: "idea.create" }, ip);
+  const formData = await request.formData();
+  const publish = formData.get("intent") === "publish";
+  const parsed = parseIdeaForm(formData, user.networkIds);
+  if (!parsed.ok) return parsed.response;
+  if (!ideaId) {
+    const id = await createIdea(user, parsed.data, publish, ip);
+    return redirectWithFlash(`/ideen/${id}`, publish ? "ideaPublished" : "ideaDraftSaved");
+  }
+  if (!(await updateIdea(user, ideaId, parsed.data, publish, ip))) throw notFound();
+  return redirectWithFlash(`/ideen/${ideaId}`, publish ? "ideaPublished" : "ideaSaved");
+}

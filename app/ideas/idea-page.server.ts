@@ -1,0 +1,146 @@
+import { and, desc, eq, ne, or, sql } from "drizzle-orm";
+import { aliasedTable } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { ideaBookmarks, ideas, networks, organizations, users } from "~/db/schema";
+import { renderRichText } from "~/rich-text/render.server";
+import type { RichTextDocument } from "~/rich-text/schema";
+import type { SearchViewer } from "~/search/engine";
+import type { IdeaFormValues } from "./idea-form";
+
+const author = aliasedTable(users, "author");
+
+/** The same rule as `isVisibleTo` in the search engines, as SQL over the ideas table. */
+export function visibleIdeasCondition(viewer: SearchViewer) {
+  const published = and(
+    eq(ideas.status, "published"),
+    viewer.networkIds.length > 0
+      ? or(
+          eq(ideas.visibility, "nationwide"),
+          sql`${ideas.networkId} = any(${sql.param(viewer.networkIds)}::uuid[])`,
+        )
+      : eq(ideas.visibility, "nationwide"),
+  );
+  return and(
+    ne(ideas.status, "archived"),
+    or(eq(ideas.organizationId, viewer.organizationId), published),
+  );
+}
+
+/** Everything the idea page shows; the body is rendered and sanitized here, on the server. */
+export async function loadIdeaPage(ideaId: string, userId: string) {
+  const [row] = await getDb()
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      summary: ideas.summary,
+      body: ideas.body,
+      status: ideas.status,
+      visibility: ideas.visibility,
+      targetGroups: ideas.targetGroups,
+      fieldsOfAction: ideas.fieldsOfAction,
+      region: ideas.region,
+      partnerKinds: ideas.partnerKinds,
+      funding: ideas.funding,
+      results: ideas.results,
+      period: ideas.period,
+      contactName: ideas.contactName,
+      contactEmail: ideas.contactEmail,
+      contactPhone: ideas.contactPhone,
+      adoptionCount: ideas.adoptionCount,
+      publishedAt: ideas.publishedAt,
+      updatedAt: ideas.updatedAt,
+      organizationId: ideas.organizationId,
+      organizationName: organizations.name,
+      networkName: networks.name,
+      authorName: author.name,
+      bookmarked: sql<boolean>`exists (select 1 from ${ideaBookmarks} where ${ideaBookmarks.ideaId} = ${ideas.id} and ${ideaBookmarks.userId} = ${userId})`,
+    })
+    .from(ideas)
+    .innerJoin(organizations, eq(organizations.id, ideas.organizationId))
+    .innerJoin(networks, eq(networks.id, ideas.networkId))
+    .innerJoin(author, eq(author.id, ideas.authorUserId))
+    .where(eq(ideas.id, ideaId));
+  if (!row) return null;
+  const { body, ...idea } = row;
+  return { ...idea, bodyHtml: renderRichText(body as RichTextDocument) };
+}
+
+/** Ideas the viewer may see that share the most fields of action and target groups. */
+export function similarIdeas(
+  idea: { id: string; fieldsOfAction: string[]; targetGroups: string[] },
+  viewer: SearchViewer,
+  limit = 4,
+) {
+  const shared = sql<number>`(
+    cardinality(array(select unnest(${ideas.fieldsOfAction}) intersect select unnest(${sql.param(idea.fieldsOfAction)}::text[])))
+    + cardinality(array(select unnest(${ideas.targetGroups}) intersect select unnest(${sql.param(idea.targetGroups)}::text[])))
+  )`;
+  return getDb()
+    .select({ id: ideas.id, title: ideas.title, summary: ideas.summary })
+    .from(ideas)
+    .where(
+      and(
+        ne(ideas.id, idea.id),
+        eq(ideas.status, "published"),
+        visibleIdeasCondition(viewer),
+        sql`${shared} > 0`,
+      ),
+    )
+    .orderBy(desc(shared), desc(ideas.adoptionCount), desc(ideas.publishedAt))
+    .limit(limit);
+}
+
+/** "Meine Ideen": every idea of the organisation, drafts and archived included. */
+export function listOrganizationIdeas(organizationId: string) {
+  return getDb()
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      status: ideas.status,
+      visibility: ideas.visibility,
+      adoptionCount: ideas.adoptionCount,
+      updatedAt: ideas.updatedAt,
+    })
+    .from(ideas)
+    .where(eq(ideas.organizationId, organizationId))
+    .orderBy(desc(ideas.updatedAt));
+}
+
+/** The user's Merkliste, limited to ideas they may still see. */
+export function listBookmarkedIdeas(userId: string, viewer: SearchViewer) {
+  return getDb()
+    .select({ id: ideas.id, title: ideas.title, summary: ideas.summary })
+    .from(ideaBookmarks)
+    .innerJoin(ideas, eq(ideas.id, ideaBookmarks.ideaId))
+    .where(and(eq(ideaBookmarks.userId, userId), visibleIdeasCondition(viewer)))
+    .orderBy(desc(ideaBookmarks.createdAt));
+}
+
+/** The stored idea as the editor form takes it; null when there is no such idea. */
+export async function loadIdeaForEditing(
+  ideaId: string,
+): Promise<(IdeaFormValues & { status: string }) | null> {
+  const [row] = await getDb()
+    .select({
+      title: ideas.title,
+      summary: ideas.summary,
+      body: ideas.body,
+      targetGroups: ideas.targetGroups,
+      fieldsOfAction: ideas.fieldsOfAction,
+      region: ideas.region,
+      partnerKinds: ideas.partnerKinds,
+      funding: ideas.funding,
+      results: ideas.results,
+      period: ideas.period,
+      contactName: ideas.contactName,
+      contactEmail: ideas.contactEmail,
+      contactPhone: ideas.contactPhone,
+      visibility: ideas.visibility,
+      networkId: ideas.networkId,
+      status: ideas.status,
+    })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId));
+  if (!row) return null;
+  return { ...row, body: JSON.stringify(row.body) };
+}

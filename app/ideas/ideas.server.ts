@@ -1,0 +1,258 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import type { IdeaAccess } from "~/auth/permissions.server";
+import { getDb } from "~/db/client.server";
+import {
+  ideaAdoptions,
+  ideaBookmarks,
+  ideaRevisions,
+  ideas,
+  organizations,
+  type IdeaStatus,
+} from "~/db/schema";
+import { notifyUsers } from "~/notifications/notifications.server";
+import { plainTextOf } from "~/rich-text/schema";
+import { enqueueSearchUpdate } from "~/search/search-index.server";
+import { activeCaseWorkers } from "~/organizations/members.server";
+import type { IdeaInput } from "./idea-form.server";
+import { ideaTexts } from "./texts";
+
+interface Actor {
+  id: string;
+  organizationId: string;
+}
+
+/** The columns an idea's own fields map to, shared by create and update. */
+function ideaColumns(input: IdeaInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    bodyText: plainTextOf(input.body),
+    targetGroups: input.targetGroups,
+    fieldsOfAction: input.fieldsOfAction,
+    region: input.region,
+    partnerKinds: input.partnerKinds,
+    funding: input.funding,
+    results: input.results,
+    period: input.period,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+    visibility: input.visibility,
+    networkId: input.networkId,
+  };
+}
+
+/** Creates an idea as a draft or published, with its first revision and its indexing order. */
+export async function createIdea(
+  actor: Actor,
+  input: IdeaInput,
+  publish: boolean,
+  ip: string | null,
+): Promise<string> {
+  const now = new Date();
+  const id = await getDb().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(ideas)
+      .values({
+        ...ideaColumns(input),
+        organizationId: actor.organizationId,
+        authorUserId: actor.id,
+        status: publish ? "published" : "draft",
+        publishedAt: publish ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: ideas.id });
+    await tx.insert(ideaRevisions).values({
+      ideaId: created!.id,
+      editorUserId: actor.id,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      createdAt: now,
+    });
+    await enqueueSearchUpdate(tx, created!.id);
+    return created!.id;
+  });
+  await recordAudit({
+    action: publish ? "idea.published" : "idea.created",
+    actor,
+    ip,
+    targetType: "idea",
+    targetId: id,
+    networkId: input.networkId,
+  });
+  return id;
+}
+
+/** Saves an edit of the actor's organisation's idea as a new revision; false if there is none. */
+export async function updateIdea(
+  actor: Actor,
+  ideaId: string,
+  input: IdeaInput,
+  publish: boolean,
+  ip: string | null,
+): Promise<boolean> {
+  const now = new Date();
+  const updated = await getDb().transaction(async (tx) => {
+    const rows = await tx
+      .update(ideas)
+      .set({
+        ...ideaColumns(input),
+        updatedAt: now,
+        ...(publish
+          ? {
+              status: "published" as const,
+              publishedAt: sql`coalesce(${ideas.publishedAt}, ${now})`,
+            }
+          : {}),
+      })
+      .where(and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId)))
+      .returning({ id: ideas.id });
+    if (rows.length === 0) return false;
+    await tx.insert(ideaRevisions).values({
+      ideaId,
+      editorUserId: actor.id,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      createdAt: now,
+    });
+    await enqueueSearchUpdate(tx, ideaId);
+    return true;
+  });
+  if (updated) {
+    await recordAudit({
+      action: publish ? "idea.published" : "idea.updated",
+      actor,
+      ip,
+      targetType: "idea",
+      targetId: ideaId,
+    });
+  }
+  return updated;
+}
+
+/** Publishes, archives or reactivates an idea of the actor's organisation. */
+export async function setIdeaStatus(
+  actor: Actor,
+  ideaId: string,
+  status: Exclude<IdeaStatus, "draft">,
+  ip: string | null,
+): Promise<boolean> {
+  const now = new Date();
+  const changed = await getDb().transaction(async (tx) => {
+    const rows = await tx
+      .update(ideas)
+      .set({
+        status,
+        updatedAt: now,
+        ...(status === "published"
+          ? { publishedAt: sql`coalesce(${ideas.publishedAt}, ${now})` }
+          : {}),
+      })
+      .where(and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId)))
+      .returning({ id: ideas.id });
+    if (rows.length === 0) return false;
+    await enqueueSearchUpdate(tx, ideaId);
+    return true;
+  });
+  if (changed) {
+    await recordAudit({
+      action: status === "published" ? "idea.published" : "idea.archived",
+      actor,
+      ip,
+      targetType: "idea",
+      targetId: ideaId,
+    });
+  }
+  return changed;
+}
+
+/** What permission decisions need about an idea; null when there is no such idea. */
+export async function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
+  const [row] = await getDb()
+    .select({
+      id: ideas.id,
+      organizationId: ideas.organizationId,
+      networkId: ideas.networkId,
+      status: ideas.status,
+      visibility: ideas.visibility,
+    })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId));
+  return row ?? null;
+}
+
+/**
+ * Records that the actor's organisation adopts the idea and tells the author's organisation.
+ * The count on the idea is recomputed in the same transaction, so it always matches the rows.
+ */
+export async function adoptIdea(
+  actor: Actor & { organizationName: string },
+  ideaId: string,
+  note: string,
+  ip: string | null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const adopted = await getDb().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(ideaAdoptions)
+      .values({ ideaId, organizationId: actor.organizationId, userId: actor.id, note })
+      .onConflictDoNothing()
+      .returning({ ideaId: ideaAdoptions.ideaId });
+    if (inserted.length === 0) return null;
+    const [idea] = await tx
+      .update(ideas)
+      .set({
+        adoptionCount: sql`(select count(*) from ${ideaAdoptions} where ${ideaAdoptions.ideaId} = ${ideaId})`,
+      })
+      .where(eq(ideas.id, ideaId))
+      .returning({ title: ideas.title, organizationId: ideas.organizationId });
+    await enqueueSearchUpdate(tx, ideaId);
+    return idea!;
+  });
+  if (!adopted) return { ok: false, message: ideaTexts.alreadyAdopted };
+  await recordAudit({ action: "idea.adopted", actor, ip, targetType: "idea", targetId: ideaId });
+  const authors = await activeCaseWorkers(adopted.organizationId);
+  await notifyUsers(
+    authors.map((author) => author.id),
+    ideaTexts.adoptedNotification(actor.organizationName, adopted.title),
+    `/ideen/${ideaId}`,
+  );
+  return { ok: true };
+}
+
+/** Adds the idea to the user's Merkliste or takes it off; returns whether it is on it now. */
+export async function toggleBookmark(userId: string, ideaId: string): Promise<boolean> {
+  const removed = await getDb()
+    .delete(ideaBookmarks)
+    .where(and(eq(ideaBookmarks.userId, userId), eq(ideaBookmarks.ideaId, ideaId)))
+    .returning({ ideaId: ideaBookmarks.ideaId });
+  if (removed.length > 0) return false;
+  await getDb().insert(ideaBookmarks).values({ userId, ideaId }).onConflictDoNothing();
+  return true;
+}
+
+export async function revisionCount(ideaId: string): Promise<number> {
+  const [row] = await getDb()
+    .select({ value: count() })
+    .from(ideaRevisions)
+    .where(eq(ideaRevisions.ideaId, ideaId));
+  return row?.value ?? 0;
+}
+
+export function listAdoptions(ideaId: string) {
+  return getDb()
+    .select({
+      organizationId: ideaAdoptions.organizationId,
+      organizationName: organizations.name,
+      note: ideaAdoptions.note,
+      createdAt: ideaAdoptions.createdAt,
+    })
+    .from(ideaAdoptions)
+    .innerJoin(organizations, eq(organizations.id, ideaAdoptions.organizationId))
+    .where(eq(ideaAdoptions.ideaId, ideaId))
+    .orderBy(ideaAdoptions.createdAt);
+}
