@@ -12,10 +12,12 @@ import type { ReactNode } from "react";
 import { readFlash } from "~/flash.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
+import richTextStyles from "~/rich-text/rich-text.css";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: richTextStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -3,7 +3,7 @@ import { targetGroups } from "~/directory/target-groups";
 import { ideaVisibilities, organizationKinds, type IdeaResult } from "~/db/schema";
 import { fieldErrors, formFailure, formValues, type FieldErrors } from "~/forms.server";
 import {
-  documentFromPlainText,
+  parseRichTextPlainText,
   parseRichTextJson,
   type RichTextDocument,
 } from "~/rich-text/schema";
@@ -91,7 +91,9 @@ export function parseIdeaForm(
     if (parsed.ok) body = parsed.doc;
     else errors.body = parsed.message;
   } else if (bodyText) {
-    body = documentFromPlainText(bodyText);
+    const parsed = parseRichTextPlainText(bodyText);
+    if (parsed.ok) body = parsed.doc;
+    else errors.body = parsed.message;
   } else {
     errors.body = texts.bodyRequired;
   }
