@@ -1,0 +1,254 @@
+import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import { setIdeaStatus } from "~/ideas/ideas.server";
+import * as idea from "~/routes/_app.ideen.$ideaId";
+import * as editIdea from "~/routes/_app.ideen.$ideaId_.bearbeiten";
+import * as search from "~/routes/_app.ideen._index";
+import * as myIdeas from "~/routes/_app.ideen.meine";
+import * as newIdea from "~/routes/_app.ideen.neu";
+import { createIdeaFor } from "#tests/fixtures/idea-factories";
+import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
+import { callRoute } from "#tests/helpers/routes";
+import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
+
+/** Every Ideenbörse route and action against every persona (see #tests/helpers/matrix). */
+interface Cell {
+  path: string;
+  params?: Record<string, string>;
+  form?: Record<string, string>;
+}
+
+interface Row {
+  route: string;
+  handler: LoaderFunction | ActionFunction;
+  prepare: (world: World) => Promise<Cell> | Cell;
+  expect: Record<PersonaName, Outcome>;
+}
+
+type Kind = "network" | "draft" | "nationwide" | "archived";
+
+/** Network-only, draft and archived ideas belong to organisation A (Nord); nationwide to C (Süd). */
+async function ideaOf(world: World, kind: Kind): Promise<string> {
+  const author = kind === "nationwide" ? world.users.otherNetworkStaff : world.users.staff;
+  const id = await createIdeaFor(
+    author,
+    {
+      networkId: kind === "nationwide" ? world.networks.south.id : world.networks.north.id,
+      visibility: kind === "nationwide" ? "nationwide" : "network",
+      title: `Idee ${kind} ${randomUUID().slice(0, 6)}`,
+    },
+    { publish: kind !== "draft" },
+  );
+  if (kind === "archived") await setIdeaStatus(author, id, "archived", null);
+  return id;
+}
+
+const ideaPage = (id: string, suffix = ""): Cell => ({
+  path: `/ideen/${id}${suffix}`,
+  params: { ideaId: id },
+});
+
+function ideaForm(world: World, networkId = world.networks.north.id): Record<string, string> {
+  return {
+    intent: "publish",
+    title: `Speed-Dating ${randomUUID().slice(0, 6)}`,
+    summary: "Arbeitgeber treffen Bewerberinnen in zehn Minuten.",
+    bodyText: "Zehn Betriebe, vierzig Gespräche, sieben Einstellungen.",
+    visibility: "network",
+    networkId,
+  };
+}
+
+const everyone = (visitor: Outcome): Record<PersonaName, Outcome> => ({
+  anonymous: visitor,
+  platformAdmin: "ok",
+  coordinator: "ok",
+  orgAdmin: "ok",
+  staff: "ok",
+  employer: "ok",
+  otherOrgAdmin: "ok",
+  otherNetworkAdmin: "ok",
+  otherNetworkStaff: "ok",
+});
+
+/** Staff and admins of a network member write ideas; employer members and the operator do not. */
+const writers: Record<PersonaName, Outcome> = {
+  ...everyone("login"),
+  platformAdmin: 403,
+  employer: 403,
+};
+
+/** Who sees a published network-only idea of Nord. */
+const northOnly = (member: Outcome, author: Outcome = member): Record<PersonaName, Outcome> => ({
+  anonymous: "login",
+  platformAdmin: 404,
+  coordinator: author,
+  orgAdmin: author,
+  staff: author,
+  employer: member,
+  otherOrgAdmin: member,
+  otherNetworkAdmin: 404,
+  otherNetworkStaff: 404,
+});
+
+/** Only organisation A sees its drafts and archived ideas. */
+const authorsOnly = (author: Outcome): Record<PersonaName, Outcome> => ({
+  ...northOnly(404),
+  coordinator: author,
+  orgAdmin: author,
+  staff: author,
+});
+
+const rows: Row[] = [
+  {
+    route: "GET /ideen",
+    handler: search.loader,
+    prepare: () => ({ path: "/ideen?q=Praktikum&targetGroups=U25&sortierung=newest" }),
+    expect: everyone("login"),
+  },
+  {
+    route: "GET /ideen/meine",
+    handler: myIdeas.loader,
+    prepare: () => ({ path: "/ideen/meine" }),
+    expect: everyone("login"),
+  },
+  {
+    route: "GET /ideen/neu",
+    handler: newIdea.loader,
+    prepare: () => ({ path: "/ideen/neu" }),
+    expect: writers,
+  },
+  {
+    route: "POST /ideen/neu publish (network Nord)",
+    handler: newIdea.action,
+    prepare: (world) => ({ path: "/ideen/neu", form: ideaForm(world) }),
+    // Süd members may not put an idea into Nord: the form is rejected.
+    expect: { ...writers, otherNetworkAdmin: 400, otherNetworkStaff: 400 },
+  },
+  {
+    route: "GET /ideen/:id (published, Nord only)",
+    handler: idea.loader,
+    prepare: async (world) => ideaPage(await ideaOf(world, "network")),
+    expect: northOnly("ok"),
+  },
+  {
+    route: "GET /ideen/:id (draft)",
+    handler: idea.loader,
+    prepare: async (world) => ideaPage(await ideaOf(world, "draft")),
+    expect: authorsOnly("ok"),
+  },
+  {
+    route: "GET /ideen/:id (archived)",
+    handler: idea.loader,
+    prepare: async (world) => ideaPage(await ideaOf(world, "archived")),
+    expect: authorsOnly("ok"),
+  },
+  {
+    route: "GET /ideen/:id (nationwide, Süd)",
+    handler: idea.loader,
+    prepare: async (world) => ideaPage(await ideaOf(world, "nationwide")),
+    expect: everyone("login"),
+  },
+  {
+    route: "GET /ideen/:id (unknown)",
+    handler: idea.loader,
+    prepare: () => ideaPage(randomUUID()),
+    expect: { ...authorsOnly(404), anonymous: "login" },
+  },
+  {
+    route: "GET /ideen/:id/bearbeiten (published, Nord only)",
+    handler: editIdea.loader,
+    prepare: async (world) => ideaPage(await ideaOf(world, "network"), "/bearbeiten"),
+    expect: northOnly(403, "ok"),
+  },
+  {
+    route: "POST /ideen/:id/bearbeiten (published, Nord only)",
+    handler: editIdea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "network"), "/bearbeiten"),
+      form: ideaForm(world),
+    }),
+    expect: northOnly(403, "ok"),
+  },
+  {
+    route: "POST /ideen/:id/bearbeiten (draft)",
+    handler: editIdea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "draft"), "/bearbeiten"),
+      form: { ...ideaForm(world), intent: "draft" },
+    }),
+    expect: authorsOnly("ok"),
+  },
+  {
+    route: "POST /ideen/:id adopt (published, Nord only)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "network")),
+      form: { intent: "adopt", note: "Start im Herbst" },
+    }),
+    // The own organisation does not adopt its idea; employer members do not adopt at all.
+    expect: { ...northOnly(403), otherOrgAdmin: "ok" },
+  },
+  {
+    route: "POST /ideen/:id adopt (nationwide, Süd)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "nationwide")),
+      form: { intent: "adopt" },
+    }),
+    expect: { ...everyone("login"), employer: 403, otherNetworkAdmin: 403, otherNetworkStaff: 403 },
+  },
+  {
+    route: "POST /ideen/:id adopt (draft)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "draft")),
+      form: { intent: "adopt" },
+    }),
+    expect: authorsOnly(403),
+  },
+  {
+    route: "POST /ideen/:id bookmark (published, Nord only)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "network")),
+      form: { intent: "bookmark" },
+    }),
+    expect: northOnly("ok"),
+  },
+  {
+    route: "POST /ideen/:id archive (published, Nord only)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "network")),
+      form: { intent: "archive" },
+    }),
+    expect: northOnly(403, "ok"),
+  },
+  {
+    route: "POST /ideen/:id publish (draft)",
+    handler: idea.action,
+    prepare: async (world) => ({
+      ...ideaPage(await ideaOf(world, "draft")),
+      form: { intent: "publish" },
+    }),
+    expect: authorsOnly("ok"),
+  },
+];
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+describe.each(rows)("$route", (row) => {
+  it.each(personaNames)("%s", async (persona) => {
+    const cell = await row.prepare(world);
+    const response = await callRoute(row.handler, cell.path, {
+      cookie: world.cookies[persona],
+      params: cell.params,
+      form: cell.form,
+    });
+    expect(outcomeOf(response)).toBe(row.expect[persona]);
+  });
+});
