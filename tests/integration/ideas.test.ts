@@ -1,0 +1,231 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { ideaRevisions, ideas, notifications, searchOutbox } from "~/db/schema";
+import { adoptIdea, updateIdea } from "~/ideas/ideas.server";
+import * as ideaRoute from "~/routes/_app.ideen.$ideaId";
+import * as searchRoute from "~/routes/_app.ideen._index";
+import * as newIdea from "~/routes/_app.ideen.neu";
+import type { SearchEngine } from "~/search/engine";
+import { createPostgresEngine } from "~/search/postgres-engine.server";
+import { drainSearchOutbox, setSearchEngine } from "~/search/search-index.server";
+import { createIdeaFor, ideaInput } from "#tests/fixtures/idea-factories";
+import { callRoute } from "#tests/helpers/routes";
+import { buildWorld, type World } from "#tests/helpers/world";
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+afterEach(() => setSearchEngine(undefined));
+
+/** An engine that is down: every call fails like an unreachable server. */
+function engineDown(): SearchEngine {
+  const fail = () => Promise.reject(new Error("Meilisearch nicht erreichbar: ECONNREFUSED"));
+  return { name: "meilisearch", index: fail, remove: fail, search: fail, clear: fail };
+}
+
+async function outboxRows() {
+  return getDb()
+    .select({
+      entityId: searchOutbox.entityId,
+      attempts: searchOutbox.attempts,
+      availableAt: searchOutbox.availableAt,
+      lastError: searchOutbox.lastError,
+    })
+    .from(searchOutbox);
+}
+
+async function searchAs(cookie: string | undefined, query: string) {
+  const response = await callRoute(searchRoute.loader, `/ideen?${query}`, { cookie });
+  expect(response.status).toBe(200);
+  return (await response.json()) as {
+    result: {
+      total: number;
+      hits: { id: string; titleHighlighted: string; snippet: string }[];
+      facets: Record<string, { value: string; count: number }[]>;
+    };
+  };
+}
+
+describe("search outbox", () => {
+  it("keeps a change made while the engine is down and indexes it when the engine returns", async () => {
+    const postgres = createPostgresEngine();
+    await drainSearchOutbox(postgres);
+    const id = await createIdeaFor(world.users.staff, {
+      networkId: world.networks.north.id,
+      title: "Quartierslotsen im Stadtteil",
+    });
+
+    setSearchEngine(engineDown());
+    await expect(drainSearchOutbox()).rejects.toThrow("nicht erreichbar");
+    const [pending] = await outboxRows();
+    expect(pending).toMatchObject({ entityId: id, attempts: 1 });
+    expect(pending!.lastError).toContain("ECONNREFUSED");
+    expect(pending!.availableAt.getTime()).toBeGreaterThan(Date.now());
+    // Not due yet: a drain right away does not hammer the engine.
+    expect(await drainSearchOutbox(postgres)).toBe(0);
+
+    // An edit while the engine is still down queues behind the first entry.
+    await updateIdea(
+      world.users.staff,
+      id,
+      ideaInput({ networkId: world.networks.north.id, title: "Quartierslotsen Apolda" }),
+      true,
+      null,
+    );
+
+    setSearchEngine(postgres);
+    const later = new Date(Date.now() + 60 * 60 * 1000);
+    expect(await drainSearchOutbox(undefined, { now: later })).toBe(2);
+    expect(await outboxRows()).toEqual([]);
+    const found = await searchAs(world.cookies.otherOrgAdmin, "q=Quartierslotsen");
+    expect(found.result.hits.map((hit) => hit.id)).toEqual([id]);
+    expect(found.result.hits[0]!.titleHighlighted).toContain("Apolda");
+  });
+});
+
+describe("visibility through the search page", () => {
+  it("never reveals a network-only idea to another network, not even in facet counts", async () => {
+    setSearchEngine(createPostgresEngine());
+    const secret = await createIdeaFor(world.users.staff, {
+      networkId: world.networks.north.id,
+      visibility: "network",
+      title: "Zauberwortprojekt Nordkreis",
+      targetGroups: ["Rehabilitanden"],
+    });
+    const open = await createIdeaFor(world.users.staff, {
+      networkId: world.networks.north.id,
+      visibility: "nationwide",
+      title: "Zauberwortprojekt bundesweit",
+      targetGroups: ["Ü50"],
+    });
+    await drainSearchOutbox();
+
+    const south = await searchAs(world.cookies.otherNetworkStaff, "q=Zauberwortprojekt");
+    expect(south.result.hits.map((hit) => hit.id)).toEqual([open]);
+    expect(south.result.total).toBe(1);
+    const southGroups = south.result.facets.targetGroups!.map((facet) => facet.value);
+    expect(southGroups).not.toContain("Rehabilitanden");
+    expect(JSON.stringify(south)).not.toContain("Nordkreis");
+
+    const north = await searchAs(world.cookies.otherOrgAdmin, "q=Zauberwortprojekt");
+    expect(north.result.hits.map((hit) => hit.id).sort()).toEqual([secret, open].sort());
+  });
+
+  it("shows drafts only to the author's organisation", async () => {
+    setSearchEngine(createPostgresEngine());
+    const draft = await createIdeaFor(
+      world.users.staff,
+      { networkId: world.networks.north.id, title: "Entwurfsgedanke Lotsendienst" },
+      { publish: false },
+    );
+    await drainSearchOutbox();
+    const colleague = await searchAs(world.cookies.orgAdmin, "q=Entwurfsgedanke");
+    expect(colleague.result.hits.map((hit) => hit.id)).toEqual([draft]);
+    const neighbour = await searchAs(world.cookies.otherOrgAdmin, "q=Entwurfsgedanke");
+    expect(neighbour.result.total).toBe(0);
+  });
+});
+
+describe("rich text from the form", () => {
+  const baseForm = () => ({
+    intent: "publish",
+    title: "Sicherheitsprüfung",
+    summary: "Eine Idee mit gefährlichem Text.",
+    visibility: "network",
+    networkId: world.networks.north.id,
+  });
+
+  it("rejects a body whose JSON smuggles a javascript: link, in German, keeping the input", async () => {
+    const body = JSON.stringify({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            {
+              type: "text",
+              text: "Klick",
+              marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+            },
+          ],
+        },
+      ],
+    });
+    const response = await callRoute(newIdea.action, "/ideen/neu", {
+      cookie: world.cookies.staff,
+      form: { ...baseForm(), body },
+    });
+    expect(response.status).toBe(400);
+    const failure = (await response.json()) as {
+      errors: Record<string, string>;
+      values: Record<string, string>;
+    };
+    expect(failure.errors.body).toMatch(/[A-ZÄÖÜ]/);
+    expect(failure.values.title).toBe("Sicherheitsprüfung");
+  });
+
+  it("stores markup typed without JavaScript as text and shows it escaped", async () => {
+    const response = await callRoute(newIdea.action, "/ideen/neu", {
+      cookie: world.cookies.staff,
+      form: {
+        ...baseForm(),
+        bodyText: '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">',
+      },
+    });
+    expect(response.status).toBe(302);
+    const ideaId = response.headers.get("location")!.split("/").pop()!;
+    const page = await callRoute(ideaRoute.loader, `/ideen/${ideaId}`, {
+      cookie: world.cookies.otherOrgAdmin,
+      params: { ideaId },
+    });
+    const { idea } = (await page.json()) as { idea: { bodyHtml: string } };
+    // Only as text: no element, no attribute, just the escaped characters.
+    expect(idea.bodyHtml).not.toMatch(/<script|<img/i);
+    expect(idea.bodyHtml).toContain("&lt;script&gt;");
+    expect(idea.bodyHtml).toContain("&lt;img src=x onerror=");
+  });
+});
+
+describe("revisions and adoptions", () => {
+  it("keeps every saved version", async () => {
+    const id = await createIdeaFor(world.users.staff, { networkId: world.networks.north.id });
+    await updateIdea(
+      world.users.orgAdmin,
+      id,
+      ideaInput({ networkId: world.networks.north.id, title: "Zweite Fassung" }),
+      true,
+      null,
+    );
+    const revisions = await getDb()
+      .select({ title: ideaRevisions.title, editor: ideaRevisions.editorUserId })
+      .from(ideaRevisions)
+      .where(eq(ideaRevisions.ideaId, id))
+      .orderBy(ideaRevisions.createdAt);
+    expect(revisions).toHaveLength(2);
+    expect(revisions[1]).toEqual({ title: "Zweite Fassung", editor: world.users.orgAdmin.id });
+  });
+
+  it("counts one adoption per organisation and tells the author's organisation", async () => {
+    const id = await createIdeaFor(world.users.staff, {
+      networkId: world.networks.north.id,
+      title: "Jobmobil auf dem Land",
+    });
+    const adopter = { ...world.users.otherOrgAdmin, organizationName: "Schuldnerberatung Nord" };
+    expect(await adoptIdea(adopter, id, "Start im Herbst", null)).toEqual({ ok: true });
+    expect(await adoptIdea(adopter, id, "noch einmal", null)).toMatchObject({ ok: false });
+    const [idea] = await getDb()
+      .select({ adoptionCount: ideas.adoptionCount })
+      .from(ideas)
+      .where(eq(ideas.id, id));
+    expect(idea!.adoptionCount).toBe(1);
+    const told = await getDb()
+      .select({ userId: notifications.userId, message: notifications.message })
+      .from(notifications)
+      .where(eq(notifications.link, `/ideen/${id}`));
+    expect(told.map((row) => row.userId).sort()).toEqual(
+      [world.users.coordinator.id, world.users.orgAdmin.id, world.users.staff.id].sort(),
+    );
+    expect(told[0]!.message).toContain("Jobmobil auf dem Land");
+  });
+});
