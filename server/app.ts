@@ -59,6 +59,9 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
         },
       },
       strictTransportSecurity: env.NODE_ENV === "production",
+      // Not helmet's "no-referrer": with it, browsers send "Origin: null" on plain form posts,
+      // and the origin check below would refuse every form sent without JavaScript.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(compression());

@@ -17,6 +17,8 @@ describe("Der Server einer Produktionsinstallation", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-powered-by")).toBeNull();
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // Same-origin referrers keep the Origin header on plain form posts (see server/app.ts).
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("content-encoding")).toBe("gzip");
     const nonce = csp.match(/'nonce-([^']+)'/)![1]!;
     expect(await response.text()).toContain(`nonce="${nonce}"`);

@@ -1,0 +1,489 @@
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import {
+  demoAccounts,
+  expectNoSeriousA11yViolations,
+  liveConnectionEstablished,
+  logIn,
+  useBrowser,
+} from "./browser";
+
+/** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land („Netzwerk ABC Weimarer Land“). */
+const AUTHOR = demoAccounts.staff;
+/** Ayşe Demir, Fachkraft im Jobcenter Ostalbkreis („Netzwerk ABC Ostalbkreis“). */
+const OSTALB = "fachkraft.ostalb@example.org";
+
+const AUTHOR_NAME = "Thomas Brandt";
+const AUTHOR_ORGANIZATION = "Jobcenter Weimarer Land";
+const OSTALB_ORGANIZATION = "Jobcenter Ostalbkreis";
+
+/** How long the outbox worker may take until a published idea can be found. */
+const INDEXING_TIMEOUT_MS = 15_000;
+
+const SUMMARY =
+  "Ehrenamtliche Lotsinnen und Lotsen aus dem Quartier begleiten Langzeitarbeitslose zu den ersten Terminen.";
+const HEADING = "So lief es ab";
+const BEFORE_BOLD = "Wir haben ";
+const BOLD = "zwölf Lotsen";
+const AFTER_BOLD = " aus dem Stadtteil gewonnen.";
+const LIST = ["Erstgespräch im Nachbarschaftstreff", "Begleitung zum Jobcenter"];
+const ADOPTION_NOTE = "Start im Herbst in Aalen mit zehn Teilnehmenden.";
+
+/** A made-up word per run, letters only, so the search finds exactly this run's idea. */
+function uniqueWord(base: string): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  return base + Array.from({ length: 7 }, () => letters[Math.floor(Math.random() * 26)]).join("");
+}
+
+/** The word with one letter in the middle left out: a typo. */
+function withTypo(word: string): string {
+  const middle = Math.floor(word.length / 2);
+  return word.slice(0, middle) + word.slice(middle + 1);
+}
+
+function selectedLabel(select: Locator): Promise<string | undefined> {
+  return select.evaluate((element) =>
+    (element as HTMLSelectElement).selectedOptions[0]?.textContent?.trim(),
+  );
+}
+
+/**
+ * Clicks a button of the editor's toolbar and waits until the editor has the focus back, as a
+ * person would before typing on (the editor refocuses itself in the next animation frame).
+ */
+async function useToolbar(page: Page, button: string): Promise<void> {
+  await page
+    .getByRole("toolbar", { name: "Formatierung: Beschreibung" })
+    .getByRole("button", { name: button, exact: true })
+    .click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "textbox");
+}
+
+/** The section with the hits; it is named by its heading „n Ideen für „…““. */
+function hitSection(page: Page): Locator {
+  return page.getByRole("region", { name: /^\d+ Ideen?( für „.*“)?$/ });
+}
+
+/** The hit whose title link is `title`. */
+function hitFor(page: Page, title: string): Locator {
+  return hitSection(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
+}
+
+/**
+ * Types `text` into „Suchbegriff“ as a person would and waits for the search-as-you-type answer.
+ * Indexing runs in the background, so until `title` is found the search is sent again with
+ * „Suchen“, for at most INDEXING_TIMEOUT_MS.
+ */
+async function searchUntilFound(page: Page, text: string, title: string): Promise<Locator> {
+  await page.getByRole("searchbox", { name: "Suchbegriff" }).fill(text);
+  const quoted = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await page.getByRole("heading", { level: 2, name: new RegExp(` für „${quoted}“$`) }).waitFor();
+  const hit = hitFor(page, title);
+  const deadline = Date.now() + INDEXING_TIMEOUT_MS;
+  while ((await hit.count()) === 0) {
+    if (Date.now() > deadline) {
+      throw new Error(`„${title}“ war nach ${INDEXING_TIMEOUT_MS / 1000} s nicht zu finden.`);
+    }
+    await page.getByRole("button", { name: "Suchen" }).click();
+    await hit.waitFor({ timeout: 1_000 }).catch(() => undefined);
+  }
+  return hit;
+}
+
+/** The number in parentheses behind a facet value, e.g. „Alleinerziehende (3)“. */
+async function facetCount(checkbox: Locator): Promise<number> {
+  const label = await checkbox.evaluate(
+    (element) => element.closest("label")?.textContent?.trim() ?? "",
+  );
+  const count = /\((\d+)\)$/.exec(label)?.[1];
+  expect(count, `Keine Anzahl an „${label}“`).toBeDefined();
+  return Number(count);
+}
+
+describe("Ideenbörse", () => {
+  const browser = useBrowser();
+
+  test(
+    "Eine Fachkraft beschreibt eine Idee im Editor, veröffentlicht sie bundesweit, eine Fachkraft aus einem anderen Netzwerk findet sie mit einem Tippfehler und setzt sie auch um",
+    { timeout: 180_000 },
+    async () => {
+      const nationwideWord = uniqueWord("Quartierslotsen");
+      const nationwideTitle = `${nationwideWord}: Nachbarschaft begleitet den Einstieg`;
+      const networkWord = uniqueWord("Mosaikpaten");
+      const networkTitle = `${networkWord}: Patenschaften nur im Weimarer Land`;
+
+      // Thomas Brandt öffnet die Ideenbörse und beginnt eine neue Idee.
+      const author = await browser.newPage();
+      await logIn(author, AUTHOR);
+      await author
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Ideenbörse" })
+        .click();
+      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+      await author.getByRole("link", { name: "Idee beschreiben" }).click();
+      await author.getByRole("heading", { level: 1, name: "Idee beschreiben" }).waitFor();
+      expect(new URL(author.url()).pathname).toBe("/ideen/neu");
+      const editor = author.getByRole("textbox", { name: "Beschreibung", exact: true });
+      // The editor replaces the plain textarea once it has mounted.
+      await author.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
+      expect(await author.getByLabel("Name", { exact: true }).inputValue()).toBe(AUTHOR_NAME);
+      await expectNoSeriousA11yViolations(author);
+
+      // Er beschreibt die Idee – mit Überschrift, fettem Wort und Aufzählung –, vergisst aber den Titel.
+      await author.getByLabel("Kurzbeschreibung").fill(SUMMARY);
+      await editor.click();
+      await useToolbar(author, "Überschrift");
+      await author.getByRole("button", { name: "Überschrift", pressed: true }).waitFor();
+      await author.keyboard.type(HEADING);
+      await author.keyboard.press("Enter");
+      await author.getByRole("button", { name: "Überschrift", pressed: false }).waitFor();
+      await author.keyboard.type(BEFORE_BOLD);
+      await useToolbar(author, "Fett");
+      await author.keyboard.type(BOLD);
+      await useToolbar(author, "Fett");
+      await author.keyboard.type(AFTER_BOLD);
+      await author.keyboard.press("Enter");
+      await useToolbar(author, "Aufzählung");
+      await author.getByRole("button", { name: "Aufzählung", pressed: true }).waitFor();
+      await author.keyboard.type(LIST[0]!);
+      await author.keyboard.press("Enter");
+      await author.keyboard.type(LIST[1]!);
+      await editor.getByRole("heading", { name: HEADING }).waitFor();
+      await editor.getByText(BOLD, { exact: true }).waitFor();
+      expect(await editor.getByRole("listitem").allInnerTexts()).toEqual(LIST);
+
+      const targetGroup = author
+        .getByRole("group", { name: "Zielgruppen" })
+        .getByRole("checkbox", { name: "Langzeitarbeitslose" });
+      const fieldOfAction = author
+        .getByRole("group", { name: "Handlungsfelder" })
+        .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" });
+      await targetGroup.check();
+      await fieldOfAction.check();
+      await author.getByLabel("Ergebnis 1: Bezeichnung").fill("Teilnehmende");
+      await author.getByLabel("Ergebnis 1: Wert").fill("12");
+      const visibility = author.getByLabel("Wer kann die Idee finden?");
+      await visibility.selectOption({ label: "bundesweit" });
+      await author.getByRole("button", { name: "Veröffentlichen" }).click();
+
+      // Die deutsche Fehlermeldung steht beim Titel; alles andere Getippte bleibt stehen.
+      const titleMessage = "Bitte geben Sie einen Titel an (mindestens 3 Zeichen).";
+      await author.getByRole("alert").filter({ hasText: titleMessage }).waitFor();
+      const titleField = author.getByLabel("Titel", { exact: true });
+      expect(await titleField.getAttribute("aria-invalid")).toBe("true");
+      expect(await author.locator("#title-fehler").textContent()).toBe(titleMessage);
+      expect((await titleField.getAttribute("aria-describedby"))?.split(" ")).toContain(
+        "title-fehler",
+      );
+      expect(new URL(author.url()).pathname).toBe("/ideen/neu");
+      expect(await author.getByLabel("Kurzbeschreibung").inputValue()).toBe(SUMMARY);
+      await editor.getByRole("heading", { name: HEADING }).waitFor();
+      expect(await editor.getByText(BOLD, { exact: true }).evaluate((node) => node.tagName)).toBe(
+        "STRONG",
+      );
+      expect(await editor.getByRole("listitem").allInnerTexts()).toEqual(LIST);
+      expect(await targetGroup.isChecked()).toBe(true);
+      expect(await fieldOfAction.isChecked()).toBe(true);
+      expect(await author.getByLabel("Ergebnis 1: Bezeichnung").inputValue()).toBe("Teilnehmende");
+      expect(await author.getByLabel("Ergebnis 1: Wert").inputValue()).toBe("12");
+      expect(await selectedLabel(visibility)).toBe("bundesweit");
+      await expectNoSeriousA11yViolations(author);
+
+      // Mit Titel geht die Idee bundesweit hinaus.
+      await titleField.fill(nationwideTitle);
+      await author.getByRole("button", { name: "Veröffentlichen" }).click();
+      await author.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
+      const nationwidePath = new URL(author.url()).pathname;
+      expect(nationwidePath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
+      await author
+        .getByRole("status")
+        .filter({ hasText: "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden." })
+        .waitFor();
+      await author.getByText(SUMMARY, { exact: true }).waitFor();
+      await author
+        .getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · bundesweit`, {
+          exact: false,
+        })
+        .waitFor();
+      const tags = author.getByRole("list", { name: "Einordnung" });
+      await tags.getByText("Langzeitarbeitslose", { exact: true }).waitFor();
+      await tags.getByText("Langzeitbezieher aktivieren", { exact: true }).waitFor();
+
+      // Überschrift, Fettdruck und Aufzählung kommen so an, wie sie im Editor standen.
+      const description = author.getByRole("region", { name: "Beschreibung" });
+      await description.getByRole("heading", { name: HEADING }).waitFor();
+      await description.getByRole("strong").filter({ hasText: BOLD }).waitFor();
+      await description.getByText(`${BEFORE_BOLD}${BOLD}${AFTER_BOLD}`).waitFor();
+      expect(await description.getByRole("listitem").allInnerTexts()).toEqual(LIST);
+      const results = author.getByRole("region", { name: "Ergebnisse" });
+      const participants = results.getByRole("listitem").filter({ hasText: "Teilnehmende" });
+      expect(await participants.getByRole("strong").textContent()).toBe("12");
+      const contact = author.getByRole("region", { name: "Ansprechperson" });
+      await contact.getByText(AUTHOR_NAME, { exact: false }).waitFor();
+      await contact.getByRole("link", { name: AUTHOR }).waitFor();
+      expect(await contact.getByRole("link", { name: AUTHOR }).getAttribute("href")).toBe(
+        `mailto:${AUTHOR}`,
+      );
+      await author.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }).waitFor();
+      // Die eigene Organisation kann die eigene Idee nicht „auch“ umsetzen.
+      expect(await author.getByRole("button", { name: "Das setzen wir auch um" }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(author);
+
+      // Eine zweite Idee bleibt im eigenen Netzwerk.
+      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+      await author.getByRole("link", { name: "Idee beschreiben" }).click();
+      await author.getByRole("heading", { level: 1, name: "Idee beschreiben" }).waitFor();
+      await author.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
+      await author.getByLabel("Titel", { exact: true }).fill(networkTitle);
+      await author
+        .getByLabel("Kurzbeschreibung")
+        .fill("Patinnen und Paten aus Betrieben begleiten Jugendliche durch die Ausbildung.");
+      await author.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
+      await author.keyboard.type("Jede Patenschaft dauert ein Ausbildungsjahr.");
+      await author
+        .getByRole("group", { name: "Zielgruppen" })
+        .getByRole("checkbox", { name: "Langzeitarbeitslose" })
+        .check();
+      await author
+        .getByRole("group", { name: "Handlungsfelder" })
+        .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" })
+        .check();
+      const networkVisibility = author.getByLabel("Wer kann die Idee finden?");
+      expect(await selectedLabel(networkVisibility)).toBe("nur mein Netzwerk");
+      await networkVisibility.selectOption({ label: "nur mein Netzwerk" });
+      await author.getByRole("button", { name: "Veröffentlichen" }).click();
+      await author.getByRole("heading", { level: 1, name: networkTitle }).waitFor();
+      const networkPath = new URL(author.url()).pathname;
+      expect(networkPath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
+      expect(networkPath).not.toBe(nationwidePath);
+      await author
+        .getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · nur mein Netzwerk`, {
+          exact: false,
+        })
+        .waitFor();
+
+      // Im eigenen Netzwerk ist sie zu finden – also ist sie im Suchindex angekommen.
+      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+      await searchUntilFound(author, networkWord, networkTitle);
+
+      // Ayşe Demir aus dem Ostalbkreis sucht mit einem Tippfehler.
+      const typo = withTypo(nationwideWord);
+      expect(typo).not.toBe(nationwideWord);
+      const finder = await browser.newPage();
+      await logIn(finder, OSTALB);
+      await finder
+        .getByRole("navigation", { name: "Hauptnavigation" })
+        .getByRole("link", { name: "Ideenbörse" })
+        .click();
+      await finder.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+      await expectNoSeriousA11yViolations(finder);
+      const hit = await searchUntilFound(finder, typo, nationwideTitle);
+
+      // Der Treffer hebt das gefundene Wort hervor, die Filter zeigen ihre Anzahlen.
+      const marked = await hit.locator("mark").allTextContents();
+      expect(marked.map((text) => text.toLowerCase())).toContain(nationwideWord.toLowerCase());
+      expect(await hit.getByRole("link", { name: nationwideTitle }).getAttribute("href")).toBe(
+        nationwidePath,
+      );
+      await hit.getByText("bundesweit", { exact: false }).waitFor();
+      const filters = finder.getByRole("search", { name: "Ideen durchsuchen" });
+      const targetFacet = filters
+        .getByRole("group", { name: "Zielgruppe" })
+        .getByRole("checkbox", { name: /^Langzeitarbeitslose \(\d+\)$/ });
+      expect(await facetCount(targetFacet)).toBeGreaterThanOrEqual(1);
+      const fieldFacet = filters
+        .getByRole("group", { name: "Handlungsfeld" })
+        .getByRole("checkbox", { name: /^Langzeitbezieher aktivieren \(\d+\)$/ });
+      expect(await facetCount(fieldFacet)).toBeGreaterThanOrEqual(1);
+      const scopeFacet = filters
+        .getByRole("group", { name: "Sichtbarkeit" })
+        .getByRole("checkbox", { name: /^bundesweit \(\d+\)$/ });
+      expect(await facetCount(scopeFacet)).toBeGreaterThanOrEqual(1);
+      await expectNoSeriousA11yViolations(finder);
+
+      // Die Adresse enthält die Suche: geteilt oder neu geladen zeigt sie denselben Treffer.
+      const searchUrl = new URL(finder.url());
+      expect(searchUrl.pathname).toBe("/ideen");
+      expect(searchUrl.searchParams.get("q")).toBe(typo);
+      await finder.goto(searchUrl.pathname + searchUrl.search);
+      expect(await finder.getByRole("searchbox", { name: "Suchbegriff" }).inputValue()).toBe(typo);
+      await hitFor(finder, nationwideTitle).waitFor();
+
+      // Die Idee „nur mein Netzwerk“ bleibt für den Ostalbkreis unsichtbar – auch mit dem genauen Wort.
+      await finder.getByRole("searchbox", { name: "Suchbegriff" }).fill(networkWord);
+      await finder
+        .getByRole("heading", { level: 2, name: `0 Ideen für „${networkWord}“` })
+        .waitFor();
+      await finder.getByText("Keine Idee passt zu dieser Suche.", { exact: false }).waitFor();
+      expect(await finder.getByRole("link", { name: networkTitle }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(finder);
+
+      // Auch über die Adresse ist sie nicht zu öffnen.
+      browser.allowError(/status of 404/);
+      const notFound = await finder.goto(networkPath);
+      expect(notFound?.status()).toBe(404);
+      await finder.getByRole("heading", { level: 1, name: "Nicht gefunden" }).waitFor();
+      expect(await finder.content()).not.toContain(networkWord);
+      await expectNoSeriousA11yViolations(finder);
+
+      // Thomas Brandt hat „Mein Netzwerk“ offen, als der Ostalbkreis die Idee übernimmt.
+      const authorLive = liveConnectionEstablished(author);
+      await author.goto("/netzwerk");
+      await author.getByRole("heading", { level: 1, name: "Mein Netzwerk" }).waitFor();
+      await authorLive;
+
+      // Ayşe Demir öffnet die Idee und vermerkt, dass ihr Jobcenter sie auch umsetzt.
+      await finder.goto(searchUrl.pathname + searchUrl.search);
+      await hitFor(finder, nationwideTitle)
+        .getByRole("link", { name: nationwideTitle, exact: true })
+        .click();
+      await finder.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
+      expect(new URL(finder.url()).pathname).toBe(nationwidePath);
+      await finder.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }).waitFor();
+      await finder
+        .getByRole("region", { name: "Ansprechperson" })
+        .getByRole("link", { name: AUTHOR })
+        .waitFor();
+      // „Ähnliche Ideen“ zeigen nur, was der Ostalbkreis sehen darf: nicht die zweite Idee, obwohl
+      // sie dieselbe Zielgruppe und dasselbe Handlungsfeld hat.
+      const similar = finder.getByRole("region", { name: "Ähnliche Ideen" });
+      expect(await similar.getByRole("link").count()).toBeGreaterThan(0);
+      expect(await similar.getByRole("link", { name: networkTitle }).count()).toBe(0);
+      expect(await finder.getByRole("link", { name: networkTitle }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(finder);
+
+      const adoptions = finder.getByRole("region", { name: /^Das setzen auch um/ });
+      await adoptions.getByLabel("Kurze Notiz (optional)").fill(ADOPTION_NOTE);
+      await adoptions.getByRole("button", { name: "Das setzen wir auch um" }).click();
+      await finder
+        .getByRole("status")
+        .filter({ hasText: "Vermerkt: Ihre Organisation setzt diese Idee auch um." })
+        .waitFor();
+      await finder.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }).waitFor();
+      const adoption = adoptions
+        .getByRole("listitem")
+        .filter({ has: finder.getByRole("strong").filter({ hasText: OSTALB_ORGANIZATION }) });
+      await adoption.getByText(ADOPTION_NOTE, { exact: true }).waitFor();
+      // Einmal vermerkt, verschwindet das Formular.
+      expect(await finder.getByRole("button", { name: "Das setzen wir auch um" }).count()).toBe(0);
+      await expectNoSeriousA11yViolations(finder);
+
+      // Sie merkt sich die Idee und findet sie unter „Meine Ideen“ auf der Merkliste.
+      await finder.getByRole("button", { name: "Auf die Merkliste" }).click();
+      await finder
+        .getByRole("status")
+        .filter({ hasText: "Die Idee steht jetzt auf Ihrer Merkliste." })
+        .waitFor();
+      await finder.getByRole("button", { name: "Von der Merkliste nehmen" }).waitFor();
+      await finder.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+      await finder.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
+      await finder.getByRole("heading", { level: 1, name: "Meine Ideen" }).waitFor();
+      await finder
+        .getByRole("region", { name: "Merkliste" })
+        .getByRole("link", { name: nationwideTitle })
+        .waitFor();
+      expect(
+        await finder
+          .getByRole("region", { name: `Ideen von ${OSTALB_ORGANIZATION}` })
+          .getByRole("link", { name: nationwideTitle })
+          .count(),
+      ).toBe(0);
+      await expectNoSeriousA11yViolations(finder);
+
+      // Thomas Brandt bekommt ohne Neuladen einen Hinweis, der zur Idee führt.
+      const notification = `${OSTALB_ORGANIZATION} setzt Ihre Idee „${nationwideTitle}“ auch um`;
+      const toast = author.getByRole("status").filter({ hasText: notification });
+      await toast.waitFor({ timeout: 10_000 });
+      await expectNoSeriousA11yViolations(author);
+      await author.reload();
+      await author
+        .getByRole("region", { name: "Benachrichtigungen" })
+        .getByRole("link", { name: notification })
+        .waitFor();
+      await author
+        .getByRole("region", { name: "Benachrichtigungen" })
+        .getByRole("link", { name: notification })
+        .click();
+      await author.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
+      await author.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }).waitFor();
+      await author
+        .getByRole("region", { name: /^Das setzen auch um/ })
+        .getByText(ADOPTION_NOTE, { exact: true })
+        .waitFor();
+
+      // In „Meine Ideen“ stehen beide Ideen seiner Organisation, die erste einmal übernommen.
+      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+      await author.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
+      await author.getByRole("heading", { level: 1, name: "Meine Ideen" }).waitFor();
+      const own = author.getByRole("region", { name: `Ideen von ${AUTHOR_ORGANIZATION}` });
+      const nationwideRow = own.getByRole("row").filter({
+        has: author.getByRole("link", { name: nationwideTitle }),
+      });
+      expect(await nationwideRow.getByRole("cell").allInnerTexts()).toEqual([
+        nationwideTitle,
+        "Veröffentlicht",
+        "bundesweit",
+        "1",
+        expect.any(String),
+      ]);
+      const networkRow = own.getByRole("row").filter({
+        has: author.getByRole("link", { name: networkTitle }),
+      });
+      expect((await networkRow.getByRole("cell").allInnerTexts()).slice(0, 4)).toEqual([
+        networkTitle,
+        "Veröffentlicht",
+        "nur mein Netzwerk",
+        "0",
+      ]);
+      await expectNoSeriousA11yViolations(author);
+    },
+  );
+
+  test("Die Suche funktioniert auch ohne JavaScript", async () => {
+    // Also the login is a plain form post here.
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await logIn(page, AUTHOR);
+    await page.goto("/ideen");
+    await page.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+
+    // Das Formular geht als gewöhnliches GET hinaus; die Antwort ist eine ganze Seite.
+    await page.getByRole("searchbox", { name: "Suchbegriff" }).fill("Speed-Dating");
+    const answer = page.waitForResponse(
+      (response) =>
+        response.request().resourceType() === "document" &&
+        new URL(response.url()).pathname === "/ideen",
+    );
+    await page.getByRole("button", { name: "Suchen" }).click();
+    expect((await answer).status()).toBe(200);
+    await page
+      .getByRole("heading", { level: 2, name: /^\d+ Ideen? für „Speed-Dating“$/ })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Speed-Dating");
+    const hit = hitFor(page, "Speed-Dating mit Arbeitgebern");
+    await hit.waitFor();
+    expect((await hit.locator("mark").allTextContents()).length).toBeGreaterThan(0);
+    // No axe here: it needs timers, which do not run without JavaScript. The same page is checked
+    // with JavaScript in the journey above.
+
+    // Ein Filter wirkt über „Filter anwenden“, ebenfalls ohne JavaScript.
+    const facet = page
+      .getByRole("search", { name: "Ideen durchsuchen" })
+      .getByRole("group", { name: "Zielgruppe" })
+      .getByRole("checkbox", { name: /^Ü50 \(\d+\)$/ });
+    await facet.check();
+    await page.getByRole("button", { name: "Filter anwenden" }).click();
+    await page.waitForURL((url) => url.searchParams.getAll("targetGroups").includes("Ü50"));
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Speed-Dating");
+    await hitFor(page, "Speed-Dating mit Arbeitgebern").waitFor();
+    expect(
+      await page
+        .getByRole("group", { name: "Zielgruppe" })
+        .getByRole("checkbox", { name: /^Ü50 \(\d+\)$/ })
+        .isChecked(),
+    ).toBe(true);
+  });
+});
