@@ -1,4 +1,3 @@
-import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { setIdeaStatus } from "~/ideas/ideas.server";
 import * as idea from "~/routes/_app.ideen.$ideaId";
@@ -7,24 +6,15 @@ import * as search from "~/routes/_app.ideen._index";
 import * as myIdeas from "~/routes/_app.ideen.meine";
 import * as newIdea from "~/routes/_app.ideen.neu";
 import { createIdeaFor } from "#tests/fixtures/idea-factories";
-import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
-import { callRoute } from "#tests/helpers/routes";
+import {
+  describeMatrix,
+  type MatrixCell,
+  type MatrixRow,
+  type Outcome,
+} from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
 /** Every Ideenbörse route and action against every persona (see #tests/helpers/matrix). */
-interface Cell {
-  path: string;
-  params?: Record<string, string>;
-  form?: Record<string, string>;
-}
-
-interface Row {
-  route: string;
-  handler: LoaderFunction | ActionFunction;
-  prepare: (world: World) => Promise<Cell> | Cell;
-  expect: Record<PersonaName, Outcome>;
-}
-
 type Kind = "network" | "draft" | "nationwide" | "archived";
 
 /** Network-only, draft and archived ideas belong to organisation A (Nord); nationwide to C (Süd). */
@@ -43,7 +33,7 @@ async function ideaOf(world: World, kind: Kind): Promise<string> {
   return id;
 }
 
-const ideaPage = (id: string, suffix = ""): Cell => ({
+const ideaPage = (id: string, suffix = ""): MatrixCell => ({
   path: `/ideen/${id}${suffix}`,
   params: { ideaId: id },
 });
@@ -99,7 +89,7 @@ const authorsOnly = (author: Outcome): Record<PersonaName, Outcome> => ({
   staff: author,
 });
 
-const rows: Row[] = [
+const rows: MatrixRow<World, PersonaName>[] = [
   {
     route: "GET /ideen",
     handler: search.loader,
@@ -236,19 +226,4 @@ const rows: Row[] = [
   },
 ];
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
-
-describe.each(rows)("$route", (row) => {
-  it.each(personaNames)("%s", async (persona) => {
-    const cell = await row.prepare(world);
-    const response = await callRoute(row.handler, cell.path, {
-      cookie: world.cookies[persona],
-      params: cell.params,
-      form: cell.form,
-    });
-    expect(outcomeOf(response)).toBe(row.expect[persona]);
-  });
-});
+describeMatrix(rows, personaNames, buildWorld);

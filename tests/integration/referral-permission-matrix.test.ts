@@ -1,4 +1,3 @@
-import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/client.server";
@@ -22,24 +21,15 @@ import {
   type ReferralPersonaName,
   type ReferralWorld,
 } from "#tests/helpers/referral-world";
-import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
+import {
+  describeMatrix,
+  type MatrixCell,
+  type MatrixRow,
+  type Outcome,
+} from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
 
 /** Every referral route and action against everyone around a referral (see #tests/helpers/matrix). */
-
-interface Cell {
-  path: string;
-  params?: Record<string, string>;
-  form?: Record<string, string>;
-}
-
-interface Row {
-  route: string;
-  handler: LoaderFunction | ActionFunction;
-  /** Runs per cell, so that one persona's action cannot change what the next one meets. */
-  prepare: (world: ReferralWorld) => Promise<Cell> | Cell;
-  expect: Record<ReferralPersonaName, Outcome>;
-}
 
 type Stage = "draft" | "sent" | "accepted" | "in_progress";
 
@@ -58,7 +48,7 @@ async function referralAt(world: ReferralWorld, stage: Stage): Promise<string> {
   return id;
 }
 
-const referralPage = (id: string, suffix = ""): Cell => ({
+const referralPage = (id: string, suffix = ""): MatrixCell => ({
   path: `/uebergaben/${id}${suffix}`,
   params: { referralId: id },
 });
@@ -136,7 +126,7 @@ function transitionRow(
   stage: Stage,
   sender: Outcome,
   receiver: Outcome,
-): Row {
+): MatrixRow<ReferralWorld, ReferralPersonaName> {
   return {
     route: `POST /uebergaben/:id ${name} (${stage})`,
     handler: detail.action,
@@ -149,7 +139,7 @@ function transitionRow(
   };
 }
 
-const rows: Row[] = [
+const rows: MatrixRow<ReferralWorld, ReferralPersonaName>[] = [
   {
     route: "GET /uebergaben/eingang",
     handler: inbox.loader,
@@ -297,27 +287,13 @@ const rows: Row[] = [
   },
 ];
 
-let world: ReferralWorld;
-beforeAll(async () => {
-  world = await buildReferralWorld();
-});
-
-describe.each(rows)("$route", (row) => {
-  it.each(referralPersonaNames)("%s", async (persona) => {
-    const cell = await row.prepare(world);
-    const response = await callRoute(row.handler, cell.path, {
-      cookie: world.cookies[persona],
-      params: cell.params,
-      form: cell.form,
-    });
-    expect(outcomeOf(response)).toBe(row.expect[persona]);
-  });
-});
+const currentWorld = describeMatrix(rows, referralPersonaNames, buildReferralWorld);
 
 describe("network page", () => {
   it.each(referralPersonaNames.filter((persona) => persona !== "anonymous"))(
     "%s sees referral counts only as the coordinator",
     async (persona) => {
+      const world = currentWorld();
       const response = await callRoute(network.loader, `/netzwerke/${world.networks.north.id}`, {
         cookie: world.cookies[persona],
         params: { networkId: world.networks.north.id },
@@ -346,6 +322,7 @@ describe("audit of every read", () => {
   }
 
   it("writes who opened the detail page and the print view, and who was refused", async () => {
+    const world = currentWorld();
     const id = await referralAt(world, "sent");
     for (const [handler, suffix] of [
       [detail.loader, ""],
