@@ -6,23 +6,7 @@
 import type pg from "pg";
 import type { BenchDatabase, CapturedQuery } from "./referral-database";
 import { describeQuery, queryKinds, type BenchQuery, type QueryKind } from "./search-queries";
-import type { Stats } from "./server-timing";
-
-/** Nearest-rank percentiles, as bench/server-timing.ts computes them (it does not export them). */
-export function stats(values: readonly number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return {
-    count: sorted.length,
-    min: sorted[0] ?? NaN,
-    mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length),
-    p50: at(50),
-    p90: at(90),
-    p95: at(95),
-    p99: at(99),
-    max: sorted[sorted.length - 1] ?? NaN,
-  };
-}
+import { stats, type Stats } from "./server-timing";
 
 export interface QueryMeasurement {
   query: BenchQuery;

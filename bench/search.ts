@@ -81,7 +81,6 @@ import {
   kindTable,
   printExplain,
   printVerdict,
-  stats,
   verdictFor,
   type EngineMeasurement,
   type ScanMeasurement,
@@ -90,6 +89,7 @@ import {
   type Verdict,
 } from "./search-report";
 import { seedSearchBenchmark, type SearchSeedResult } from "./search-seed";
+import { stats } from "./server-timing";
 
 const config = {
   adminUrl:

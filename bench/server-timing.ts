@@ -55,9 +55,9 @@ export interface Stats {
   max: number;
 }
 
-function stats(values: number[]): Stats {
+/** Nearest-rank percentiles of a set of timings. */
+export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  // Nearest-rank percentile.
   const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   return {
     count: sorted.length,
