@@ -223,15 +223,27 @@ function sourceFingerprints(): Record<string, string> {
   );
 }
 
+/** Rows and sizes: the whole relation (with TOAST and indexes) and the table's own heap. */
 async function tableSizes(database: BenchDatabase) {
-  const { rows } = await database.pool.query<{ name: string; bytes: string; rows: string }>(
-    `SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS bytes, c.reltuples::bigint::text AS rows
-     FROM pg_class c WHERE c.relname IN ('ideas', 'search_documents', 'search_terms')`,
+  const { rows } = await database.pool.query<{
+    name: string;
+    bytes: string;
+    heap: string;
+    rows: string;
+  }>(
+    `SELECT c.relname AS name, pg_total_relation_size(c.oid)::text AS bytes,
+       pg_relation_size(c.oid)::text AS heap, c.reltuples::bigint::text AS rows
+     FROM pg_class c
+     WHERE c.relname IN ('ideas', 'search_documents', 'search_terms', 'search_facet_values')`,
   );
   return Object.fromEntries(
     rows.map((row) => [
       row.name,
-      { megabytes: Number(row.bytes) / 1_048_576, rows: Number(row.rows) },
+      {
+        megabytes: Number(row.bytes) / 1_048_576,
+        heapMegabytes: Number(row.heap) / 1_048_576,
+        rows: Number(row.rows),
+      },
     ]),
   );
 }
@@ -316,7 +328,10 @@ async function main() {
   console.log(
     `  VACUUM ANALYZE ${seconds(analyzeMs)}; ` +
       Object.entries(sizes)
-        .map(([name, size]) => `${name} ${size.rows} Zeilen, ${size.megabytes.toFixed(0)} MB`)
+        .map(
+          ([name, size]) =>
+            `${name} ${size.rows} Zeilen, ${size.megabytes.toFixed(0)} MB (Tabelle selbst ${size.heapMegabytes.toFixed(0)} MB)`,
+        )
         .join("; "),
   );
 
@@ -416,11 +431,13 @@ async function main() {
         (statement, index) =>
           /set_config|^\s*set\b/i.test(statement.sql)
             ? "Einstellung (set_config)"
-            : /search_terms/.test(statement.sql) && !/search_documents/.test(statement.sql)
-              ? "Lexikon (Tippfehler, Wortteile, Stoppwörter)"
-              : /search_documents/.test(statement.sql)
-                ? "Treffer, Gesamtzahl und Facetten"
-                : `Abfrage ${index + 1}`,
+            : /search_facet_values/.test(statement.sql)
+              ? "Facettenwerte (einmal je Prozess, dann im Speicher)"
+              : /search_terms/.test(statement.sql) && !/search_documents/.test(statement.sql)
+                ? "Lexikon (Tippfehler, Wortteile, Stoppwörter)"
+                : /search_documents/.test(statement.sql)
+                  ? "Treffer, Gesamtzahl und Facetten"
+                  : `Abfrage ${index + 1}`,
       ),
     );
   }

@@ -1,12 +1,11 @@
-import { inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, type Database } from "~/db/client.server";
+import { getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
 import { searchDocuments, searchTerms } from "~/db/schema";
 import {
   MATCH_END,
   MATCH_START,
   facetNames,
   markMatches,
-  type FacetCount,
   type FacetName,
   type SearchDocument,
   type SearchEngine,
@@ -17,9 +16,20 @@ import {
   type SearchViewer,
 } from "./engine";
 import {
-  MIN_WORD_PART_LENGTH,
+  countableCondition,
+  decodeFacetCounts,
+  ensureFacetPositions,
+  facetColumnsOf,
+  facetCountStatement,
+  facetFilters,
+  facetSourceColumns,
+  filtersCondition,
+  type Executor,
+  type FacetCountRow,
+} from "./postgres-facets.server";
+import { SIMILARITY, lookUpLexicon } from "./postgres-lexicon.server";
+import {
   buildTsQuery,
-  containsPattern,
   extractTerms,
   lexiconWords,
   parseSearchText,
@@ -30,18 +40,15 @@ import {
  * PostgreSQL full-text search over `search_documents` (also on PGlite). German stemming comes
  * from the `german` text search configuration; typos, inflections the stemmer misses
  * ("Praktika" / "Praktikum") and word parts inside compounds come from the `search_terms`
- * lexicon via pg_trgm. Visibility and facet filters are part of the SQL, so nothing the viewer
- * may not open is ever counted or returned.
+ * lexicon via pg_trgm (postgres-lexicon.server.ts). Visibility and facet filters are part of the
+ * SQL, so nothing the viewer may not open is ever counted or returned. Why the row looks the way
+ * it does (facet masks, texts out of line, ranking on title and summary) is in ADR 007.
  */
 
-/** Documents per INSERT (about 30 parameters each, far below PostgreSQL's 65,535). */
+/** Documents per INSERT (about 20 parameters each, far below PostgreSQL's 65,535). */
 const DOCUMENT_BATCH = 500;
 /** Lexicon terms per INSERT. */
 const TERM_BATCH = 5_000;
-/** Lexicon words a query word is widened with at most. */
-const EXPANSIONS_PER_WORD = 8;
-/** Trigram similarity above which a lexicon word counts as the same word (typo, inflection). */
-const SIMILARITY = 0.4;
 const MAX_PAGE_SIZE = 100;
 /** Words of the snippet when there is no search text (ts_headline's MaxWords). */
 const SNIPPET_WORDS = 30;
@@ -49,21 +56,16 @@ const SNIPPET_WORDS = 30;
 const HEADLINE_CHARACTERS = 20_000;
 /** Enough text for SNIPPET_WORDS words when there is nothing to highlight. */
 const PREVIEW_CHARACTERS = 1_000;
+/**
+ * Memory for one search: the matched rows of a frequent word (20,000 and more at 100,000 ideas)
+ * are kept once for counting and paging and must not spill to disk.
+ */
+const SEARCH_WORK_MEM = "32MB";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const snippetOptions = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxFragments=2, MaxWords=${SNIPPET_WORDS}, MinWords=12, FragmentDelimiter=" … "`;
 const titleOptions = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", HighlightAll=true`;
-
-/** The column (or expression over `matched`) behind each facet, and whether it holds an array. */
-const facetColumns: Record<FacetName, { column: SQL; array: boolean }> = {
-  targetGroups: { column: sql.raw("target_groups"), array: true },
-  fieldsOfAction: { column: sql.raw("fields_of_action"), array: true },
-  region: { column: sql.raw("region"), array: false },
-  partnerKinds: { column: sql.raw("partner_kinds"), array: true },
-  funding: { column: sql.raw("funding"), array: true },
-  scope: { column: sql.raw("scope"), array: false },
-};
 
 export function createPostgresEngine(): SearchEngine {
   return {
@@ -71,6 +73,7 @@ export function createPostgresEngine(): SearchEngine {
     index: indexDocuments,
     remove: removeDocuments,
     search: searchDocumentsFor,
+    // The facet positions stay: other processes cache them, and they never change meaning.
     clear: async () => {
       const db = getDb();
       await db.delete(searchDocuments);
@@ -89,6 +92,22 @@ function facetValues(values: readonly string[]): string[] {
   return [...new Set(values.map(clean))].filter((value) => value !== "");
 }
 
+/** The document as it is indexed: texts and facet values cleaned. */
+function cleanDocument(document: SearchDocument): SearchDocument {
+  return {
+    ...document,
+    title: clean(document.title),
+    summary: clean(document.summary),
+    bodyText: clean(document.bodyText),
+    resultsText: clean(document.resultsText),
+    targetGroups: facetValues(document.targetGroups),
+    fieldsOfAction: facetValues(document.fieldsOfAction),
+    region: clean(document.region),
+    partnerKinds: facetValues(document.partnerKinds),
+    funding: facetValues(document.funding),
+  };
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size)
@@ -104,71 +123,42 @@ function tagText(document: SearchDocument): string {
     document.region,
     ...document.partnerKinds,
     ...document.funding,
-  ]
-    .map(clean)
-    .join(" ");
+  ].join(" ");
 }
 
 async function indexDocuments(documents: SearchDocument[]): Promise<void> {
   if (documents.length === 0) return;
   const db = getDb();
   // The last version of a document wins when it comes twice in one call.
-  const latest = [...new Map(documents.map((document) => [document.id, document])).values()];
+  const latest = [...new Map(documents.map((document) => [document.id, document])).values()].map(
+    cleanDocument,
+  );
+  const dictionary = await ensureFacetPositions(db, latest);
   for (const batch of chunks(latest, DOCUMENT_BATCH)) {
-    const rows = batch.map((document) => {
-      const title = clean(document.title);
-      const summary = clean(document.summary);
-      const bodyText = clean(document.bodyText);
-      const tags = tagText(document);
-      return {
-        id: document.id,
-        networkId: document.networkId,
-        organizationId: document.organizationId,
-        status: document.status,
-        visibility: document.visibility,
-        title,
-        summary,
-        bodyText,
-        resultsText: clean(document.resultsText),
-        targetGroups: facetValues(document.targetGroups),
-        fieldsOfAction: facetValues(document.fieldsOfAction),
-        region: clean(document.region),
-        partnerKinds: facetValues(document.partnerKinds),
-        funding: facetValues(document.funding),
-        adoptionCount: document.adoptionCount,
-        publishedAt: document.publishedAt,
-        updatedAt: document.updatedAt,
-        document: sql<string>`setweight(to_tsvector('german', ${title}), 'A')
-          || setweight(to_tsvector('german', ${summary}), 'B')
-          || setweight(to_tsvector('german', ${bodyText}), 'C')
-          || setweight(to_tsvector('german', ${tags}), 'D')`,
-      };
+    const rows = batch.map((document) => ({
+      id: document.id,
+      networkId: document.networkId,
+      organizationId: document.organizationId,
+      status: document.status,
+      visibility: document.visibility,
+      ...facetColumnsOf(dictionary, document),
+      adoptionCount: document.adoptionCount,
+      publishedAt: document.publishedAt,
+      updatedAt: document.updatedAt,
+      title: document.title,
+      summary: document.summary,
+      bodyText: document.bodyText,
+      head: sql<string>`setweight(to_tsvector('german', ${document.title}), 'A')
+          || setweight(to_tsvector('german', ${document.summary}), 'B')`,
+      document: sql<string>`setweight(to_tsvector('german', ${document.title}), 'A')
+          || setweight(to_tsvector('german', ${document.summary}), 'B')
+          || setweight(to_tsvector('german', ${document.bodyText}), 'C')
+          || setweight(to_tsvector('german', ${tagText(document)}), 'D')`,
+    }));
+    await db.insert(searchDocuments).values(rows).onConflictDoUpdate({
+      target: searchDocuments.id,
+      set: replacedColumns,
     });
-    await db
-      .insert(searchDocuments)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: searchDocuments.id,
-        set: {
-          networkId: sql`excluded.network_id`,
-          organizationId: sql`excluded.organization_id`,
-          status: sql`excluded.status`,
-          visibility: sql`excluded.visibility`,
-          title: sql`excluded.title`,
-          summary: sql`excluded.summary`,
-          bodyText: sql`excluded.body_text`,
-          resultsText: sql`excluded.results_text`,
-          targetGroups: sql`excluded.target_groups`,
-          fieldsOfAction: sql`excluded.fields_of_action`,
-          region: sql`excluded.region`,
-          partnerKinds: sql`excluded.partner_kinds`,
-          funding: sql`excluded.funding`,
-          adoptionCount: sql`excluded.adoption_count`,
-          publishedAt: sql`excluded.published_at`,
-          updatedAt: sql`excluded.updated_at`,
-          document: sql`excluded.document`,
-        },
-      });
   }
 
   const terms = extractTerms(
@@ -187,65 +177,18 @@ async function indexDocuments(documents: SearchDocument[]): Promise<void> {
   }
 }
 
+/** On re-indexing every column but the id takes the new row's value. */
+const replacedColumns = Object.fromEntries(
+  Object.entries(getTableColumns(searchDocuments))
+    .filter(([key]) => key !== "id")
+    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+);
+
 async function removeDocuments(ids: string[]): Promise<void> {
   const valid = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
   for (const batch of chunks(valid, 1_000)) {
     await getDb().delete(searchDocuments).where(inArray(searchDocuments.id, batch));
   }
-}
-
-interface LexiconRow {
-  kind: "stop" | "term";
-  token: string;
-  term: string | null;
-}
-
-/**
- * One round trip for what query understanding needs from the database: which tokens are stop
- * words (yield no lexeme), and for each word the lexicon words that are similar (typos,
- * inflections) or contain it (compounds), best first. Each look-up is its own indexed subquery.
- */
-async function lookUpLexicon(
-  executor: Executor,
-  tokens: string[],
-  words: string[],
-): Promise<{ stopWords: Set<string>; expansions: Map<string, string[]> }> {
-  const parts: SQL[] = [
-    sql`SELECT 'stop' AS kind, t.token, NULL::text AS term
-        FROM unnest(${textArray(tokens)}) AS t(token)
-        WHERE length(to_tsvector('german', t.token)) = 0`,
-  ];
-  for (const word of words) {
-    const similar = sql`(s.term % ${word} AND similarity(s.term, ${word}) > ${SIMILARITY})`;
-    const condition =
-      Array.from(word).length >= MIN_WORD_PART_LENGTH
-        ? sql`(${similar} OR s.term LIKE ${containsPattern(word)})`
-        : similar;
-    parts.push(sql`(SELECT 'term' AS kind, ${word}::text AS token, s.term
-        FROM ${searchTerms} s
-        WHERE ${condition}
-        ORDER BY similarity(s.term, ${word}) DESC, s.term
-        LIMIT ${EXPANSIONS_PER_WORD})`);
-  }
-  const rows = await execute<LexiconRow>(executor, sql.join(parts, sql` UNION ALL `));
-  const stopWords = new Set<string>();
-  const expansions = new Map<string, string[]>();
-  for (const row of rows) {
-    if (row.kind === "stop") stopWords.add(row.token);
-    else if (row.term !== null) {
-      const list = expansions.get(row.token) ?? [];
-      list.push(row.term);
-      expansions.set(row.token, list);
-    }
-  }
-  return { stopWords, expansions };
-}
-
-function textArray(values: readonly string[]): SQL {
-  return sql`ARRAY[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::text[]`;
 }
 
 function uuidArray(values: readonly string[]): SQL {
@@ -285,183 +228,143 @@ function activeFilters(filters: SearchQuery["filters"]): Map<FacetName, string[]
   return active;
 }
 
-function filterCondition(facet: FacetName, values: string[], alias: string): SQL {
-  const { column, array } = facetColumns[facet];
-  const qualified = sql`${sql.raw(alias)}.${column}`;
-  return array
-    ? sql`${qualified} && ${textArray(values)}`
-    : sql`${qualified} = ANY(${textArray(values)})`;
-}
-
-/** All chosen facets' conditions AND-ed, leaving out `except` (for its disjunctive counts). */
-function filtersCondition(
-  active: Map<FacetName, string[]>,
-  except: FacetName | undefined,
-  alias: string,
-): SQL {
-  const conditions = [...active]
-    .filter(([facet]) => facet !== except)
-    .map(([facet, values]) => filterCondition(facet, values, alias));
-  return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
-}
-
-function orderBy(sort: SearchSort, ranked: boolean, alias: string): SQL {
+/** ORDER BY over `matched`-shaped rows under `alias`; `rank` is given when ranking. */
+function orderBy(sort: SearchSort, rank: SQL | undefined, alias: string): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
   const newest = sql`${column("published_at")} DESC NULLS LAST, ${column("updated_at")} DESC`;
   if (sort === "adopted") return sql`${column("adoption_count")} DESC, ${newest}, ${column("id")}`;
-  // In `page` the rank is its own output column, elsewhere a column of the alias.
-  const rank = alias === "m" ? sql`rank` : column("rank");
-  if (sort === "relevance" && ranked) return sql`${rank} DESC, ${newest}, ${column("id")}`;
+  if (rank) return sql`${rank} DESC, ${newest}, ${column("id")}`;
   return sql`${newest}, ${column("id")}`;
 }
 
-interface ResultRow {
-  kind: string;
-  value: string | null;
-  count: number;
-  id: string | null;
-  title: string | null;
-  title_highlighted: string | null;
-  snippet: string | null;
-  status: SearchHit["status"] | null;
-  visibility: SearchHit["visibility"] | null;
-  organization_id: string | null;
-  network_id: string | null;
-  adoption_count: number | null;
+interface HitRow {
+  kind: "hit";
+  position: number;
+  id: string;
+  title: string;
+  title_highlighted: string;
+  snippet: string;
+  status: SearchHit["status"];
+  visibility: SearchHit["visibility"];
+  organization_id: string;
+  network_id: string;
+  adoption_count: number;
   published_at: Date | string | null;
 }
+
+type ResultRow = HitRow | FacetCountRow;
 
 async function searchDocumentsFor(query: SearchQuery): Promise<SearchResult> {
   const parsed = parseSearchText(query.text);
   const tokens = queryTokens(parsed);
-  if (tokens.length === 0) return runSearch(getDb(), "", query);
   return getDb().transaction(async (transaction) => {
-    // Both settings last until the end of this transaction. The planner prices
+    // All settings last until the end of this transaction. The planner prices
     // `document @@ query` as cheap, so for frequent words it would read the whole table and
-    // unpack every row's tsvector (several times slower at 100,000 ideas than going through the
-    // GIN index). `%` uses the lexicon threshold directly instead of pg_trgm's default 0.3, so
-    // the trigram index yields fewer candidates.
+    // unpack every row's tsvector (far slower than going through the GIN index). `%` uses the
+    // lexicon threshold instead of pg_trgm's default 0.3, so the trigram index yields fewer
+    // candidates. work_mem: see SEARCH_WORK_MEM.
     await transaction.execute(
-      sql`SELECT set_config('enable_seqscan', 'off', true),
-        set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY)}, true)`,
+      sql`SELECT set_config('enable_seqscan', ${tokens.length > 0 ? "off" : "on"}, true),
+        set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY)}, true),
+        set_config('work_mem', ${SEARCH_WORK_MEM}, true)`,
     );
-    const { stopWords, expansions } = await lookUpLexicon(
+    if (tokens.length === 0) return runSearch(transaction, { match: "", rank: "" }, query);
+    const { stopWords, similar, parts } = await lookUpLexicon(
       transaction,
       tokens,
       lexiconWords(parsed),
     );
-    const tsQueryText = buildTsQuery(parsed, { stopWords, expansions });
-    return runSearch(transaction, tsQueryText, query);
+    const allExpansions = new Map(
+      [...new Set([...similar.keys(), ...parts.keys()])].map((word) => [
+        word,
+        [...(similar.get(word) ?? []), ...(parts.get(word) ?? [])],
+      ]),
+    );
+    return runSearch(
+      transaction,
+      {
+        match: buildTsQuery(parsed, { stopWords, expansions: allExpansions }),
+        // Ranking reads every match's `head`; without the word parts the query is half as long
+        // and ranking twice as fast, and a title that merely contains the word in a compound
+        // is no better than one without it.
+        rank: buildTsQuery(parsed, { stopWords, expansions: similar }),
+      },
+      query,
+    );
   });
 }
 
-/** Hits, total and facet counts in one statement; `tsQueryText` empty means no text. */
+/** The `to_tsquery` texts of a search: what must match, and what ranks (both empty: no text). */
+interface TsQueries {
+  match: string;
+  rank: string;
+}
+
+/**
+ * Hits, total and facet counts in one statement; `tsQueryText` empty means no text.
+ *
+ * `matched` holds the visible rows matching the text, found once through the GIN index, with
+ * only the small columns filters, counts and sorting need (and the rank, from the row's small
+ * `head` vector). The page's texts are read from TOAST for its hits alone.
+ */
 async function runSearch(
   executor: Executor,
-  tsQueryText: string,
+  tsQueries: TsQueries,
   query: SearchQuery,
 ): Promise<SearchResult> {
-  const hasText = tsQueryText !== "";
-  const tsQuery = () => sql`to_tsquery('german', ${tsQueryText})`;
+  const hasText = tsQueries.match !== "";
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize) || 1));
   const page = Math.max(1, Math.floor(query.page) || 1);
-  const active = activeFilters(query.filters);
-  const rankRelevance = hasText && query.sort === "relevance";
+  const filters = await facetFilters(executor, activeFilters(query.filters));
+  const ranked = hasText && query.sort === "relevance";
+  // In WHERE the tsquery is computed once for the index scan; `q` gives it to the per-row uses.
+  const tsQuery = sql`to_tsquery('german', ${tsQueries.match})`;
 
-  // Facet counts and the total in one pass over `matched`: each row is unrolled into its facet
-  // values side by side (set-returning functions in the select list run in lockstep), a value
-  // only where the row passes the *other* facets' filters (disjunctive), and GROUPING SETS count
-  // each column on its own. The column `total` holds a 1 for rows passing every filter.
-  const unrolled = sql.join(
-    [
-      ...facetNames.map((facet) => {
-        const { column, array } = facetColumns[facet];
-        const values = array ? sql`m.${column}` : sql`ARRAY[m.${column}]`;
-        return sql`unnest(CASE WHEN ${filtersCondition(active, facet, "m")} THEN ${values} END) AS ${sql.identifier(facet)}`;
-      }),
-      sql`unnest(CASE WHEN ${filtersCondition(active, undefined, "m")} THEN ARRAY[1] END) AS total`,
-    ],
-    sql`, `,
-  );
-  const groups = [...facetNames.map((facet) => sql.identifier(facet)), sql.raw("total")];
-  const kind = sql.join(
-    [
-      ...facetNames.map(
-        (facet) => sql`WHEN GROUPING(u.${sql.identifier(facet)}) = 0 THEN ${facet}`,
-      ),
-      sql`ELSE 'total'`,
-    ],
-    sql` `,
-  );
-  const value = sql.join(
-    [...facetNames.map((facet) => sql`u.${sql.identifier(facet)}`), sql.raw("u.total::text")],
-    sql`, `,
-  );
-
-  // `matched`: the visible rows matching the text, found once through the GIN index; hits,
-  // total and facet counts are all taken from it in one statement. Ranks are computed only for
-  // rows passing the filters, headlines only for the page's rows.
-  const statement = sql`WITH matched AS MATERIALIZED (
-      SELECT d.id, d.target_groups, d.fields_of_action, d.region, d.partner_kinds, d.funding,
-        d.visibility::text AS scope, d.published_at, d.updated_at, d.adoption_count
-        ${rankRelevance ? sql`, d.document` : sql``}
-      FROM ${searchDocuments} d
-      WHERE ${hasText ? sql`d.document @@ ${tsQuery()} AND ` : sql``}${visibilityCondition(query.viewer)}
+  const statement = sql`WITH q AS (
+      SELECT ${hasText ? tsQuery : sql`NULL::tsquery`} AS query,
+        ${ranked ? sql`to_tsquery('german', ${tsQueries.rank})` : sql`NULL::tsquery`} AS rank_query
+    ),
+    matched AS MATERIALIZED (
+      SELECT d.id, ${facetSourceColumns("d")}, d.published_at, d.updated_at, d.adoption_count
+        ${ranked ? sql`, ts_rank(d.head, q.rank_query) AS rank` : sql``}
+      FROM ${searchDocuments} d, q
+      WHERE ${hasText ? sql`d.document @@ ${tsQuery} AND ` : sql``}${visibilityCondition(query.viewer)}
+        AND ${countableCondition(filters, "d")}
     ),
     page AS (
-      SELECT m.id, m.published_at, m.updated_at, m.adoption_count
-        ${rankRelevance ? sql`, ts_rank_cd(m.document, ${tsQuery()}) AS rank` : sql``}
+      SELECT m.id, m.published_at, m.updated_at, m.adoption_count${ranked ? sql`, m.rank` : sql``}
       FROM matched m
-      WHERE ${filtersCondition(active, undefined, "m")}
-      ORDER BY ${orderBy(query.sort, rankRelevance, "m")}
+      WHERE ${filtersCondition(filters, undefined, "m")}
+      ORDER BY ${orderBy(query.sort, ranked ? sql`m.rank` : undefined, "m")}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT 'hit'::text AS kind, NULL::text AS value,
-      (row_number() OVER (ORDER BY ${orderBy(query.sort, rankRelevance, "p")}))::int AS count,
+    SELECT 'hit' AS kind, NULL::int AS key, NULL::int AS count, NULL::int AS passing,
+      (row_number() OVER (ORDER BY ${orderBy(query.sort, ranked ? sql`p.rank` : undefined, "p")}))::int AS position,
       d.id::text AS id, d.title,
-      ${hasText ? sql`ts_headline('german', d.title, ${tsQuery()}, ${titleOptions})` : sql`d.title`} AS title_highlighted,
+      ${hasText ? sql`ts_headline('german', d.title, q.query, ${titleOptions})` : sql`d.title`} AS title_highlighted,
       ${
         hasText
-          ? sql`ts_headline('german', left(d.summary || ' ' || d.body_text, ${HEADLINE_CHARACTERS}), ${tsQuery()}, ${snippetOptions})`
+          ? sql`ts_headline('german', left(d.summary || ' ' || d.body_text, ${HEADLINE_CHARACTERS}), q.query, ${snippetOptions})`
           : sql`left(d.summary || ' ' || d.body_text, ${PREVIEW_CHARACTERS})`
       } AS snippet,
       d.status::text AS status, d.visibility::text AS visibility,
       d.organization_id::text AS organization_id, d.network_id::text AS network_id,
       d.adoption_count, d.published_at
-    FROM page p JOIN ${searchDocuments} d ON d.id = p.id
+    FROM page p JOIN ${searchDocuments} d ON d.id = p.id, q
     UNION ALL
-    SELECT CASE ${kind} END, coalesce(${value}), count(*)::int,
-      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM (SELECT ${unrolled} FROM matched m) u
-    GROUP BY GROUPING SETS (${sql.join(
-      groups.map((group) => sql`(${group})`),
-      sql`, `,
-    )})
-    HAVING coalesce(${value}) <> ''`;
+    SELECT counted.kind, counted.key, counted.count, counted.passing,
+      NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM (${facetCountStatement(filters, sql`matched`)}) counted`;
 
-  const rows = await execute<ResultRow>(executor, statement);
-  const hits: { order: number; hit: SearchHit }[] = [];
-  const facets = Object.fromEntries(
-    facetNames.map((facet) => [facet, [] as FacetCount[]]),
-  ) as Record<FacetName, FacetCount[]>;
-  let total = 0;
-  for (const row of rows) {
-    if (row.kind === "hit") hits.push({ order: row.count, hit: toHit(row, hasText) });
-    else if (row.kind === "total") total = row.count;
-    else if (row.value !== null)
-      facets[row.kind as FacetName].push({ value: row.value, count: row.count });
-  }
-  for (const facet of facetNames) facets[facet].sort(compareFacetCounts);
+  const result = (await executor.execute(statement)) as unknown as { rows: ResultRow[] };
+  const hitRows = result.rows.filter((row): row is HitRow => row.kind === "hit");
+  const countRows = result.rows.filter((row) => row.kind !== "hit") as FacetCountRow[];
+  const { total, facets } = await decodeFacetCounts(executor, countRows);
   return {
-    hits: hits.sort((a, b) => a.order - b.order).map(({ hit }) => hit),
+    hits: hitRows.sort((a, b) => a.position - b.position).map((row) => toHit(row, hasText)),
     total,
     facets,
   };
-}
-
-/** Most frequent first, then alphabetically (German collation, so "Ü50" sorts next to "U25"). */
-function compareFacetCounts(a: FacetCount, b: FacetCount): number {
-  return b.count - a.count || a.value.localeCompare(b.value, "de");
 }
 
 function leadingWords(text: string, count: number): string {
@@ -469,19 +372,18 @@ function leadingWords(text: string, count: number): string {
   return words.length > count ? `${words.slice(0, count).join(" ")} …` : words.join(" ");
 }
 
-function toHit(row: ResultRow, hasText: boolean): SearchHit {
-  const title = row.title ?? "";
+function toHit(row: HitRow, hasText: boolean): SearchHit {
   return {
-    id: row.id!,
-    title,
-    titleHighlighted: markMatches(row.title_highlighted ?? title),
+    id: row.id,
+    title: row.title,
+    titleHighlighted: markMatches(row.title_highlighted ?? row.title),
     snippet: markMatches(
       hasText ? (row.snippet ?? "") : leadingWords(row.snippet ?? "", SNIPPET_WORDS),
     ),
-    status: row.status!,
-    visibility: row.visibility!,
-    organizationId: row.organization_id!,
-    networkId: row.network_id!,
+    status: row.status,
+    visibility: row.visibility,
+    organizationId: row.organization_id,
+    networkId: row.network_id,
     adoptionCount: row.adoption_count ?? 0,
     publishedAt:
       row.published_at === null
@@ -490,13 +392,4 @@ function toHit(row: ResultRow, hasText: boolean): SearchHit {
           ? row.published_at
           : new Date(row.published_at),
   };
-}
-
-/** The database or a transaction. */
-type Executor = Pick<Database, "execute">;
-
-/** Runs raw SQL on either driver (both return `{ rows }`). */
-async function execute<T>(executor: Executor, statement: SQL): Promise<T[]> {
-  const result = (await executor.execute(statement)) as unknown as { rows: T[] };
-  return result.rows;
 }

@@ -2,7 +2,7 @@ import {
   MAX_QUERY_PARTS,
   MAX_TOKEN_LENGTH,
   buildTsQuery,
-  containsPattern,
+  likeEscaped,
   extractTerms,
   lexiconWords,
   parseSearchText,
@@ -105,10 +105,10 @@ describe("queryTokens and lexiconWords", () => {
   });
 });
 
-describe("containsPattern", () => {
+describe("likeEscaped", () => {
   it("escapes LIKE's special characters", () => {
-    expect(containsPattern("beratung")).toBe("%beratung%");
-    expect(containsPattern("a%b_c\\d")).toBe("%a\\%b\\_c\\\\d%");
+    expect(likeEscaped("beratung")).toBe("beratung");
+    expect(likeEscaped("a%b_c\\d")).toBe("a\\%b\\_c\\\\d");
   });
 });
 

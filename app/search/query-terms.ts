@@ -126,9 +126,9 @@ export function lexiconWords(parsed: ParsedQuery): string[] {
   return parsed.words.filter((word) => Array.from(word).length >= MIN_TERM_LENGTH);
 }
 
-/** A LIKE pattern finding `word` anywhere inside a term, with LIKE's special characters escaped. */
-export function containsPattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+/** `word` for a LIKE pattern: LIKE's special characters escaped. */
+export function likeEscaped(word: string): string {
+  return word.replace(/[\\%_]/g, (special) => `\\${special}`);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
@@ -163,8 +164,12 @@ const tsvector = customType<{ data: string }>({
 });
 
 /**
- * The PostgreSQL engine's index: one row per indexed idea with what visibility and facets need,
- * and a weighted German tsvector (title A, summary B, body C, results and tags D).
+ * The PostgreSQL engine's index: one row per indexed idea with what visibility, facets and
+ * ranking need. The row is kept narrow so that counting thousands of matches stays fast: facets
+ * are bit masks (positions in `search_facet_values`), the texts and the full tsvector are stored
+ * out of line (migration 0009), only the small `head` vector (title A, summary B) used for
+ * ranking stays in the row. `document` is the weighted German tsvector that is searched (title A,
+ * summary B, body C, results and tags D).
  */
 export const searchDocuments = pgTable(
   "search_documents",
@@ -174,24 +179,43 @@ export const searchDocuments = pgTable(
     organizationId: uuid("organization_id").notNull(),
     status: ideaStatus("status").notNull(),
     visibility: ideaVisibility("visibility").notNull(),
-    title: text("title").notNull(),
-    summary: text("summary").notNull(),
-    bodyText: text("body_text").notNull(),
-    resultsText: text("results_text").notNull(),
-    targetGroups: text("target_groups").array().notNull(),
-    fieldsOfAction: text("fields_of_action").array().notNull(),
-    region: text("region").notNull(),
-    partnerKinds: text("partner_kinds").array().notNull(),
-    funding: text("funding").array().notNull(),
+    targetGroupsMask: integer("target_groups_mask").notNull(),
+    fieldsOfActionMask: integer("fields_of_action_mask").notNull(),
+    partnerKindsMask: integer("partner_kinds_mask").notNull(),
+    fundingMask: integer("funding_mask").notNull(),
+    /** Position of the region in `search_facet_values`; 0 when the idea names none. */
+    regionCode: integer("region_code").notNull(),
     adoptionCount: integer("adoption_count").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    bodyText: text("body_text").notNull(),
+    head: tsvector("head").notNull(),
     document: tsvector("document").notNull(),
   },
   (table) => [
     index("search_documents_document_idx").using("gin", table.document),
     index("search_documents_scope_idx").on(table.status, table.visibility, table.networkId),
     index("search_documents_organization_idx").on(table.organizationId),
+  ],
+);
+
+/**
+ * The facet values the PostgreSQL engine has seen, each with its position: the bit in the
+ * document's mask for list facets (at most 31 values each), the code for the region. Positions
+ * never change, so every server process may cache them.
+ */
+export const searchFacetValues = pgTable(
+  "search_facet_values",
+  {
+    facet: text("facet").notNull(),
+    value: text("value").notNull(),
+    position: integer("position").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.facet, table.value] }),
+    uniqueIndex("search_facet_values_position_idx").on(table.facet, table.position),
   ],
 );
 
