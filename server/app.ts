@@ -6,7 +6,7 @@ import helmet from "helmet";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import { sql } from "drizzle-orm";
-import { Server as SocketServer } from "socket.io";
+import type { Server as SocketServer } from "socket.io";
 import { CLIENT_IP_HEADER } from "~/auth/request.server";
 import { validateSessionToken } from "~/auth/session.server";
 import type { DatabaseHandle } from "~/db/client.server";
@@ -14,6 +14,7 @@ import type { Env } from "~/env.server";
 import { setRealtimeServer } from "~/realtime/hub.server";
 import { runInRequestScope } from "~/request-context.server";
 import { registerRealtime, isForeignOrigin } from "./realtime";
+import { createRealtimeServer } from "./realtime-server";
 
 export interface PortalServer {
   httpServer: HttpServer;
@@ -104,21 +105,8 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   );
 
   const httpServer = createServer(app);
-  const io = new SocketServer(httpServer, {
-    serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
-  });
-  let closeRedis: (() => Promise<void>) | undefined;
-  if (env.REDIS_URL) {
-    const { createClient } = await import("redis");
-    const { createAdapter } = await import("@socket.io/redis-streams-adapter");
-    const redis = createClient({ url: env.REDIS_URL });
-    await redis.connect();
-    io.adapter(createAdapter(redis));
-    closeRedis = async () => {
-      await redis.quit();
-    };
-  }
+  const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL });
+  const io = realtime.io;
   registerRealtime(io, { validateSessionToken });
   setRealtimeServer(io);
 
@@ -127,8 +115,7 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
     io,
     async close() {
       setRealtimeServer(undefined);
-      await io.close(); // also closes the http server
-      await closeRedis?.();
+      await realtime.close(); // also closes the http server
     },
   };
 }

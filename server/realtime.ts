@@ -2,6 +2,7 @@ import type { Server, Socket } from "socket.io";
 import { readSessionToken } from "~/auth/cookie.server";
 import { authorize } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
+import { registerDiscussionEvents } from "~/discussions/socket.server";
 import { rooms } from "~/realtime/hub.server";
 
 export interface RealtimeDeps {
@@ -41,11 +42,20 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
 
   io.on("connection", (socket: Socket) => {
     const user = (socket.data as { user: CurrentUser }).user;
+    const audienceRoom =
+      user.role === "employer_member" ? rooms.networkEmployers : rooms.networkStaff;
     void socket.join([
       rooms.user(user.id),
       rooms.session(user.sessionId),
       rooms.organization(user.organizationId),
-      ...user.networkIds.map(rooms.network),
+      ...user.networkIds.map(audienceRoom),
+      ...user.coordinatedNetworkIds.map(rooms.networkStaff),
     ]);
+    // A recovered connection gets its old rooms back; thread rooms are only joined again through
+    // `thread:join`, which checks the permission anew (the page re-joins after every connect).
+    if (socket.recovered) {
+      for (const room of socket.rooms) if (room.startsWith("thread:")) void socket.leave(room);
+    }
+    registerDiscussionEvents(io, socket);
   });
 }

@@ -32,7 +32,15 @@ export type AuditAction =
   | "idea.updated"
   | "idea.published"
   | "idea.archived"
-  | "idea.adopted";
+  | "idea.adopted"
+  | "discussion.channel_created"
+  | "discussion.channel_updated"
+  | "discussion.post_deleted"
+  | "discussion.post_hidden"
+  | "discussion.report_dismissed"
+  | "discussion.thread_locked"
+  | "discussion.thread_unlocked"
+  | "discussion.referral_thread_viewed";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,5 +1,10 @@
 import { recordAudit } from "~/audit/audit.server";
-import type { IdeaStatus, IdeaVisibility, ReferralStatus } from "~/db/schema";
+import type {
+  ChannelEmployerAccess,
+  IdeaStatus,
+  IdeaVisibility,
+  ReferralStatus,
+} from "~/db/schema";
 import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
 import type { CurrentUser } from "./session.server";
 
@@ -38,7 +43,43 @@ export type Capability =
   | { action: "idea.edit"; idea: IdeaAccess }
   /** "Das setzen wir auch um": another organisation adopts a published idea. */
   | { action: "idea.adopt"; idea: IdeaAccess }
-  | { action: "idea.bookmark"; idea: IdeaAccess };
+  | { action: "idea.bookmark"; idea: IdeaAccess }
+  /** The Diskussionen page with the channels of one's networks. */
+  | { action: "discussion.browse" }
+  /** Create, rename and archive a network's channels; decide on employer access. */
+  | { action: "channel.manage"; networkId: string }
+  | { action: "channel.view"; channel: ChannelAccess }
+  | { action: "thread.start"; channel: ChannelAccess }
+  | { action: "thread.view"; thread: ThreadAccess }
+  | { action: "thread.reply"; thread: ThreadAccess }
+  /** Lock the thread, hide posts, see edit histories. */
+  | { action: "thread.moderate"; thread: ThreadAccess }
+  | { action: "post.edit"; thread: ThreadAccess; post: PostAccess }
+  | { action: "post.delete"; thread: ThreadAccess; post: PostAccess }
+  | { action: "post.report"; thread: ThreadAccess; post: PostAccess }
+  /** The coordinator's list of reported posts. */
+  | { action: "discussion.viewReports"; networkId: string };
+
+export interface ChannelAccess {
+  id: string;
+  networkId: string;
+  employerAccess: ChannelEmployerAccess;
+  archived: boolean;
+}
+
+/** A thread and what it hangs off: its permission rules are the ones of that thing. */
+export type ThreadAccess = { id: string; locked: boolean } & (
+  | { subject: "channel"; channel: ChannelAccess }
+  | { subject: "idea"; idea: IdeaAccess }
+  | { subject: "referral"; referral: ReferralParties }
+);
+
+export interface PostAccess {
+  id: string;
+  authorUserId: string;
+  /** Deleted by its author or hidden by a moderator: nothing more can be done with it. */
+  removed: boolean;
+}
 
 export interface IdeaAccess {
   id: string;
@@ -80,6 +121,58 @@ export function referralSide(actor: Actor, referral: ReferralParties): ReferralS
   return null;
 }
 
+/** Network members read a channel; employer members only where the coordinator allowed it. */
+function seesChannel(actor: Actor, channel: ChannelAccess): boolean {
+  if (actor.coordinatedNetworkIds.includes(channel.networkId)) return true;
+  if (!actor.networkIds.includes(channel.networkId)) return false;
+  return actor.role !== "employer_member" || channel.employerAccess !== "none";
+}
+
+function writesInChannel(actor: Actor, channel: ChannelAccess): boolean {
+  if (channel.archived || !seesChannel(actor, channel)) return false;
+  return actor.role !== "employer_member" || channel.employerAccess === "write";
+}
+
+function seesThread(actor: Actor, thread: ThreadAccess): boolean {
+  switch (thread.subject) {
+    case "channel":
+      return seesChannel(actor, thread.channel);
+    case "idea":
+      return seesIdea(actor, thread.idea);
+    case "referral":
+      return referralSide(actor, thread.referral) !== null;
+  }
+}
+
+function writesInThread(actor: Actor, thread: ThreadAccess): boolean {
+  if (thread.locked) return false;
+  switch (thread.subject) {
+    case "channel":
+      return writesInChannel(actor, thread.channel);
+    case "idea":
+      return seesIdea(actor, thread.idea) && thread.idea.status !== "archived";
+    case "referral":
+      return referralSide(actor, thread.referral) !== null;
+  }
+}
+
+/**
+ * The coordinator of the network a thread belongs to moderates it. Referral threads have no
+ * moderator: nobody outside the two organisations may read them, the coordinator included.
+ */
+function moderatesThread(actor: Actor, thread: ThreadAccess): boolean {
+  switch (thread.subject) {
+    case "channel":
+      return actor.coordinatedNetworkIds.includes(thread.channel.networkId);
+    case "idea":
+      return (
+        seesIdea(actor, thread.idea) && actor.coordinatedNetworkIds.includes(thread.idea.networkId)
+      );
+    case "referral":
+      return false;
+  }
+}
+
 function seesNetwork(actor: Actor, networkId: string): boolean {
   return (
     actor.isPlatformAdmin ||
@@ -118,6 +211,21 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "idea.adopt":
     case "idea.bookmark":
       return seesIdea(actor, capability.idea);
+    case "discussion.browse":
+      return true;
+    case "channel.manage":
+    case "discussion.viewReports":
+      return seesNetwork(actor, capability.networkId);
+    case "channel.view":
+    case "thread.start":
+      return seesChannel(actor, capability.channel);
+    case "thread.view":
+    case "thread.reply":
+    case "thread.moderate":
+    case "post.edit":
+    case "post.delete":
+    case "post.report":
+      return seesThread(actor, capability.thread);
   }
 }
 
@@ -161,6 +269,40 @@ export function can(actor: Actor, capability: Capability): boolean {
         actor.organizationId !== capability.idea.organizationId &&
         writesIdeas(actor)
       );
+    case "discussion.browse":
+      return actor.networkIds.length > 0 || actor.coordinatedNetworkIds.length > 0;
+    case "channel.manage":
+    case "discussion.viewReports":
+      return actor.coordinatedNetworkIds.includes(capability.networkId);
+    case "channel.view":
+      return seesChannel(actor, capability.channel);
+    case "thread.start":
+      return writesInChannel(actor, capability.channel);
+    case "thread.view":
+      return seesThread(actor, capability.thread);
+    case "thread.reply":
+      return writesInThread(actor, capability.thread);
+    case "thread.moderate":
+      return moderatesThread(actor, capability.thread);
+    case "post.edit":
+      return (
+        capability.post.authorUserId === actor.id &&
+        !capability.post.removed &&
+        writesInThread(actor, capability.thread)
+      );
+    case "post.delete":
+      return (
+        !capability.post.removed &&
+        seesThread(actor, capability.thread) &&
+        (capability.post.authorUserId === actor.id || moderatesThread(actor, capability.thread))
+      );
+    case "post.report":
+      return (
+        capability.thread.subject !== "referral" &&
+        !capability.post.removed &&
+        capability.post.authorUserId !== actor.id &&
+        seesThread(actor, capability.thread)
+      );
   }
 }
 
@@ -179,6 +321,14 @@ function auditTarget(capability: Capability): Record<string, string> {
     if (typeof value === "string") details[key] = value;
   }
   if ("idea" in capability) details.ideaId = capability.idea.id;
+  if ("channel" in capability) details.channelId = capability.channel.id;
+  if ("post" in capability) details.postId = capability.post.id;
+  if ("thread" in capability) {
+    details.threadId = capability.thread.id;
+    if (capability.thread.subject === "referral")
+      details.referralId = capability.thread.referral.id;
+    if (capability.thread.subject === "idea") details.ideaId = capability.thread.idea.id;
+  }
   if ("referral" in capability) {
     details.referralId = capability.referral.id;
     details.senderOrganizationId = capability.referral.senderOrganizationId;

@@ -1,3 +1,4 @@
+import { sendDiscussionDigests } from "~/discussions/digest.server";
 import { escalateOverdueReferrals } from "~/referrals/overdue.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 
@@ -13,8 +14,11 @@ export function startScheduledJobs(log: (message: string) => void, intervalMs = 
     try {
       const escalated = await escalateOverdueReferrals();
       const anonymised = await anonymiseExpiredReferrals();
-      if (escalated || anonymised) {
-        log(`Jobs: ${escalated} Übergaben eskaliert, ${anonymised} anonymisiert`);
+      const digests = await sendDiscussionDigests();
+      if (escalated || anonymised || digests) {
+        log(
+          `Jobs: ${escalated} Übergaben eskaliert, ${anonymised} anonymisiert, ${digests} Diskussions-Zusammenfassungen versandt`,
+        );
       }
     } catch (error) {
       log(`Jobs fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,7 +15,12 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   session: (id: string) => `session:${id}`,
   organization: (id: string) => `organization:${id}`,
-  network: (id: string) => `network:${id}`,
+  /** A network's staff and admins (and its coordinators), employer members not included. */
+  networkStaff: (id: string) => `network-staff:${id}`,
+  /** A network's employer members: told only of channels opened to employers. */
+  networkEmployers: (id: string) => `network-employers:${id}`,
+  /** Sockets that joined a discussion thread after the permission check. */
+  thread: (id: string) => `thread:${id}`,
 };
 
 export interface LiveNotification {
@@ -28,10 +33,78 @@ export interface ServerToClientEvents {
   notification: (notification: LiveNotification) => void;
   /** Only the id: the page reloads its data through its loader, which checks permissions. */
   "referral:changed": (change: { referralId: string }) => void;
+  /** A post was written, edited, deleted or hidden; only to the thread's room. */
+  "discussion:post": (post: PostView) => void;
+  "discussion:thread": (thread: { threadId: string; locked: boolean }) => void;
+  "discussion:typing": (typing: { threadId: string; userId: string; name: string }) => void;
+  "discussion:presence": (presence: {
+    threadId: string;
+    viewers: { id: string; name: string }[];
+  }) => void;
+  /** Something new in discussions the receiver may see: pages reload their unread counts. */
+  "discussion:activity": (activity: { threadId: string }) => void;
+  /** Leave-and-join-again: the page re-joins, and the permission is checked anew. */
+  "discussion:rejoin": (event: { threadId: string }) => void;
+  "discussion:error": (error: { code: "rate_limited" | "invalid"; message: string }) => void;
+}
+
+/** A post as pages and live updates show it: the sanitized HTML only while it is visible. */
+export interface PostView {
+  id: string;
+  threadId: string;
+  sequence: number;
+  changeSequence: number;
+  authorId: string;
+  authorName: string;
+  organizationName: string;
+  createdAt: string;
+  editedAt: string | null;
+  state: "visible" | "deleted" | "hidden";
+  html: string | null;
+}
+
+/** Sends a post's new state to everyone who joined its thread, on every instance. */
+export function emitPost(post: PostView): void {
+  holder.__portalRealtime?.to(rooms.thread(post.threadId)).emit("discussion:post", post);
+}
+
+export function emitThreadState(threadId: string, locked: boolean): void {
+  holder.__portalRealtime
+    ?.to(rooms.thread(threadId))
+    .emit("discussion:thread", { threadId, locked });
+}
+
+/**
+ * Empties threads' rooms after who may read them changed (e.g. a channel closed to employers):
+ * every page there is asked to join again, which checks the permission anew.
+ */
+export function revokeThreadRooms(threadIds: string[]): void {
+  const io = holder.__portalRealtime;
+  if (!io) return;
+  for (const threadId of threadIds) {
+    io.to(rooms.thread(threadId)).emit("discussion:rejoin", { threadId });
+    io.in(rooms.thread(threadId)).socketsLeave(rooms.thread(threadId));
+  }
+}
+
+/** Tells the rooms of those who may see a thread that it has news (ids only, no content). */
+export function emitDiscussionActivity(audienceRooms: string[], threadId: string): void {
+  if (audienceRooms.length === 0) return;
+  holder.__portalRealtime?.to(audienceRooms).emit("discussion:activity", { threadId });
 }
 
 export function emitNotification(room: string, notification: LiveNotification): void {
   holder.__portalRealtime?.to(room).emit("notification", notification);
+}
+
+/**
+ * Whether the user has a page open right now, on any instance (the adapter asks the others).
+ * Without a socket.io server (scripts, jobs) nobody counts as online.
+ */
+export async function isUserOnline(userId: string): Promise<boolean> {
+  const io = holder.__portalRealtime;
+  if (!io) return false;
+  return (await io.in(rooms.user(userId)).fetchSockets()).length > 0;
 }
 
 /** Ends live connections at once, on every instance (the Redis adapter forwards it). */

@@ -2,7 +2,8 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import type { Editor } from "@tiptap/react";
 import { useMemo, useRef, useState } from "react";
 import type { KeyboardEvent, ReactNode } from "react";
-import { richTextExtensions } from "./extensions";
+import { useMentionSuggestions } from "./mention-suggestions";
+import type { MentionSource } from "./mention-suggestions";
 import {
   RICH_TEXT_LIMITS,
   documentFromPlainText,
@@ -11,6 +12,8 @@ import {
   plainTextOf,
 } from "./schema";
 import type { RichTextDocument } from "./schema";
+
+export type { MentionCandidate, MentionSource } from "./mention-suggestions";
 
 /*
  * A rich-text field for Remix forms.
@@ -35,6 +38,12 @@ export interface RichTextEditorProps {
   initialDocument?: RichTextDocument;
   error?: string;
   hint?: ReactNode;
+  /**
+   * Finds people for "@" mentions (the text typed after "@", possibly empty). Without it,
+   * mentions are not offered. Read once when the editor is created; later changes of the
+   * function itself are fine, adding or removing it is not.
+   */
+  mentionSource?: MentionSource;
 }
 
 interface ToolbarState {
@@ -123,6 +132,7 @@ export function RichTextEditor({
   initialDocument,
   error,
   hint,
+  mentionSource,
 }: RichTextEditorProps) {
   const labelId = `${id}-label`;
   const hintId = hint ? `${id}-hinweis` : undefined;
@@ -144,6 +154,7 @@ export function RichTextEditor({
   const linkInputRef = useRef<HTMLInputElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const buttonRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const mentions = useMentionSuggestions(id, mentionSource);
 
   // Memoised so useEditor only pushes new props to the editor when these actually change.
   const editorProps = useMemo(() => {
@@ -154,6 +165,7 @@ export function RichTextEditor({
       "aria-labelledby": labelId,
       class: "rich-text rich-text-editor__content",
       spellcheck: "true",
+      ...mentions.textboxAttributes,
     };
     if (describedBy) attributes["aria-describedby"] = describedBy;
     if (error) attributes["aria-invalid"] = "true";
@@ -169,10 +181,10 @@ export function RichTextEditor({
         return false;
       },
     };
-  }, [id, labelId, describedBy, error]);
+  }, [id, labelId, describedBy, error, mentions.textboxAttributes]);
 
   const editor = useEditor({
-    extensions: richTextExtensions,
+    extensions: mentions.extensions,
     content,
     // Server rendering has no editor; the textarea below stands in until it mounts.
     immediatelyRender: false,
@@ -193,6 +205,8 @@ export function RichTextEditor({
       setSerialized(JSON.stringify(created.getJSON()));
     },
     onUpdate: ({ editor: updated }) => setSerialized(JSON.stringify(updated.getJSON())),
+    // A suggestion list left open behind the focus would answer keys typed elsewhere later.
+    onBlur: () => mentions.close(),
   });
 
   const state = useEditorState({
@@ -382,6 +396,7 @@ export function RichTextEditor({
             </div>
           ) : null}
           <EditorContent editor={editor} className="rich-text-editor__area" />
+          {mentions.panel}
           <input type="hidden" name={name} value={serialized} />
         </div>
       ) : (

@@ -4,7 +4,7 @@ import { cleanPastedHtml } from "./editor";
 import { richTextExtensions } from "./extensions";
 import { renderRichText, sanitizeRichHtml } from "./render.server";
 import type { RichTextDocument } from "./schema";
-import { LINK_REL, RICH_TEXT_LIMITS, validateRichTextDocument } from "./schema";
+import { LINK_REL, RICH_TEXT_LIMITS, isMentionLabel, validateRichTextDocument } from "./schema";
 
 const ALLOWED_TAGS = new Set([
   "p",
@@ -19,7 +19,13 @@ const ALLOWED_TAGS = new Set([
   "em",
   "br",
   "a",
+  "span",
 ]);
+
+const ANNA = "0000000a-0000-4000-8000-000000000001";
+/** The only span that may appear: a mention, exactly as renderRichText writes it. */
+const MENTION_TAG =
+  /^<span class="mention" data-user-id="[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}">$/;
 
 /** Only the tags of sanitized output: text has its "<" escaped, so every "<" starts a tag. */
 function tagsOf(html: string): string[] {
@@ -40,6 +46,10 @@ function expectSafe(html: string) {
     expect(ALLOWED_TAGS.has(name ?? ""), `unexpected tag ${tag}`).toBe(true);
     expect(tag).not.toMatch(/\son\w+\s*=/i);
     expect(tag).not.toMatch(/style\s*=/i);
+    if (name === "span" && !tag.startsWith("</")) {
+      expect(tag).toMatch(MENTION_TAG);
+      continue;
+    }
     expect(tag).not.toMatch(/class\s*=/i);
     expect(tag).not.toMatch(/(javascript|vbscript|data|file)\s*:/i);
     if (name === "a" && !tag.startsWith("</")) {
@@ -115,6 +125,51 @@ const XSS_CORPUS: [string, string][] = [
   ["long-s script tag", "<ſcript>alert(1)</ſcript>"],
   ["zero-width in href", '<a href="java&#8203;script:alert(1)">x</a>'],
   ["right-to-left override in href", '<a href="https://example.org/&#8238;gpj.exe">x</a>'],
+  // Mentions: the one span that is allowed must not become a way in.
+  [
+    "mention with javascript: id",
+    '<span class="mention" data-user-id="javascript:alert(1)">@x</span>',
+  ],
+  [
+    "mention with entity-encoded javascript: id",
+    '<span class="mention" data-user-id="&#106;avascript:alert(1)">@x</span>',
+  ],
+  [
+    "mention with onclick",
+    `<span class="mention" data-user-id="${ANNA}" onclick="alert(1)">@x</span>`,
+  ],
+  [
+    "mention with onmouseover glued on",
+    `<span class="mention" data-user-id="${ANNA}"onmouseover="alert(1)">@x</span>`,
+  ],
+  [
+    "mention id breaking out of the attribute",
+    `<span class="mention" data-user-id='${ANNA}" onload="alert(1)'>@x</span>`,
+  ],
+  [
+    "mention with style",
+    `<span class="mention" data-user-id="${ANNA}" style="background:url(javascript:alert(1))">@x</span>`,
+  ],
+  [
+    "mention with script inside",
+    `<span class="mention" data-user-id="${ANNA}"><script>alert(1)</script>@x</span>`,
+  ],
+  [
+    "mention with img inside",
+    `<span class="mention" data-user-id="${ANNA}"><img src=x onerror=alert(1)></span>`,
+  ],
+  [
+    "mention with svg inside",
+    `<span class="mention" data-user-id="${ANNA}"><svg onload=alert(1)></svg></span>`,
+  ],
+  [
+    "span with another class",
+    `<span class="mention x" data-user-id="${ANNA}" onclick="alert(1)">@x</span>`,
+  ],
+  [
+    "data-user-id on a link",
+    `<a href="javascript:alert(1)" data-user-id="${ANNA}" class="mention">x</a>`,
+  ],
 ];
 
 describe("sanitizeRichHtml: raw HTML submissions", () => {
@@ -169,6 +224,48 @@ describe("sanitizeRichHtml: raw HTML submissions", () => {
     );
   });
 
+  it("keeps a mention exactly as the renderer writes it, and nothing else on it", () => {
+    const kept = `<span class="mention" data-user-id="${ANNA}">@Anna</span>`;
+    expect(sanitizeRichHtml(`<p>${kept}</p>`)).toBe(`<p>${kept}</p>`);
+    expect(
+      sanitizeRichHtml(
+        `<p><span data-user-id="${ANNA}" title="t" class="mention" style="color:red" ` +
+          `onclick="alert(1)" id="x" data-x="1">@Anna</span></p>`,
+      ),
+    ).toBe(`<p>${kept}</p>`);
+  });
+
+  it.each([
+    ["another class as well", `class="mention evil" data-user-id="${ANNA}"`],
+    ["another class only", `class="evil" data-user-id="${ANNA}"`],
+    ["class with surrounding space", `class=" mention" data-user-id="${ANNA}"`],
+    ["no class", `data-user-id="${ANNA}"`],
+    ["no user id", 'class="mention"'],
+    ["an empty user id", 'class="mention" data-user-id=""'],
+    ["an upper-case user id", `class="mention" data-user-id="${ANNA.toUpperCase()}"`],
+    ["a user id with a space", `class="mention" data-user-id=" ${ANNA}"`],
+    ["a javascript: user id", 'class="mention" data-user-id="javascript:alert(1)"'],
+    ["only a style", 'style="color:red"'],
+  ])("unwraps a span with %s, keeping its text", (_name, attributes) => {
+    expect(sanitizeRichHtml(`<p>Hallo <span ${attributes}>@Anna</span>!</p>`)).toBe(
+      "<p>Hallo @Anna!</p>",
+    );
+  });
+
+  it("keeps the text of untrusted links now that span is allowed", () => {
+    expect(sanitizeRichHtml('<p><a href="javascript:alert(1)" class="mention">x</a></p>')).toBe(
+      "<p>x</p>",
+    );
+  });
+
+  it("keeps user ids off every other element", () => {
+    expect(
+      sanitizeRichHtml(
+        `<p data-user-id="${ANNA}" class="mention"><strong data-user-id="${ANNA}">x</strong></p>`,
+      ),
+    ).toBe("<p><strong>x</strong></p>");
+  });
+
   it("only keeps numeric list starts and known list types", () => {
     expect(sanitizeRichHtml('<ol start="x" type="disc" reversed><li>a</li></ol>')).toBe(
       "<ol><li>a</li></ol>",
@@ -182,6 +279,7 @@ const text = (value: string, marks?: unknown[]) =>
   marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
 const doc = (...content: unknown[]) => ({ type: "doc", content }) as RichTextDocument;
+const mention = (id: string, label: string) => ({ type: "mention", attrs: { id, label } });
 
 describe("renderRichText", () => {
   it("renders every allowed node and mark", () => {
@@ -328,6 +426,78 @@ describe("renderRichText", () => {
     expect(() => renderRichText(long)).toThrow("Invalid rich-text document");
   });
 
+  it("renders a mention as a span with the user id and the escaped label", () => {
+    const html = renderRichText(
+      doc(
+        paragraph(
+          text("Danke, "),
+          mention(ANNA, "Anna Müller & Co."),
+          text("!", [{ type: "bold" }]),
+        ),
+        { type: "heading", attrs: { level: 2 }, content: [mention(ANNA, "Anna")] },
+      ),
+    );
+    expect(html).toBe(
+      `<p>Danke, <span class="mention" data-user-id="${ANNA}">@Anna Müller &amp; Co.</span>` +
+        `<strong>!</strong></p><h2><span class="mention" data-user-id="${ANNA}">@Anna</span></h2>`,
+    );
+    expectSafe(html);
+  });
+
+  it.each(XSS_CORPUS.filter(([, payload]) => isMentionLabel(payload)))(
+    "escapes %s as a mention label",
+    (_name, payload) => {
+      const html = renderRichText(doc(paragraph(mention(ANNA, payload))));
+      expectSafe(html);
+      const reader = new Window();
+      try {
+        const container = reader.document.createElement("div");
+        container.innerHTML = html;
+        // A paragraph with the mention in it, and inside the mention only the text.
+        expect(container.querySelectorAll("*").length).toBe(2);
+        const span = container.querySelector("span.mention");
+        expect(span?.textContent).toBe(`@${payload}`);
+        expect(span?.getAttributeNames().sort()).toEqual(["class", "data-user-id"]);
+        expect(span?.getAttribute("data-user-id")).toBe(ANNA);
+      } finally {
+        reader.happyDOM.abort();
+        reader.happyDOM.close();
+      }
+    },
+  );
+
+  it.each([
+    ["a javascript: id", mention("javascript:alert(1)", "x")],
+    ["an id breaking out of the attribute", mention(`${ANNA}" onclick="alert(1)`, "x")],
+    ["an id with markup", mention('"><script>alert(1)</script>', "x")],
+    ["a data: id", mention("data:text/html,<script>alert(1)</script>", "x")],
+    [
+      "an onclick attribute",
+      { type: "mention", attrs: { id: ANNA, label: "x", onclick: "alert(1)" } },
+    ],
+    [
+      "a style attribute",
+      { type: "mention", attrs: { id: ANNA, label: "x", style: "x:expression(alert(1))" } },
+    ],
+    ["a class attribute", { type: "mention", attrs: { id: ANNA, label: "x", class: "x" } }],
+    [
+      "an href attribute",
+      { type: "mention", attrs: { id: ANNA, label: "x", href: "javascript:alert(1)" } },
+    ],
+    [
+      "HTML attributes",
+      { type: "mention", attrs: { id: ANNA, label: "x", HTMLAttributes: { onclick: "alert(1)" } } },
+    ],
+    ["content", { ...mention(ANNA, "x"), content: [text("<script>alert(1)</script>")] }],
+    [
+      "a link mark",
+      { ...mention(ANNA, "x"), marks: [{ type: "link", attrs: { href: "https://example.org" } }] },
+    ],
+    ["a label over 120 characters", mention(ANNA, `<script>${"a".repeat(120)}</script>`)],
+  ])("refuses a mention with %s", (_name, node) => {
+    expect(() => renderRichText(doc(paragraph(node)))).toThrow("Invalid rich-text document");
+  });
+
   it("renders the empty document as an empty paragraph", () => {
     expect(renderRichText(doc({ type: "paragraph" }))).toBe("<p></p>");
   });
@@ -392,6 +562,16 @@ describe("pasted HTML", () => {
     const { html } = paste(hostile);
     expectSafe(html);
     expect(html).toBe(`<p>Textböse <a href="https://example.org" rel="${LINK_REL}">gut</a></p>`);
+  });
+
+  it("never turns pasted HTML into a mention, only into its text", () => {
+    // Whom a post mentions is chosen from the suggestion list, not taken from a clipboard.
+    const { cleaned, html } = paste(
+      `<p>Hallo <span class="mention" data-user-id="${ANNA}">@Anna</span> und ` +
+        `<span data-type="mention" data-id="${ANNA}" data-label="Anna">@Anna</span></p>`,
+    );
+    expect(cleaned).not.toContain("data-user-id");
+    expect(html).toBe("<p>Hallo @Anna und @Anna</p>");
   });
 
   it("turns unsupported blocks into text the schema accepts", () => {

@@ -2,9 +2,14 @@ import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { richTextExtensions } from "./extensions";
 import type { RichTextDocument } from "./schema";
-import { LINK_REL, isAllowedLinkHref, richTextDocumentSchema } from "./schema";
+import { LINK_REL, isAllowedLinkHref, isMentionUserId, richTextDocumentSchema } from "./schema";
 
 const ORDERED_LIST_TYPES = ["1", "a", "A", "i", "I"];
+/**
+ * A tag name that is not allowed: a transform that returns it keeps the element's text and
+ * drops the element with all its attributes (disallowedTagsMode "discard").
+ */
+const UNWRAP = "unwrap";
 /** What the HTML parser strips around attribute values: ASCII whitespace and C0 controls. */
 // eslint-disable-next-line no-control-regex -- the control characters are the point
 const SURROUNDING_WHITESPACE = /^[\s\u0000-\u001f]+|[\s\u0000-\u001f]+$/g;
@@ -15,15 +20,31 @@ const SURROUNDING_WHITESPACE = /^[\s\u0000-\u001f]+|[\s\u0000-\u001f]+$/g;
  * one that protects against HTML that never went through the schema (imports, old data).
  */
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "strong", "em", "br", "a"],
+  // span only as a mention: any other span is unwrapped in transformTags below.
+  allowedTags: [
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "strong",
+    "em",
+    "br",
+    "a",
+    "span",
+  ],
   allowedAttributes: {
     // Values are decided in transformTags below: sanitize-html's own `values` option would
     // leave a disallowed value behind as an empty attribute.
     a: ["href", "rel", "target"],
     // Keeps the numbering of a list that continues after a paragraph ("3. …").
     ol: ["start", "type"],
+    span: ["class", "data-user-id"],
   },
-  allowedClasses: {},
+  allowedClasses: { span: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ["href"],
@@ -52,8 +73,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     a: (tagName, attribs): sanitizeHtml.Tag => {
       // Browsers ignore surrounding whitespace in href; inside it, isAllowedLinkHref refuses it.
       const href = (attribs.href ?? "").replace(SURROUNDING_WHITESPACE, "");
-      // A link we cannot trust keeps its text; span is not allowed, so only the text remains.
-      if (!isAllowedLinkHref(href)) return { tagName: "span", attribs: {} };
+      // A link we cannot trust keeps its text, and only its text.
+      if (!isAllowedLinkHref(href)) return { tagName: UNWRAP, attribs: {} };
       const linkAttribs: sanitizeHtml.Attributes = { href, rel: LINK_REL };
       if (attribs.target === "_blank") linkAttribs.target = "_blank";
       return { tagName, attribs: linkAttribs };
@@ -68,6 +89,15 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
         listAttribs.type = attribs.type;
       }
       return { tagName, attribs: listAttribs };
+    },
+    span: (tagName, attribs): sanitizeHtml.Tag => {
+      // Exactly what renderRichText makes of a mention, or only the text: no other classes, no
+      // style, and the user id must be a UUID, so it can never carry markup or a script URL.
+      const userId = attribs["data-user-id"];
+      if (attribs.class !== "mention" || !isMentionUserId(userId)) {
+        return { tagName: UNWRAP, attribs: {} };
+      }
+      return { tagName, attribs: { class: "mention", "data-user-id": userId } };
     },
   },
 };

@@ -9,6 +9,8 @@ import {
   emptyDocument,
   excerpt,
   isAllowedLinkHref,
+  mapMentions,
+  mentionedUserIds,
   normalizeLinkInput,
   parseRichTextJson,
   parseRichTextPlainText,
@@ -482,6 +484,168 @@ describe("documentFromPlainText", () => {
       ok: false,
       message: RICH_TEXT_MESSAGES.tooLong,
     });
+  });
+});
+
+// --- Mentions ----------------------------------------------------------------------------------
+
+const ANNA = "0000000a-0000-4000-8000-000000000001";
+const BERND = "0000000a-0000-4000-8000-000000000002";
+const mention = (id: string, label: string) => ({ type: "mention", attrs: { id, label } });
+
+describe("mentions", () => {
+  it("are allowed wherever text is: paragraphs, headings, lists and quotes", () => {
+    const value = doc(
+      { type: "heading", attrs: { level: 2 }, content: [mention(ANNA, "Anna Müller")] },
+      paragraph(text("Hallo "), mention(ANNA, "Anna Müller"), text(", siehe oben.")),
+      {
+        type: "bulletList",
+        content: [{ type: "listItem", content: [paragraph(mention(BERND, "Bernd Öztürk"))] }],
+      },
+      { type: "blockquote", content: [paragraph(mention(BERND, "Bernd Öztürk"))] },
+    );
+    const result = richTextDocumentSchema.safeParse(value);
+    expect(result.error?.issues).toBeUndefined();
+    expect(result.data).toEqual(value);
+  });
+
+  it("are serialized by the shared tiptap schema with exactly id and label", () => {
+    const schema = getSchema(richTextExtensions);
+    const value = doc(paragraph(text("an "), mention(ANNA, "Anna Müller"), text(" ")));
+    const json = Node.fromJSON(schema, value).toJSON();
+    expect(json).toEqual(value);
+    expect(richTextDocumentSchema.safeParse(json).success).toBe(true);
+    // Marks cannot end up on a mention, e.g. when it is selected along with text made bold.
+    expect(schema.nodes.mention?.allowsMarkType(schema.marks.bold!)).toBe(false);
+  });
+
+  it.each([
+    ["a label of exactly 120 characters", "x".repeat(RICH_TEXT_LIMITS.maxMentionLabelLength)],
+    ["a label that looks like markup", '<img src=x onerror="alert(1)">'],
+    ["a label with an emoji and accents", "Zoë Ångström 🌻"],
+  ])("accept %s", (_name, label) => {
+    expect(richTextDocumentSchema.safeParse(doc(paragraph(mention(ANNA, label)))).success).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ["an id that is no UUID", mention("42", "Anna")],
+    ["a javascript: id", mention("javascript:alert(1)", "Anna")],
+    ["an id breaking out of the attribute", mention(`${ANNA}" onclick="alert(1)`, "Anna")],
+    ["an id with markup", mention("<script>alert(1)</script>", "Anna")],
+    ["an upper-case UUID", mention(ANNA.toUpperCase(), "Anna")],
+    ["a UUID in braces", mention(`{${ANNA}}`, "Anna")],
+    ["a UUID with a space", mention(` ${ANNA}`, "Anna")],
+    ["an empty id", mention("", "Anna")],
+    ["an empty label", mention(ANNA, "")],
+    ["a blank label", mention(ANNA, " \t ")],
+    ["a label over 120 characters", mention(ANNA, "x".repeat(121))],
+    ["a label with a newline", mention(ANNA, "Anna\nMüller")],
+    ["a label with NUL", mention(ANNA, "Anna\u0000")],
+    ["a label with a bidi override", mention(ANNA, "Anna \u202eeciffo")],
+    ["a label with a bidi isolate", mention(ANNA, "\u2067Anna")],
+  ])("refuse %s with the German message", (_name, node) => {
+    expect(validateRichTextDocument(doc(paragraph(node)))).toEqual({
+      ok: false,
+      message: RICH_TEXT_MESSAGES.invalidMention,
+    });
+  });
+
+  it.each([
+    ["no attributes", { type: "mention" }],
+    ["null attributes", { type: "mention", attrs: null }],
+    ["no label", { type: "mention", attrs: { id: ANNA } }],
+    ["no id", { type: "mention", attrs: { label: "Anna" } }],
+    ["a null label", { type: "mention", attrs: { id: ANNA, label: null } }],
+    ["a numeric id", { type: "mention", attrs: { id: 42, label: "Anna" } }],
+    ["a label that is no string", { type: "mention", attrs: { id: ANNA, label: ["Anna"] } }],
+    [
+      "tiptap's trigger character",
+      { type: "mention", attrs: { id: ANNA, label: "Anna", mentionSuggestionChar: "@" } },
+    ],
+    ["a class", { type: "mention", attrs: { id: ANNA, label: "Anna", class: "x" } }],
+    ["an event handler", { type: "mention", attrs: { id: ANNA, label: "Anna", onclick: "x" } }],
+    ["a style", { type: "mention", attrs: { id: ANNA, label: "Anna", style: "color:red" } }],
+    ["an href", { type: "mention", attrs: { id: ANNA, label: "Anna", href: "https://x.de" } }],
+    ["marks", { ...mention(ANNA, "Anna"), marks: [{ type: "bold" }] }],
+    ["a link mark", { ...mention(ANNA, "Anna"), marks: [link("https://example.org")] }],
+    ["content", { ...mention(ANNA, "Anna"), content: [text("x")] }],
+    ["text", { ...mention(ANNA, "Anna"), text: "x" }],
+  ])("refuse a mention with %s", (_name, node) => {
+    expect(validateRichTextDocument(doc(paragraph(node)))).toEqual({
+      ok: false,
+      message: RICH_TEXT_MESSAGES.unreadable,
+    });
+  });
+
+  it("refuse a mention outside a paragraph or heading", () => {
+    expectInvalid(doc(mention(ANNA, "Anna")));
+    expectInvalid(doc({ type: "blockquote", content: [mention(ANNA, "Anna")] }));
+  });
+
+  it("count as '@' and label towards the text limit", () => {
+    const rest = "a".repeat(RICH_TEXT_LIMITS.maxTextLength - 5);
+    expect(validateRichTextDocument(doc(paragraph(text(rest), mention(ANNA, "Anna")))).ok).toBe(
+      true,
+    );
+    expect(validateRichTextDocument(doc(paragraph(text(rest), mention(ANNA, "Annas"))))).toEqual({
+      ok: false,
+      message: RICH_TEXT_MESSAGES.tooLong,
+    });
+  });
+
+  it("read as @Label in plain text", () => {
+    const value = doc(paragraph(text("Danke "), mention(ANNA, "Anna Müller"), text("!")), {
+      type: "blockquote",
+      content: [paragraph(mention(BERND, "Bernd"))],
+    }) as RichTextDocument;
+    expect(plainTextOf(value)).toBe("Danke @Anna Müller!\n@Bernd");
+  });
+
+  it("are listed once each, in reading order", () => {
+    const value = doc(
+      paragraph(mention(BERND, "Bernd"), text(" und "), mention(ANNA, "Anna")),
+      {
+        type: "bulletList",
+        content: [{ type: "listItem", content: [paragraph(mention(BERND, "Bernd"))] }],
+      },
+      paragraph(text("ohne")),
+      paragraph(),
+    ) as RichTextDocument;
+    expect(mentionedUserIds(value)).toEqual([BERND, ANNA]);
+    expect(mentionedUserIds(everything as RichTextDocument)).toEqual([]);
+  });
+
+  it("can be replaced, e.g. by the current name or by plain text", () => {
+    const value = doc(
+      { type: "heading", attrs: { level: 2 }, content: [mention(ANNA, "Frau Chefin")] },
+      {
+        type: "orderedList",
+        content: [{ type: "listItem", content: [paragraph(text("an "), mention(BERND, "B"))] }],
+      },
+      { type: "blockquote", content: [paragraph()] },
+    ) as RichTextDocument;
+    const names = new Map([[ANNA, "Anna Müller"]]);
+    const result = mapMentions(value, (node) => {
+      const name = names.get(node.attrs.id);
+      return name
+        ? { type: "mention", attrs: { id: node.attrs.id, label: name } }
+        : { type: "text", text: `@${node.attrs.label}` };
+    });
+    expect(result).toEqual(
+      doc(
+        { type: "heading", attrs: { level: 2 }, content: [mention(ANNA, "Anna Müller")] },
+        {
+          type: "orderedList",
+          content: [{ type: "listItem", content: [paragraph(text("an "), text("@B"))] }],
+        },
+        { type: "blockquote", content: [paragraph()] },
+      ),
+    );
+    expect(richTextDocumentSchema.safeParse(result).success).toBe(true);
+    // The original stays as it was.
+    expect(mentionedUserIds(value)).toEqual([ANNA, BERND]);
   });
 });
 

@@ -20,6 +20,8 @@ export const RICH_TEXT_LIMITS = {
   maxJsonLength: 1_000_000,
   /** Longer addresses are almost certainly not typed by a person. */
   maxHrefLength: 2_000,
+  /** A mention's display name; the directory's names are far shorter. */
+  maxMentionLabelLength: 120,
 } as const;
 
 /** Set on every rendered link; stored links may only carry this value (or none). */
@@ -45,6 +47,8 @@ export const RICH_TEXT_MESSAGES = {
     "Listen und Zitate sind zu tief ineinander verschachtelt. Bitte vereinfachen Sie die Gliederung.",
   invalidLink:
     "Ein Link hat keine gültige Adresse. Erlaubt sind Adressen, die mit https://, http:// oder mailto: beginnen.",
+  invalidMention:
+    "Eine Erwähnung ist ungültig. Bitte entfernen Sie sie und wählen Sie die Person nach Eingabe von @ erneut aus der Liste aus.",
 } as const;
 
 // --- Types ------------------------------------------------------------------------------------
@@ -79,7 +83,12 @@ export interface HardBreakNode {
   type: "hardBreak";
   marks?: RichTextMark[];
 }
-export type InlineNode = TextNode | HardBreakNode;
+/** An @mention of a person: the id is the user's UUID, the label the name shown after "@". */
+export interface MentionNode {
+  type: "mention";
+  attrs: { id: string; label: string };
+}
+export type InlineNode = TextNode | HardBreakNode | MentionNode;
 
 export interface ParagraphNode {
   type: "paragraph";
@@ -171,6 +180,31 @@ export function normalizeLinkInput(input: string): string | null {
   return isAllowedLinkHref(candidate) ? candidate : null;
 }
 
+// --- Mentions ---------------------------------------------------------------------------------
+
+/** Lower case only, as PostgreSQL writes uuids: ids can then be compared as plain strings. */
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Control characters, line separators and bidi controls: a name never needs them. */
+const FORBIDDEN_IN_LABEL =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+/** Whether a value may be the id of a mention (and its `data-user-id` in HTML). */
+export function isMentionUserId(value: unknown): value is string {
+  return typeof value === "string" && USER_ID.test(value);
+}
+
+/** Whether a value may be the label of a mention: a visible name of at most 120 characters. */
+export function isMentionLabel(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    value.trim() !== "" &&
+    value.length <= RICH_TEXT_LIMITS.maxMentionLabelLength &&
+    !FORBIDDEN_IN_LABEL.test(value)
+  );
+}
+
 // --- Zod schema -------------------------------------------------------------------------------
 
 /** Marks our messages so parseRichTextJson can tell them from zod's generic English ones. */
@@ -220,6 +254,24 @@ const inlineSchema = z.discriminatedUnion("type", [
     })
     .strict(),
   z.object({ type: z.literal("hardBreak"), marks: marksSchema.optional() }).strict(),
+  // No marks: the editor's mention node does not take any (see extensions.ts).
+  z
+    .object({
+      type: z.literal("mention"),
+      attrs: z
+        .object({
+          id: z.string().refine(isMentionUserId, {
+            message: RICH_TEXT_MESSAGES.invalidMention,
+            params: OWN_MESSAGE,
+          }),
+          label: z.string().refine(isMentionLabel, {
+            message: RICH_TEXT_MESSAGES.invalidMention,
+            params: OWN_MESSAGE,
+          }),
+        })
+        .strict(),
+    })
+    .strict(),
 ]);
 
 const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
@@ -272,6 +324,15 @@ interface Measurement {
   exceeded?: "tooLong" | "tooManyNodes" | "tooDeep";
 }
 
+/** The characters a node shows: its text, or "@Label" for a mention, as plainTextOf writes it. */
+function visibleLength(node: object): number {
+  const { type, text, attrs } = node as { type?: unknown; text?: unknown; attrs?: unknown };
+  if (typeof text === "string") return text.length;
+  if (type !== "mention" || typeof attrs !== "object" || attrs === null) return 0;
+  const { label } = attrs as { label?: unknown };
+  return typeof label === "string" ? label.length + 1 : 0;
+}
+
 /**
  * Checks the limits before zod walks the structure: iterative, so a hostile document nested a
  * million levels deep cannot overflow the stack, and it stops at the first limit it crosses.
@@ -283,11 +344,9 @@ function measure(value: unknown): Measurement {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (typeof node !== "object" || node === null) continue;
-    const { text, content } = node as { text?: unknown; content?: unknown };
-    if (typeof text === "string") {
-      textLength += text.length;
-      if (textLength > RICH_TEXT_LIMITS.maxTextLength) return { exceeded: "tooLong" };
-    }
+    const { content } = node as { content?: unknown };
+    textLength += visibleLength(node);
+    if (textLength > RICH_TEXT_LIMITS.maxTextLength) return { exceeded: "tooLong" };
     if (!Array.isArray(content) || content.length === 0) continue;
     if (depth + 1 > RICH_TEXT_LIMITS.maxDepth) return { exceeded: "tooDeep" };
     nodes += content.length;
@@ -354,17 +413,25 @@ export const richTextJsonFieldSchema = z.string().transform((raw, ctx) => {
 
 function inlineText(content: InlineNode[] | undefined): string {
   let text = "";
-  for (const node of content ?? []) text += node.type === "text" ? node.text : "\n";
+  for (const node of content ?? []) {
+    if (node.type === "text") text += node.text;
+    else if (node.type === "mention") text += `@${node.attrs.label}`;
+    else text += "\n";
+  }
   return text;
 }
 
-function collectBlocks(blocks: BlockNode[], into: string[]): void {
+/** The inline content of every paragraph and heading (also in quotes and lists), in order. */
+function inlineBlocksOf(
+  blocks: BlockNode[],
+  into: (InlineNode[] | undefined)[] = [],
+): (InlineNode[] | undefined)[] {
   for (const block of blocks) {
-    if (block.type === "paragraph" || block.type === "heading")
-      into.push(inlineText(block.content));
-    else if (block.type === "blockquote") collectBlocks(block.content, into);
-    else for (const item of block.content) collectBlocks(item.content, into);
+    if (block.type === "paragraph" || block.type === "heading") into.push(block.content);
+    else if (block.type === "blockquote") inlineBlocksOf(block.content, into);
+    else for (const item of block.content) inlineBlocksOf(item.content, into);
   }
+  return into;
 }
 
 /**
@@ -376,12 +443,47 @@ export function plainTextOf(
   doc: RichTextDocument,
   options: { blockSeparator?: string } = {},
 ): string {
-  const blocks: string[] = [];
-  collectBlocks(doc.content, blocks);
-  return blocks
+  return inlineBlocksOf(doc.content)
+    .map(inlineText)
     .filter((block) => block.trim() !== "")
     .join(options.blockSeparator ?? "\n")
     .trim();
+}
+
+// --- Mentions in a document -------------------------------------------------------------------
+
+/** The ids of the people a document mentions, each once, in reading order (for notifications). */
+export function mentionedUserIds(doc: RichTextDocument): string[] {
+  const ids = new Set<string>();
+  for (const content of inlineBlocksOf(doc.content)) {
+    for (const node of content ?? []) if (node.type === "mention") ids.add(node.attrs.id);
+  }
+  return [...ids];
+}
+
+/**
+ * The document with every mention replaced, e.g. by one carrying the person's current name from
+ * the directory, or by the text "@Name" where that person may not be mentioned. A submitted
+ * label is only the author's word, so the server should decide what is shown.
+ */
+export function mapMentions(
+  doc: RichTextDocument,
+  replace: (mention: MentionNode) => InlineNode,
+): RichTextDocument {
+  const mapBlocks = (blocks: BlockNode[]): BlockNode[] =>
+    blocks.map((block): BlockNode => {
+      if (block.type === "paragraph" || block.type === "heading") {
+        if (!block.content) return block;
+        const content = block.content.map((node) =>
+          node.type === "mention" ? replace(node) : node,
+        );
+        return { ...block, content };
+      }
+      if (block.type === "blockquote") return { ...block, content: mapBlocks(block.content) };
+      const items = block.content.map((item) => ({ ...item, content: mapBlocks(item.content) }));
+      return { ...block, content: items };
+    });
+  return { ...doc, content: mapBlocks(doc.content) };
 }
 
 /**

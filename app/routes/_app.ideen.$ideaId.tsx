@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { authorize, can, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
+import { attachedPostCount } from "~/discussions/attached.server";
+import { attachedTexts } from "~/discussions/page-texts";
 import { redirectWithFlash } from "~/flash.server";
 import { formFailure, formValues, parseForm } from "~/forms.server";
 import { loadIdeaPage, similarIdeas } from "~/ideas/idea-page.server";
@@ -38,16 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(user, { action: "idea.view", idea: access }, clientIp(request));
   const idea = await loadIdeaPage(access.id, user.id);
   if (!idea) throw notFound();
-  const [adoptions, revisions, similar] = await Promise.all([
+  const [adoptions, revisions, similar, discussionPosts] = await Promise.all([
     listAdoptions(access.id),
     revisionCount(access.id),
     similarIdeas(idea, user),
+    attachedPostCount({ kind: "idea", ideaId: access.id }),
   ]);
   return json({
     idea,
     adoptions,
     revisions,
     similar,
+    discussionPosts,
     may: {
       edit: can(user, { action: "idea.edit", idea: access }),
       adopt:
@@ -90,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea, adoptions, revisions, similar, may } = useLoaderData<typeof loader>();
+  const { idea, adoptions, revisions, similar, discussionPosts, may } =
+    useLoaderData<typeof loader>();
   const feedback = feedbackFor(useActionData<typeof action>(), "adopt");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -174,6 +179,14 @@ export default function IdeaPage() {
                 <a href={`tel:${idea.contactPhone.replace(/[^\d+]/g, "")}`}>{idea.contactPhone}</a>
               </p>
             ) : null}
+          </section>
+
+          <section className="card stack" aria-labelledby="diskussion">
+            <h2 id="diskussion">{attachedTexts.heading}</h2>
+            <p>{attachedTexts.count(discussionPosts)}</p>
+            <p>
+              <Link to={`/diskussionen/zu/idee/${idea.id}`}>{attachedTexts.link}</Link>
+            </p>
           </section>
 
           <section className="card stack" aria-labelledby="umsetzungen">

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { can } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
+import { unreadTotal } from "~/discussions/overview.server";
 import { isOutboxMode } from "~/mail/mail.server";
 import { memberRoleLabels } from "~/organizations/texts";
 import { referralNavCounts } from "~/referrals/referral-lists.server";
@@ -27,6 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }),
       services: can(user, { action: "services.manage", organizationId: user.organizationId }),
       referrals: worksOnReferrals ? await referralNavCounts(user.organizationId) : null,
+      discussions: can(user, { action: "discussion.browse" })
+        ? { unread: await unreadTotal(user) }
+        : null,
       administration: can(user, { action: "network.create" }),
       outbox: isOutboxMode(),
     },
@@ -37,6 +42,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function RevalidateOnReferralChange() {
   const revalidator = useRevalidator();
   useLiveEvent("referral:changed", () => revalidator.revalidate());
+  return null;
+}
+
+/** Activity in discussions updates the unread counts; bursts of posts cause one reload. */
+function RevalidateOnDiscussionActivity() {
+  const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  const timer = useRef<number | undefined>(undefined);
+  useLiveEvent("discussion:activity", () => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => latest.current.revalidate(), 1_000);
+  });
+  useEffect(() => () => window.clearTimeout(timer.current), []);
   return null;
 }
 
@@ -69,6 +88,14 @@ function AppFrame({ children }: { children: React.ReactNode }) {
               <li>
                 <NavLink to="/ideen">Ideenbörse</NavLink>
               </li>
+              {data.nav.discussions ? (
+                <li>
+                  <NavLink to="/diskussionen">
+                    Diskussionen{" "}
+                    <CountBadge count={data.nav.discussions.unread} label="ungelesen" />
+                  </NavLink>
+                </li>
+              ) : null}
               {referralCounts ? (
                 <>
                   <li>
@@ -137,6 +164,7 @@ export default function AppLayout() {
   return (
     <LiveConnectionProvider>
       <RevalidateOnReferralChange />
+      <RevalidateOnDiscussionActivity />
       <AppFrame>
         <Outlet />
       </AppFrame>

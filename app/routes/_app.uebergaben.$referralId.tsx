@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
+import { attachedPostCount } from "~/discussions/attached.server";
+import { attachedTexts } from "~/discussions/page-texts";
 import { redirectWithFlash } from "~/flash.server";
 import { formFailure, formValues, parseForm } from "~/forms.server";
 import { publicUrl } from "~/mail/mail.server";
@@ -23,7 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Übergabe – Netzwerke ABC" 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await loadReferralForViewer(request, params.referralId, "referral.viewed");
-  return json({ detail });
+  const discussionPosts = await attachedPostCount({
+    kind: "referral",
+    referralId: detail.referral.id,
+  });
+  return json({ detail, discussionPosts });
 }
 
 const flashAfter: Record<TransitionName, FlashKey> = {
@@ -58,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReferralPage() {
-  const { detail } = useLoaderData<typeof loader>();
+  const { detail, discussionPosts } = useLoaderData<typeof loader>();
   const feedback = feedbackFor(useActionData<typeof action>());
   const { referral } = detail;
   const backTo = detail.side === "sender" ? "/uebergaben/gesendet" : "/uebergaben/eingang";
@@ -103,6 +109,14 @@ export default function ReferralPage() {
           <div className="card">
             <ReferralTimeline detail={detail} />
           </div>
+          <section className="card stack" aria-labelledby="diskussion">
+            <h2 id="diskussion">{attachedTexts.heading}</h2>
+            <p>{attachedTexts.count(discussionPosts)}</p>
+            <p className="muted">{attachedTexts.referralHint}</p>
+            <p>
+              <Link to={`/diskussionen/zu/uebergabe/${referral.id}`}>{attachedTexts.link}</Link>
+            </p>
+          </section>
         </div>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import type { Socket } from "socket.io-client";
 import type { ServerToClientEvents } from "~/realtime/hub.server";
 
-type LiveSocket = Socket<ServerToClientEvents>;
+export type LiveSocket = Socket<ServerToClientEvents>;
 const LiveContext = createContext<LiveSocket | null>(null);
 
 /**
@@ -25,6 +25,14 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   return <LiveContext.Provider value={socket}>{children}</LiveContext.Provider>;
+}
+
+/**
+ * The shared socket itself, for components that also send events (e.g. joining a discussion
+ * thread). Null before the lazy connection was created, and always without JavaScript.
+ */
+export function useLiveSocket(): LiveSocket | null {
+  return useContext(LiveContext);
 }
 
 /** Calls the handler for every live event of this name while the component is mounted. */

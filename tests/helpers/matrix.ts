@@ -10,7 +10,8 @@ import { callRoute } from "./routes";
 export type Outcome = "ok" | "login" | 400 | 403 | 404;
 
 export function outcomeOf(response: Response): Outcome | number {
-  if (response.status === 302) {
+  // redirect() answers 302; actions that answer "303 See Other" mean the same.
+  if (response.status === 302 || response.status === 303) {
     return response.headers.get("location")?.startsWith("/anmelden?weiter=") ? "login" : "ok";
   }
   if (response.status === 200) return "ok";

@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./messaging";
 export * from "./referrals";
 export * from "./ideas";
+export * from "./discussions";

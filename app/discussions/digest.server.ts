@@ -1,0 +1,78 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { discussionDigestItems, users } from "~/db/schema";
+import { getEnv } from "~/env.server";
+import { sendMail } from "~/mail/mail.server";
+import { discussionTexts } from "./texts";
+
+/**
+ * The e-mail digest of discussions: mentions and replies that happened while the person had no
+ * page open are collected and sent as one mail per person by a periodic job. The mail holds the
+ * notification texts (who, which thread) and links, never what was written.
+ */
+
+export async function queueForDigest(userIds: string[], message: string, link: string) {
+  if (userIds.length === 0) return;
+  await getDb()
+    .insert(discussionDigestItems)
+    .values(userIds.map((userId) => ({ userId, message, link })));
+}
+
+/** The address links in a mail start with: PUBLIC_URL, else this server on localhost. */
+function absolute(link: string): string {
+  const env = getEnv();
+  return new URL(link, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).toString();
+}
+
+/**
+ * Sends every person with pending items one mail and marks the items sent. Items are claimed
+ * with a conditional update first, so two overlapping runs never send the same item twice.
+ * Returns how many mails were sent.
+ */
+export async function sendDiscussionDigests(): Promise<number> {
+  const db = getDb();
+  const pending = await db
+    .select({ userId: discussionDigestItems.userId })
+    .from(discussionDigestItems)
+    .where(isNull(discussionDigestItems.sentAt))
+    .groupBy(discussionDigestItems.userId);
+  let sent = 0;
+  for (const { userId } of pending) {
+    const claimed = await db
+      .update(discussionDigestItems)
+      .set({ sentAt: new Date() })
+      .where(and(eq(discussionDigestItems.userId, userId), isNull(discussionDigestItems.sentAt)))
+      .returning({
+        message: discussionDigestItems.message,
+        link: discussionDigestItems.link,
+        createdAt: discussionDigestItems.createdAt,
+      });
+    if (claimed.length === 0) continue;
+    const [recipient] = await db
+      .select({ email: users.email, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!recipient || recipient.deactivatedAt) continue;
+    const lines = claimed
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((item) => `- ${item.message}: ${absolute(item.link)}`);
+    await sendMail({
+      to: recipient.email,
+      subject: discussionTexts.digestSubject(claimed.length),
+      body: discussionTexts.digestBody(lines.join("\n")),
+      // Sent by the job, so nobody's action caused it; only the platform admin sees it listed.
+      triggeredByUserId: null,
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+/** Pending digest items, oldest first (for tests and the job's log). */
+export function pendingDigestItems() {
+  return getDb()
+    .select({ userId: discussionDigestItems.userId, message: discussionDigestItems.message })
+    .from(discussionDigestItems)
+    .where(isNull(discussionDigestItems.sentAt))
+    .orderBy(asc(discussionDigestItems.createdAt));
+}

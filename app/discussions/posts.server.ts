@@ -1,0 +1,557 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
+import { getDb, type Database } from "~/db/client.server";
+import {
+  discussionMentions,
+  discussionPostRevisions,
+  discussionPosts,
+  discussionReads,
+  discussionReports,
+  discussionThreads,
+  networkCoordinators,
+  networkMemberships,
+  organizations,
+  users,
+} from "~/db/schema";
+import { notifyUsers } from "~/notifications/notifications.server";
+import {
+  emitDiscussionActivity,
+  emitPost,
+  emitThreadState,
+  isUserOnline,
+  rooms,
+  type PostView,
+} from "~/realtime/hub.server";
+import { renderRichText } from "~/rich-text/render.server";
+import { mapMentions, mentionedUserIds, type RichTextDocument } from "~/rich-text/schema";
+import type { ThreadRecord } from "./access.server";
+import { queueForDigest } from "./digest.server";
+import { discussionTexts } from "./texts";
+
+/**
+ * Writing, changing and reading posts. Every change takes a new number from
+ * `discussion_change_sequence`, is stored first and only then sent to the thread's room, so a
+ * page that catches up from the database after a reconnect sees exactly what live pages saw.
+ */
+
+type Author = Pick<Actor, "id" | "organizationId"> & { name: string };
+type Executor = Pick<Database, "select">;
+
+const postViewColumns = {
+  id: discussionPosts.id,
+  threadId: discussionPosts.threadId,
+  sequence: discussionPosts.sequence,
+  changeSequence: discussionPosts.changeSequence,
+  authorId: discussionPosts.authorUserId,
+  authorName: users.name,
+  organizationName: organizations.name,
+  createdAt: discussionPosts.createdAt,
+  editedAt: discussionPosts.editedAt,
+  deletedAt: discussionPosts.deletedAt,
+  hiddenAt: discussionPosts.hiddenAt,
+  bodyHtml: discussionPosts.bodyHtml,
+};
+
+type PostRow = Awaited<ReturnType<typeof selectPostViews>>[number];
+
+/** Deleted and hidden posts keep their place in the thread, without their text. */
+function toView(row: PostRow): PostView {
+  const state = row.hiddenAt ? "hidden" : row.deletedAt ? "deleted" : "visible";
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    sequence: row.sequence,
+    changeSequence: row.changeSequence,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    organizationName: row.organizationName,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    state,
+    html: state === "visible" ? row.bodyHtml : null,
+  };
+}
+
+function selectPostViews(executor: Executor) {
+  return executor
+    .select(postViewColumns)
+    .from(discussionPosts)
+    .innerJoin(users, eq(users.id, discussionPosts.authorUserId))
+    .innerJoin(organizations, eq(organizations.id, discussionPosts.authorOrganizationId));
+}
+
+/** The thread's posts in order; with `afterChange` only those changed since (catch-up). */
+export async function listPostViews(
+  threadId: string,
+  options: { afterChange?: number } = {},
+): Promise<PostView[]> {
+  const rows = await selectPostViews(getDb())
+    .where(
+      options.afterChange === undefined
+        ? eq(discussionPosts.threadId, threadId)
+        : and(
+            eq(discussionPosts.threadId, threadId),
+            gt(discussionPosts.changeSequence, options.afterChange),
+          ),
+    )
+    .orderBy(asc(discussionPosts.sequence));
+  return rows.map(toView);
+}
+
+async function postView(postId: string): Promise<PostView> {
+  const [row] = await selectPostViews(getDb()).where(eq(discussionPosts.id, postId));
+  return toView(row!);
+}
+
+interface AudienceMember extends Actor {
+  name: string;
+}
+
+/** Active users who may read the thread: who can be mentioned and notified. */
+export async function threadAudience(thread: ThreadRecord): Promise<AudienceMember[]> {
+  const access = thread.access;
+  const organizationCondition =
+    access.subject === "referral"
+      ? inArray(users.organizationId, [
+          access.referral.senderOrganizationId,
+          access.referral.receiverOrganizationId,
+        ])
+      : sql`${users.organizationId} IN (SELECT ${networkMemberships.organizationId} FROM ${networkMemberships} WHERE ${networkMemberships.networkId} = ${thread.networkId}::uuid)
+          OR ${users.id} IN (SELECT ${networkCoordinators.userId} FROM ${networkCoordinators} WHERE ${networkCoordinators.networkId} = ${thread.networkId}::uuid)`;
+  const candidates = await getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      organizationId: users.organizationId,
+      role: users.role,
+      isPlatformAdmin: users.isPlatformAdmin,
+      networkIds: sql<
+        string[]
+      >`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
+      coordinatedNetworkIds: sql<
+        string[]
+      >`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(and(isNull(users.deactivatedAt), organizationCondition));
+  return candidates.filter((candidate) =>
+    can(candidate, { action: "thread.view", thread: access }),
+  );
+}
+
+/**
+ * The rooms told about news in a thread (the thread id only): the two organisations of a
+ * referral; a channel's staff, and its employers only where the channel is open to them; a
+ * published idea's network (employers may open ideas), an unpublished one's own organisation.
+ */
+function activityRooms(thread: ThreadRecord): string[] {
+  const access = thread.access;
+  switch (access.subject) {
+    case "referral":
+      return [
+        rooms.organization(access.referral.senderOrganizationId),
+        rooms.organization(access.referral.receiverOrganizationId),
+      ];
+    case "channel":
+      return [
+        rooms.networkStaff(access.channel.networkId),
+        ...(access.channel.employerAccess === "none"
+          ? []
+          : [rooms.networkEmployers(access.channel.networkId)]),
+      ];
+    case "idea":
+      return access.idea.status === "published"
+        ? [rooms.networkStaff(access.idea.networkId), rooms.networkEmployers(access.idea.networkId)]
+        : [rooms.organization(access.idea.organizationId)];
+  }
+}
+
+async function markReadUpTo(
+  executor: Pick<Database, "insert">,
+  userId: string,
+  threadId: string,
+  sequence: number,
+): Promise<void> {
+  await executor
+    .insert(discussionReads)
+    .values({ userId, threadId, lastReadSequence: sequence, previousReadSequence: sequence })
+    .onConflictDoUpdate({
+      target: [discussionReads.userId, discussionReads.threadId],
+      set: {
+        lastReadSequence: sql`greatest(${discussionReads.lastReadSequence}, excluded.last_read_sequence)`,
+        lastVisitedAt: sql`now()`,
+      },
+    });
+}
+
+/** What a form delivers: the validated document (see post-input.server.ts). */
+type PostDraft = { document: RichTextDocument };
+type PreparedPost = { document: RichTextDocument; html: string; mentionedUserIds: string[] };
+
+/**
+ * The post as it is stored: a mention's label is only the author's word, so each mention of a
+ * person who may read the thread gets that person's name from the directory, and a mention of
+ * anyone else becomes plain "@Name" text (no link, no notification). Then it is rendered and
+ * sanitized once.
+ */
+async function preparePost(thread: ThreadRecord, draft: PostDraft): Promise<PreparedPost> {
+  const mentioned = mentionedUserIds(draft.document);
+  const audience =
+    mentioned.length === 0
+      ? new Map<string, string>()
+      : new Map((await threadAudience(thread)).map((member) => [member.id, member.name]));
+  const document =
+    mentioned.length === 0
+      ? draft.document
+      : mapMentions(draft.document, (mention) => {
+          const name = audience.get(mention.attrs.id);
+          return name
+            ? { ...mention, attrs: { id: mention.attrs.id, label: name } }
+            : { type: "text", text: `@${mention.attrs.label}` };
+        });
+  return {
+    document,
+    html: renderRichText(document),
+    mentionedUserIds: mentioned.filter((id) => audience.has(id)),
+  };
+}
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Inserts a post and moves the thread's counters and the author's read mark along. */
+async function insertPost(
+  tx: Transaction,
+  author: Author,
+  threadId: string,
+  input: PreparedPost,
+): Promise<{ id: string; threadStarter: string | null }> {
+  const [post] = await tx
+    .insert(discussionPosts)
+    .values({
+      threadId,
+      authorUserId: author.id,
+      authorOrganizationId: author.organizationId,
+      body: input.document,
+      bodyHtml: input.html,
+    })
+    .returning({ id: discussionPosts.id, sequence: discussionPosts.sequence });
+  const [updated] = await tx
+    .update(discussionThreads)
+    .set({
+      postCount: sql`${discussionThreads.postCount} + 1`,
+      lastPostAt: sql`now()`,
+      lastPostSequence: sql`greatest(${discussionThreads.lastPostSequence}, ${post!.sequence})`,
+    })
+    .where(eq(discussionThreads.id, threadId))
+    .returning({ createdByUserId: discussionThreads.createdByUserId });
+  await markReadUpTo(tx, author.id, threadId, post!.sequence);
+  return { id: post!.id, threadStarter: updated?.createdByUserId ?? null };
+}
+
+/** After a post is stored: its thread's room, the audience's unread counts, notifications. */
+async function announcePost(
+  author: Author,
+  thread: ThreadRecord,
+  created: { id: string; threadStarter: string | null },
+  mentioned: string[],
+): Promise<PostView> {
+  const view = await postView(created.id);
+  emitPost(view);
+  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  await notifyAboutPost(author, thread, created.id, mentioned, created.threadStarter);
+  return view;
+}
+
+/** Writes a reply, then tells the thread's room, pings the audience and notifies. */
+export async function createPost(
+  author: Author,
+  thread: ThreadRecord,
+  draft: PostDraft,
+): Promise<PostView> {
+  const input = await preparePost(thread, draft);
+  const created = await getDb().transaction((tx) =>
+    insertPost(tx, author, thread.access.id, input),
+  );
+  return announcePost(author, thread, created, input.mentionedUserIds);
+}
+
+/** A new thread in a channel and its first post, stored together. Returns the thread id. */
+export async function startChannelThread(
+  author: Author,
+  channel: ChannelAccess,
+  title: string,
+  draft: PostDraft,
+): Promise<string> {
+  const thread: ThreadRecord = {
+    access: { id: "", locked: false, subject: "channel", channel },
+    title,
+    networkId: channel.networkId,
+    lastPostSequence: 0,
+  };
+  const input = await preparePost(thread, draft);
+  const created = await getDb().transaction(async (tx) => {
+    const [thread] = await tx
+      .insert(discussionThreads)
+      .values({ subject: "channel", channelId: channel.id, title, createdByUserId: author.id })
+      .returning({ id: discussionThreads.id });
+    const post = await insertPost(tx, author, thread!.id, input);
+    return { threadId: thread!.id, post };
+  });
+  thread.access.id = created.threadId;
+  await announcePost(author, thread, created.post, input.mentionedUserIds);
+  return created.threadId;
+}
+
+async function notifyAboutPost(
+  author: Author,
+  thread: ThreadRecord,
+  postId: string,
+  mentioned: string[],
+  threadStarter: string | null,
+): Promise<void> {
+  const wantsNotice = new Set([...mentioned, ...(threadStarter ? [threadStarter] : [])]);
+  wantsNotice.delete(author.id);
+  if (wantsNotice.size === 0) return;
+  // Only people who may read the thread learn of it; a mention of anyone else is ignored.
+  const audience = new Set((await threadAudience(thread)).map((member) => member.id));
+  const mentionedReaders = mentioned.filter((id) => id !== author.id && audience.has(id));
+  const link = `/diskussionen/thema/${thread.access.id}#beitrag-${postId}`;
+  if (mentionedReaders.length > 0) {
+    await getDb()
+      .insert(discussionMentions)
+      .values(mentionedReaders.map((userId) => ({ postId, userId })))
+      .onConflictDoNothing();
+    await notifyLiveOrByDigest(
+      mentionedReaders,
+      discussionTexts.mentionNotification(author.name, thread.title),
+      link,
+    );
+  }
+  if (
+    threadStarter &&
+    threadStarter !== author.id &&
+    audience.has(threadStarter) &&
+    !mentionedReaders.includes(threadStarter)
+  ) {
+    await notifyLiveOrByDigest(
+      [threadStarter],
+      discussionTexts.replyNotification(author.name, thread.title),
+      link,
+    );
+  }
+}
+
+/** In-app (and live) for everyone; those without an open page also get it in the next digest. */
+async function notifyLiveOrByDigest(userIds: string[], message: string, link: string) {
+  await notifyUsers(userIds, message, link);
+  const offline: string[] = [];
+  for (const userId of userIds) if (!(await isUserOnline(userId))) offline.push(userId);
+  await queueForDigest(offline, message, link);
+}
+
+/** Replaces a post's text, keeping the old version for moderators. */
+export async function editPost(
+  postId: string,
+  thread: ThreadRecord,
+  draft: PostDraft,
+): Promise<PostView> {
+  const input = await preparePost(thread, draft);
+  await getDb().transaction(async (tx) => {
+    const [old] = await tx
+      .select({ body: discussionPosts.body, bodyHtml: discussionPosts.bodyHtml })
+      .from(discussionPosts)
+      .where(eq(discussionPosts.id, postId))
+      .for("update");
+    await tx
+      .insert(discussionPostRevisions)
+      .values({ postId, body: old!.body, bodyHtml: old!.bodyHtml });
+    await tx
+      .update(discussionPosts)
+      .set({
+        body: input.document,
+        bodyHtml: input.html,
+        editedAt: sql`now()`,
+        changeSequence: sql`nextval('discussion_change_sequence')`,
+      })
+      .where(eq(discussionPosts.id, postId));
+  });
+  const view = await postView(postId);
+  emitPost(view);
+  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  return view;
+}
+
+/** Deleted by its author or a moderator: "Beitrag gelöscht" stays in its place. */
+export async function deletePost(
+  actor: Actor,
+  postId: string,
+  thread: ThreadRecord,
+  ip: string | null,
+): Promise<PostView> {
+  const [removed] = await getDb()
+    .update(discussionPosts)
+    .set({ deletedAt: sql`now()`, changeSequence: sql`nextval('discussion_change_sequence')` })
+    .where(and(eq(discussionPosts.id, postId), isNull(discussionPosts.deletedAt)))
+    .returning({ authorUserId: discussionPosts.authorUserId });
+  if (removed) {
+    await decrementPostCount(thread.access.id);
+    if (removed.authorUserId !== actor.id) {
+      await recordAudit({
+        action: "discussion.post_deleted",
+        actor,
+        ip,
+        targetType: "discussion_post",
+        targetId: postId,
+        details: { threadId: thread.access.id },
+      });
+    }
+  }
+  const view = await postView(postId);
+  emitPost(view);
+  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  return view;
+}
+
+async function decrementPostCount(threadId: string): Promise<void> {
+  await getDb()
+    .update(discussionThreads)
+    .set({ postCount: sql`greatest(${discussionThreads.postCount} - 1, 0)` })
+    .where(eq(discussionThreads.id, threadId));
+}
+
+/** A moderator hides a post; its open reports are resolved with it. Audited. */
+export async function hidePost(
+  actor: Actor,
+  postId: string,
+  thread: ThreadRecord,
+  ip: string | null,
+): Promise<PostView> {
+  const [hidden] = await getDb()
+    .update(discussionPosts)
+    .set({
+      hiddenAt: sql`now()`,
+      hiddenByUserId: actor.id,
+      changeSequence: sql`nextval('discussion_change_sequence')`,
+    })
+    .where(
+      and(
+        eq(discussionPosts.id, postId),
+        isNull(discussionPosts.hiddenAt),
+        isNull(discussionPosts.deletedAt),
+      ),
+    )
+    .returning({ id: discussionPosts.id });
+  if (hidden) {
+    await decrementPostCount(thread.access.id);
+    await getDb()
+      .update(discussionReports)
+      .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "hidden" })
+      .where(and(eq(discussionReports.postId, postId), isNull(discussionReports.resolvedAt)));
+    await recordAudit({
+      action: "discussion.post_hidden",
+      actor,
+      ip,
+      targetType: "discussion_post",
+      targetId: postId,
+      details: { threadId: thread.access.id },
+    });
+  }
+  const view = await postView(postId);
+  emitPost(view);
+  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  return view;
+}
+
+/** Locks or unlocks a thread (moderators). Audited. */
+export async function setThreadLocked(
+  actor: Actor,
+  thread: ThreadRecord,
+  locked: boolean,
+  ip: string | null,
+): Promise<void> {
+  await getDb()
+    .update(discussionThreads)
+    .set(
+      locked
+        ? { lockedAt: sql`now()`, lockedByUserId: actor.id }
+        : { lockedAt: null, lockedByUserId: null },
+    )
+    .where(eq(discussionThreads.id, thread.access.id));
+  await recordAudit({
+    action: locked ? "discussion.thread_locked" : "discussion.thread_unlocked",
+    actor,
+    ip,
+    targetType: "discussion_thread",
+    targetId: thread.access.id,
+  });
+  emitThreadState(thread.access.id, locked);
+}
+
+/** "Beitrag melden": stored for the coordinators of the thread's network, who are notified. */
+export async function reportPost(
+  actor: Actor,
+  postId: string,
+  thread: ThreadRecord,
+  reason: string,
+): Promise<void> {
+  await getDb().insert(discussionReports).values({ postId, reporterUserId: actor.id, reason });
+  if (!thread.networkId) return;
+  const coordinators = await getDb()
+    .select({ userId: networkCoordinators.userId })
+    .from(networkCoordinators)
+    .where(eq(networkCoordinators.networkId, thread.networkId));
+  await notifyUsers(
+    coordinators.map((coordinator) => coordinator.userId),
+    `Ein Beitrag im Thema „${thread.title}“ wurde gemeldet`,
+    `/diskussionen/meldungen`,
+  );
+}
+
+/** Earlier versions of a post, newest first, for moderators. */
+export function listRevisions(postId: string) {
+  return getDb()
+    .select({
+      bodyHtml: discussionPostRevisions.bodyHtml,
+      replacedAt: discussionPostRevisions.replacedAt,
+    })
+    .from(discussionPostRevisions)
+    .where(eq(discussionPostRevisions.postId, postId))
+    .orderBy(sql`${discussionPostRevisions.replacedAt} DESC`);
+}
+
+/**
+ * Records a visit: "new since your last visit" starts after what was read before this visit,
+ * and everything up to the thread's last post counts as read from now on.
+ */
+export async function recordVisit(
+  userId: string,
+  thread: ThreadRecord,
+): Promise<{ newSinceSequence: number }> {
+  const [previous] = await getDb()
+    .select({ lastReadSequence: discussionReads.lastReadSequence })
+    .from(discussionReads)
+    .where(and(eq(discussionReads.userId, userId), eq(discussionReads.threadId, thread.access.id)));
+  const before = previous?.lastReadSequence ?? 0;
+  await getDb()
+    .insert(discussionReads)
+    .values({
+      userId,
+      threadId: thread.access.id,
+      lastReadSequence: thread.lastPostSequence,
+      previousReadSequence: before,
+    })
+    .onConflictDoUpdate({
+      target: [discussionReads.userId, discussionReads.threadId],
+      set: {
+        previousReadSequence: discussionReads.lastReadSequence,
+        lastReadSequence: sql`greatest(${discussionReads.lastReadSequence}, excluded.last_read_sequence)`,
+        lastVisitedAt: sql`now()`,
+      },
+    });
+  return { newSinceSequence: before };
+}
+
+/** A live page read posts up to `sequence` (sent by the socket while the thread is open). */
+export async function markRead(userId: string, threadId: string, sequence: number): Promise<void> {
+  await markReadUpTo(getDb(), userId, threadId, sequence);
+}

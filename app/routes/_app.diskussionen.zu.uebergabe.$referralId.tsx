@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { authorize, notFound } from "~/auth/permissions.server";
+import { clientIp, requireUser } from "~/auth/request.server";
+import { attachedThreadId } from "~/discussions/access.server";
+import { requireUuid } from "~/params.server";
+import { getReferralParties } from "~/referrals/referral-parties.server";
+
+/**
+ * "Zur Diskussion" on a referral: only the two organisations may open (and so create) the
+ * referral's private thread; everyone else gets 404, like for the referral itself.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const referral = await getReferralParties(requireUuid(params.referralId));
+  if (!referral) throw notFound();
+  await authorize(user, { action: "referral.view", referral }, clientIp(request));
+  const threadId = await attachedThreadId({ kind: "referral", referralId: referral.id });
+  return redirect(`/diskussionen/thema/${threadId}`);
+}

@@ -1,0 +1,199 @@
+import type { Actor, ChannelAccess } from "~/auth/permissions.server";
+import {
+  attachedThreadId,
+  getChannelAccess,
+  getThreadRecord,
+  type ThreadRecord,
+} from "~/discussions/access.server";
+import { createChannel } from "~/discussions/channels.server";
+import { parsePostInput } from "~/discussions/post-input.server";
+import { startChannelThread } from "~/discussions/posts.server";
+import type { ChannelEmployerAccess, MemberRole } from "~/db/schema";
+import {
+  admitToNetwork,
+  appointCoordinator,
+  createLoginCookie,
+  createNetwork,
+  createOrganization,
+  createUser,
+} from "#tests/fixtures/factories";
+import { createIdeaFor } from "#tests/fixtures/idea-factories";
+import { createReferral, createService } from "#tests/fixtures/referral-factories";
+
+/**
+ * Discussions in two networks, for the socket tests. "Nord": organisation A (jobcenter, writes
+ * the threads and sends the referral), B (Schuldnerberatung, receives it), D (Bildungsträger,
+ * home of the coordinator) and an employer. "Süd": organisation C. Threads hang off every kind
+ * of subject: channels closed to and readable by employers, a referral from A to B, and ideas of
+ * A that are published (network or nationwide) or still a draft.
+ */
+
+export const personaKinds = [
+  "ownOrgStaff",
+  "otherOrgStaff",
+  "coordinator",
+  "employer",
+  "otherNetworkStaff",
+] as const;
+export type PersonaKind = (typeof personaKinds)[number];
+
+export const threadKinds = [
+  "channelClosedToEmployers",
+  "channelReadableByEmployers",
+  "referral",
+  "ideaPublished",
+  "ideaDraft",
+  "ideaNationwide",
+] as const;
+export type ThreadKind = (typeof threadKinds)[number];
+
+export interface Member {
+  user: Actor & { name: string };
+  cookie: string;
+}
+
+/** A post as parsePostInput makes it from the no-JavaScript textarea; throws if refused. */
+export function postInputFromText(bodyText: string) {
+  const form = new FormData();
+  form.set("bodyText", bodyText);
+  const input = parsePostInput(form);
+  if (!input.ok) throw new Error(`postInputFromText: ${input.message}`);
+  return input;
+}
+
+export async function buildDiscussionWorld() {
+  const north = await createNetwork({ name: "Netzwerk Nord" });
+  const south = await createNetwork({ name: "Netzwerk Süd" });
+  const orgA = await createOrganization({ name: "Jobcenter Nordkreis", kind: "jobcenter" });
+  const orgB = await createOrganization({
+    name: "Schuldnerberatung Nord",
+    kind: "schuldnerberatung",
+  });
+  const orgD = await createOrganization({ name: "Bildungswerk Nord", kind: "bildungstraeger" });
+  const employerOrg = await createOrganization({ name: "Montage Nord GmbH", kind: "arbeitgeber" });
+  const orgC = await createOrganization({ name: "Jobcenter Südkreis", kind: "jobcenter" });
+  for (const organization of [orgA, orgB, orgD, employerOrg])
+    await admitToNetwork(north.id, organization.id);
+  await admitToNetwork(south.id, orgC.id);
+
+  async function member(
+    organizationId: string,
+    role: MemberRole,
+    networks: { networkIds: string[]; coordinatedNetworkIds?: string[] },
+  ): Promise<Member> {
+    const created = await createUser({ organizationId, role });
+    for (const networkId of networks.coordinatedNetworkIds ?? [])
+      await appointCoordinator(networkId, created.id);
+    const { cookie } = await createLoginCookie(created.id);
+    return {
+      user: {
+        id: created.id,
+        name: created.name,
+        organizationId,
+        role,
+        isPlatformAdmin: false,
+        networkIds: networks.networkIds,
+        coordinatedNetworkIds: networks.coordinatedNetworkIds ?? [],
+      },
+      cookie,
+    };
+  }
+
+  /** A new user of the kind, with a session: each test starts with its own rate-limit window. */
+  function persona(kind: PersonaKind): Promise<Member> {
+    const inNorth = { networkIds: [north.id] };
+    switch (kind) {
+      case "ownOrgStaff":
+        return member(orgA.id, "staff", inNorth);
+      case "otherOrgStaff":
+        return member(orgB.id, "staff", inNorth);
+      case "coordinator":
+        return member(orgD.id, "staff", { ...inNorth, coordinatedNetworkIds: [north.id] });
+      case "employer":
+        return member(employerOrg.id, "employer_member", inNorth);
+      case "otherNetworkStaff":
+        return member(orgC.id, "staff", { networkIds: [south.id] });
+    }
+  }
+
+  const author = await persona("ownOrgStaff");
+  const coordinator = await persona("coordinator");
+
+  async function channelThread(name: string, employerAccess: ChannelEmployerAccess) {
+    const created = await createChannel(
+      coordinator.user,
+      north.id,
+      { name, description: "", employerAccess },
+      null,
+    );
+    if (!("id" in created)) throw new Error(`createChannel: ${created.error}`);
+    const channel = (await getChannelAccess(created.id)) as ChannelAccess;
+    return startChannelThread(
+      author.user,
+      channel,
+      `Thema in „${name}“`,
+      postInputFromText(`Erster Beitrag in „${name}“`),
+    );
+  }
+
+  async function ideaThread(
+    title: string,
+    visibility: "network" | "nationwide",
+    publish: boolean,
+  ): Promise<string> {
+    const ideaId = await createIdeaFor(
+      author.user,
+      { networkId: north.id, title, visibility },
+      { publish },
+    );
+    return attachedThreadId({ kind: "idea", ideaId, ideaTitle: title });
+  }
+
+  const service = await createService({
+    organizationId: orgB.id,
+    category: "schuldnerberatung",
+  });
+  const referralId = await createReferral({
+    sender: author.user,
+    serviceId: service.id,
+    receiverOrganizationId: orgB.id,
+  });
+
+  const threadIds: Record<ThreadKind, string> = {
+    channelClosedToEmployers: await channelThread("Allgemein", "none"),
+    channelReadableByEmployers: await channelThread("Fachkräfte und Betriebe", "read"),
+    referral: await attachedThreadId({ kind: "referral", referralId }),
+    ideaPublished: await ideaThread("Praktikum im Betrieb", "network", true),
+    ideaDraft: await ideaThread("Entwurf: Sprachkurs mit Kinderbetreuung", "network", false),
+    ideaNationwide: await ideaThread("Jobmesse für Alleinerziehende", "nationwide", true),
+  };
+
+  /** The thread as actions see it (read afresh, so counters and lock state are current). */
+  async function threadRecordById(threadId: string): Promise<ThreadRecord> {
+    const record = await getThreadRecord(threadId);
+    if (!record) throw new Error(`thread ${threadId} missing`);
+    return record;
+  }
+  const thread = (kind: ThreadKind) => threadRecordById(threadIds[kind]);
+
+  let freshThreads = 0;
+  /** A new thread of its own in a channel of Nord closed to employers, for one test. */
+  async function freshThread(title: string): Promise<string> {
+    freshThreads += 1;
+    return channelThread(`${title} (${freshThreads})`, "none");
+  }
+
+  return {
+    networks: { north, south },
+    organizations: { orgA, orgB, orgD, employerOrg, orgC },
+    /** Staff of organisation A: may read and write in every thread of this world. */
+    author,
+    coordinator,
+    persona,
+    threadIds,
+    thread,
+    threadRecordById,
+    freshThread,
+  };
+}
+export type DiscussionWorld = Awaited<ReturnType<typeof buildDiscussionWorld>>;
