@@ -60,6 +60,7 @@ export function useLiveThread(options: {
   const [locked, setLocked] = useState(options.locked);
   const [status, setStatus] = useState<LiveStatus>("idle");
   const [viewers, setViewers] = useState<{ id: string; name: string }[]>([]);
+  const [moreViewers, setMoreViewers] = useState(0);
   const [typists, setTypists] = useState<Record<string, Typist>>({});
   const [announcements, setAnnouncements] = useState<{ key: string; text: string }[]>([]);
   const unreadWhileHidden = useRef(false);
@@ -140,6 +141,7 @@ export function useLiveThread(options: {
     const disconnected = () => {
       setStatus("offline");
       setViewers([]);
+      setMoreViewers(0);
       setTypists({});
     };
     // The server took the page out of the thread's room because who may read it changed.
@@ -177,7 +179,10 @@ export function useLiveThread(options: {
   });
   useLiveEvent("discussion:presence", (presence) => {
     if (presence.threadId !== threadId) return;
-    setViewers(presence.viewers.filter((viewer) => viewer.id !== viewerId));
+    const others = presence.viewers.filter((viewer) => viewer.id !== viewerId);
+    setViewers(others);
+    // The count includes this viewer, who always is in the room that hears it.
+    setMoreViewers(Math.max(0, presence.count - 1 - others.length));
   });
   useLiveEvent("discussion:typing", (typing) => {
     if (typing.threadId !== threadId || typing.userId === viewerId) return;
@@ -215,6 +220,7 @@ export function useLiveThread(options: {
     locked,
     status,
     viewers,
+    moreViewers,
     typists: Object.values(typists).map((typist) => typist.name),
     announcements,
     notifyTyping,

@@ -75,7 +75,10 @@ export const threadPageTexts = {
     names.length === 1
       ? `${names[0]} schreibt …`
       : `${names.slice(0, -1).join(", ")} und ${names[names.length - 1]} schreiben …`,
-  viewers: (names: string[]) => `Gerade hier: ${names.join(", ")}`,
+  viewers: (names: string[], more: number) =>
+    more > 0
+      ? `Gerade hier: ${names.join(", ")} und ${more.toLocaleString("de-DE")} weitere`
+      : `Gerade hier: ${names.join(", ")}`,
   live: {
     connecting: "Verbindung für Live-Aktualisierung wird aufgebaut …",
     offline:

@@ -70,6 +70,15 @@ function byteLength(payload: unknown): number {
   }
 }
 
+/**
+ * Presence is announced at most once per this interval per thread and process: with hundreds of
+ * viewers, announcing every join would send the list to everyone for every join.
+ */
+const PRESENCE_INTERVAL_MS = 250;
+/** Names sent with an announcement; beyond them only the number of viewers. */
+const PRESENCE_NAMES = 12;
+const pendingPresence = new Map<string, ReturnType<typeof setTimeout>>();
+
 /** Who is looking at a thread, over all server processes (the adapter asks the others). */
 async function announcePresence(io: Server, id: string): Promise<void> {
   const sockets = await io.in(rooms.thread(id)).fetchSockets();
@@ -80,8 +89,20 @@ async function announcePresence(io: Server, id: string): Promise<void> {
   }
   io.to(rooms.thread(id)).emit("discussion:presence", {
     threadId: id,
-    viewers: [...viewers].map(([userId, name]) => ({ id: userId, name })),
+    viewers: [...viewers].slice(0, PRESENCE_NAMES).map(([userId, name]) => ({ id: userId, name })),
+    count: viewers.size,
   });
+}
+
+function schedulePresence(io: Server, id: string): void {
+  if (pendingPresence.has(id)) return;
+  const timer = setTimeout(() => {
+    pendingPresence.delete(id);
+    // A failed look-up (e.g. Redis briefly away) only skips this announcement.
+    void announcePresence(io, id).catch(() => undefined);
+  }, PRESENCE_INTERVAL_MS);
+  timer.unref?.();
+  pendingPresence.set(id, timer);
 }
 
 export function registerDiscussionEvents(io: Server, socket: Socket): void {
@@ -153,7 +174,7 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
         ? []
         : await listPostViews(id, { afterChange: Math.max(0, afterChange - CATCH_UP_LOOKBACK) });
     reply?.({ ok: true, locked: thread.access.locked, changes } satisfies JoinAnswer);
-    await announcePresence(io, id);
+    schedulePresence(io, id);
   });
 
   on("thread:leave", async ({ threadId: id }, reply) => {
@@ -165,7 +186,7 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
     }
     await socket.leave(rooms.thread(id));
     reply?.({ ok: true } satisfies EventAnswer);
-    await announcePresence(io, id);
+    schedulePresence(io, id);
   });
 
   on("thread:typing", async ({ threadId: id }, reply) => {
@@ -197,7 +218,7 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
     const threads = joined();
     // The socket leaves its rooms after this event; announce once it is gone.
     setImmediate(() => {
-      for (const id of threads) void announcePresence(io, id).catch(() => undefined);
+      for (const id of threads) schedulePresence(io, id);
     });
   });
 }

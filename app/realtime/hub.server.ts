@@ -39,7 +39,9 @@ export interface ServerToClientEvents {
   "discussion:typing": (typing: { threadId: string; userId: string; name: string }) => void;
   "discussion:presence": (presence: {
     threadId: string;
+    /** The first few viewers by name; `count` is all of them (distinct people). */
     viewers: { id: string; name: string }[];
+    count: number;
   }) => void;
   /** Something new in discussions the receiver may see: pages reload their unread counts. */
   "discussion:activity": (activity: { threadId: string }) => void;
@@ -90,7 +92,32 @@ export function revokeThreadRooms(threadIds: string[]): void {
 /** Tells the rooms of those who may see a thread that it has news (ids only, no content). */
 export function emitDiscussionActivity(audienceRooms: string[], threadId: string): void {
   if (audienceRooms.length === 0) return;
+  const throttle = activityThrottle.get(threadId);
+  if (throttle) {
+    // A ping went out a moment ago: one more follows at the end of the interval, for all of these.
+    throttle.pending = audienceRooms;
+    return;
+  }
+  sendActivity(audienceRooms, threadId);
+}
+
+/**
+ * Activity pings only make pages reload their unread counts, and they go to a whole network:
+ * per thread and process at most one per interval, plus one at its end if more happened, so a
+ * busy thread does not make every page of the network reload with every post.
+ */
+const ACTIVITY_INTERVAL_MS = 1_000;
+const activityThrottle = new Map<string, { pending: string[] | null }>();
+
+function sendActivity(audienceRooms: string[], threadId: string): void {
   holder.__portalRealtime?.to(audienceRooms).emit("discussion:activity", { threadId });
+  const throttle = { pending: null as string[] | null };
+  activityThrottle.set(threadId, throttle);
+  const timer = setTimeout(() => {
+    activityThrottle.delete(threadId);
+    if (throttle.pending) sendActivity(throttle.pending, threadId);
+  }, ACTIVITY_INTERVAL_MS);
+  timer.unref?.();
 }
 
 export function emitNotification(room: string, notification: LiveNotification): void {

@@ -263,10 +263,13 @@ function Breadcrumb({ origin, title }: { origin: ThreadOrigin; title: string }) 
 function LiveLine({
   status,
   viewers,
+  moreViewers,
   typists,
 }: {
   status: LiveStatus;
   viewers: { id: string; name: string }[];
+  /** Viewers beyond the named ones. */
+  moreViewers: number;
   typists: string[];
 }) {
   if (status === "idle") return null;
@@ -276,7 +279,12 @@ function LiveLine({
         <p className="muted">
           <span className="live-dot" aria-hidden="true" />
           Live
-          {viewers.length > 0 ? ` · ${texts.viewers(viewers.map((viewer) => viewer.name))}` : ""}
+          {viewers.length > 0
+            ? ` · ${texts.viewers(
+                viewers.map((viewer) => viewer.name),
+                moreViewers,
+              )}`
+            : ""}
         </p>
       ) : (
         <p className="muted">{texts.live[status]}</p>
@@ -382,7 +390,12 @@ function ThreadView({ data }: { data: LoaderData }) {
             {texts.notices[notice]}
           </p>
         ) : null}
-        <LiveLine status={live.status} viewers={live.viewers} typists={live.typists} />
+        <LiveLine
+          status={live.status}
+          viewers={live.viewers}
+          moreViewers={live.moreViewers}
+          typists={live.typists}
+        />
         {firstNewId ? (
           <p>
             <a href="#neu">{texts.toFirstNew}</a>
