@@ -41,6 +41,18 @@ export async function createSession(userId: string, now = new Date()) {
   return { token, id, expiresAt };
 }
 
+/** A user row's networks (through the organisation) and coordinated networks, as text arrays. */
+export function userNetworkColumns() {
+  return {
+    networkIds: sql<
+      string[]
+    >`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
+    coordinatedNetworkIds: sql<
+      string[]
+    >`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+  };
+}
+
 function buildSessionQuery(db: Database) {
   return db
     .select({
@@ -55,12 +67,7 @@ function buildSessionQuery(db: Database) {
       deactivatedAt: users.deactivatedAt,
       organizationId: users.organizationId,
       organizationName: organizations.name,
-      networkIds: sql<
-        string[]
-      >`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
-      coordinatedNetworkIds: sql<
-        string[]
-      >`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+      ...userNetworkColumns(),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

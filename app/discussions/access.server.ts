@@ -6,7 +6,8 @@ import type {
   ThreadAccess,
 } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
-import { discussionChannels, discussionPosts, discussionThreads, ideas } from "~/db/schema";
+import { discussionChannels, discussionPosts, discussionThreads } from "~/db/schema";
+import { getIdeaAccess } from "~/ideas/ideas.server";
 import { getReferralParties } from "~/referrals/referral-parties.server";
 import { discussionTexts } from "./texts";
 
@@ -38,19 +39,9 @@ export async function getChannelAccess(channelId: string): Promise<ChannelAccess
   };
 }
 
-export async function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
-  if (!uuidPattern.test(ideaId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: ideas.id,
-      organizationId: ideas.organizationId,
-      networkId: ideas.networkId,
-      status: ideas.status,
-      visibility: ideas.visibility,
-    })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId));
-  return row ?? null;
+/** The idea's access record; null for anything that is no idea id. */
+async function ideaAccess(ideaId: string): Promise<IdeaAccess | null> {
+  return uuidPattern.test(ideaId) ? getIdeaAccess(ideaId) : null;
 }
 
 export interface ThreadRecord {
@@ -90,7 +81,7 @@ export async function getThreadRecord(threadId: string): Promise<ThreadRecord | 
       return channel ? record({ ...base, subject: "channel", channel }, channel.networkId) : null;
     }
     case "idea": {
-      const idea = row.ideaId ? await getIdeaAccess(row.ideaId) : null;
+      const idea = row.ideaId ? await ideaAccess(row.ideaId) : null;
       return idea ? record({ ...base, subject: "idea", idea }, idea.networkId) : null;
     }
     case "referral": {

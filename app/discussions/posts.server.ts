@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
+import { userNetworkColumns } from "~/auth/session.server";
 import { getDb, type Database } from "~/db/client.server";
 import {
   discussionMentions,
@@ -126,12 +127,7 @@ export async function threadAudience(thread: ThreadRecord): Promise<AudienceMemb
       organizationId: users.organizationId,
       role: users.role,
       isPlatformAdmin: users.isPlatformAdmin,
-      networkIds: sql<
-        string[]
-      >`array(select ${networkMemberships.networkId}::text from ${networkMemberships} where ${networkMemberships.organizationId} = ${users.organizationId})`,
-      coordinatedNetworkIds: sql<
-        string[]
-      >`array(select ${networkCoordinators.networkId}::text from ${networkCoordinators} where ${networkCoordinators.userId} = ${users.id})`,
+      ...userNetworkColumns(),
     })
     .from(users)
     .where(and(isNull(users.deactivatedAt), organizationCondition));

@@ -10,6 +10,7 @@ import {
   organizations,
   type IdeaStatus,
 } from "~/db/schema";
+import { revokeIdeaThreadRooms } from "~/discussions/revocation.server";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { plainTextOf } from "~/rich-text/schema";
 import { enqueueSearchUpdate } from "~/search/search-index.server";
@@ -124,6 +125,7 @@ export async function updateIdea(
     return true;
   });
   if (updated) {
+    await revokeIdeaThreadRooms(ideaId);
     await recordAudit({
       action: publish ? "idea.published" : "idea.updated",
       actor,
@@ -160,6 +162,7 @@ export async function setIdeaStatus(
     return true;
   });
   if (changed) {
+    await revokeIdeaThreadRooms(ideaId);
     await recordAudit({
       action: status === "published" ? "idea.published" : "idea.archived",
       actor,

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
-import { attachedThreadId, getIdeaAccess } from "~/discussions/access.server";
+import { attachedThreadId } from "~/discussions/access.server";
+import { getIdeaAccess } from "~/ideas/ideas.server";
 import { ideaTitle } from "~/discussions/attached.server";
 import { requireUuid } from "~/params.server";
 
