@@ -26,6 +26,10 @@ type ThreadSocket = Socket<ServerToClientEvents, ThreadClientEvents>;
 
 /** At most one "schreibt gerade" per 3 seconds while typing. */
 const TYPING_THROTTLE_MS = 3_000;
+/** Read marks of a visible page are sent at most this often. */
+const READ_MARK_INTERVAL_MS = 2_000;
+/** After a refused join for a passing reason (rate limit), the page tries again this much later. */
+const REJOIN_DELAY_MS = 5_000;
 /** A typing hint disappears when nothing more was heard for this long. */
 const TYPING_SHOWN_MS = 6_000;
 
@@ -86,10 +90,18 @@ export function useLiveThread(options: {
     [threadId],
   );
 
+  // Read marks go out at most every READ_MARK_INTERVAL_MS (the last one wins), so a busy
+  // thread does not spend the user's socket rate limit on them.
+  const readMarkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(readMarkTimer.current), []);
   const markRead = useCallback(() => {
-    const map = store.current!;
-    const sequence = Math.max(0, ...[...map.values()].map((post) => post.sequence));
-    if (socket?.connected && sequence > 0) socket.emit("thread:read", { threadId, sequence });
+    if (readMarkTimer.current) return;
+    readMarkTimer.current = setTimeout(() => {
+      readMarkTimer.current = undefined;
+      const map = store.current!;
+      const sequence = Math.max(0, ...[...map.values()].map((post) => post.sequence));
+      if (socket?.connected && sequence > 0) socket.emit("thread:read", { threadId, sequence });
+    }, READ_MARK_INTERVAL_MS);
   }, [socket, threadId]);
 
   /** Announces posts of others and marks them read while the page is in view. */
@@ -131,6 +143,7 @@ export function useLiveThread(options: {
       socket.emit("thread:join", { threadId, afterChange: latestChange.current }, (answer) => {
         if (!answer.ok) {
           setStatus("unavailable");
+          if (answer.error === "rate_limited") setTimeout(join, REJOIN_DELAY_MS);
           return;
         }
         setStatus("live");

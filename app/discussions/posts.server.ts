@@ -28,6 +28,7 @@ import { renderRichText } from "~/rich-text/render.server";
 import { mapMentions, mentionedUserIds, type RichTextDocument } from "~/rich-text/schema";
 import type { ThreadRecord } from "./access.server";
 import { queueForDigest } from "./digest.server";
+import { erasePosts } from "./erasure.server";
 import { discussionTexts } from "./texts";
 
 /**
@@ -254,7 +255,12 @@ async function announcePost(
   const view = await postView(created.id);
   emitPost(view);
   emitDiscussionActivity(activityRooms(thread), thread.access.id);
-  await notifyAboutPost(author, thread, created.id, mentioned, created.threadStarter);
+  try {
+    await notifyAboutPost(author, thread, created.id, mentioned, created.threadStarter);
+  } catch (error) {
+    // The post is stored and delivered; a failed notice must not turn that into an error page.
+    console.warn(`Diskussionen: Benachrichtigung fehlgeschlagen (${String(error)})`);
+  }
   return view;
 }
 
@@ -340,9 +346,12 @@ async function notifyAboutPost(
 /** In-app (and live) for everyone; those without an open page also get it in the next digest. */
 async function notifyLiveOrByDigest(userIds: string[], message: string, link: string) {
   await notifyUsers(userIds, message, link);
-  const offline: string[] = [];
-  for (const userId of userIds) if (!(await isUserOnline(userId))) offline.push(userId);
-  await queueForDigest(offline, message, link);
+  const online = await Promise.all(userIds.map((userId) => isUserOnline(userId)));
+  await queueForDigest(
+    userIds.filter((_, index) => !online[index]),
+    message,
+    link,
+  );
 }
 
 /** Replaces a post's text, keeping the old version for moderators. */
@@ -358,9 +367,13 @@ export async function editPost(
       .from(discussionPosts)
       .where(eq(discussionPosts.id, postId))
       .for("update");
-    await tx
-      .insert(discussionPostRevisions)
-      .values({ postId, body: old!.body, bodyHtml: old!.bodyHtml });
+    // Earlier versions are kept for moderators; referral threads have none, so an edit there
+    // (perhaps removing a client's name) keeps nothing of the old text.
+    if (thread.access.subject !== "referral") {
+      await tx
+        .insert(discussionPostRevisions)
+        .values({ postId, body: old!.body, bodyHtml: old!.bodyHtml });
+    }
     await tx
       .update(discussionPosts)
       .set({
@@ -387,10 +400,18 @@ export async function deletePost(
   const [removed] = await getDb()
     .update(discussionPosts)
     .set({ deletedAt: sql`now()`, changeSequence: sql`nextval('discussion_change_sequence')` })
-    .where(and(eq(discussionPosts.id, postId), isNull(discussionPosts.deletedAt)))
+    .where(
+      and(
+        eq(discussionPosts.id, postId),
+        isNull(discussionPosts.deletedAt),
+        isNull(discussionPosts.hiddenAt),
+      ),
+    )
     .returning({ authorUserId: discussionPosts.authorUserId });
   if (removed) {
     await decrementPostCount(thread.access.id);
+    // In a referral's thread a deleted post may hold social data: nothing of it is kept.
+    if (thread.access.subject === "referral") await erasePosts(getDb(), [postId]);
     if (removed.authorUserId !== actor.id) {
       await recordAudit({
         action: "discussion.post_deleted",
@@ -491,7 +512,11 @@ export async function reportPost(
   reason: string,
 ): Promise<void> {
   await getDb().insert(discussionReports).values({ postId, reporterUserId: actor.id, reason });
-  if (!thread.networkId) return;
+  // Coordinators hear only of reports they can act on (see reports.server.ts).
+  const moderated =
+    thread.access.subject === "channel" ||
+    (thread.access.subject === "idea" && thread.access.idea.status === "published");
+  if (!thread.networkId || !moderated) return;
   const coordinators = await getDb()
     .select({ userId: networkCoordinators.userId })
     .from(networkCoordinators)

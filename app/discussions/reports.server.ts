@@ -24,6 +24,11 @@ import type { ThreadRecord } from "./access.server";
 const reporters = alias(users, "reporters");
 const authors = alias(users, "authors");
 const threadNetworkId = sql<string>`coalesce(${discussionChannels.networkId}, ${ideas.networkId})`;
+/**
+ * The coordinator moderates only what they may read: channel threads, and threads of published
+ * ideas. An unpublished idea's thread belongs to its organisation alone, reports included.
+ */
+const moderatedThread = sql`(${discussionThreads.ideaId} IS NULL OR ${ideas.status} = 'published')`;
 
 export interface OpenReport {
   id: string;
@@ -66,7 +71,13 @@ export async function listOpenReports(networkIds: string[]): Promise<OpenReport[
     .innerJoin(networks, eq(networks.id, threadNetworkId))
     .innerJoin(reporters, eq(reporters.id, discussionReports.reporterUserId))
     .innerJoin(authors, eq(authors.id, discussionPosts.authorUserId))
-    .where(and(isNull(discussionReports.resolvedAt), inArray(threadNetworkId, networkIds)))
+    .where(
+      and(
+        isNull(discussionReports.resolvedAt),
+        inArray(threadNetworkId, networkIds),
+        moderatedThread,
+      ),
+    )
     .orderBy(asc(discussionReports.createdAt));
   return rows.map(({ deletedAt, hiddenAt, bodyHtml, ...row }) => {
     const postState = hiddenAt ? "hidden" : deletedAt ? "deleted" : "visible";
@@ -89,7 +100,13 @@ export async function openReportCount(networkIds: string[]): Promise<number> {
     .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
     .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
     .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
-    .where(and(isNull(discussionReports.resolvedAt), inArray(threadNetworkId, networkIds)));
+    .where(
+      and(
+        isNull(discussionReports.resolvedAt),
+        inArray(threadNetworkId, networkIds),
+        moderatedThread,
+      ),
+    );
   return row?.count ?? 0;
 }
 

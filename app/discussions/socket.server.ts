@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
+import { recordAudit } from "~/audit/audit.server";
 import { authorize, notFound } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { rooms, type PostView } from "~/realtime/hub.server";
@@ -166,6 +167,17 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
 
   on("thread:join", async ({ threadId: id, afterChange }, reply) => {
     const thread = await permittedThread(id, "thread.view");
+    if (thread.access.subject === "referral") {
+      // Reading a referral's thread is audited like opening the referral, also live.
+      await recordAudit({
+        action: "discussion.referral_thread_viewed",
+        actor: user,
+        ip,
+        targetType: "discussion_thread",
+        targetId: id,
+        details: { referralId: thread.access.referral.id, channel: "socket" },
+      });
+    }
     await socket.join(rooms.thread(id));
     // Change numbers are drawn before commit, so two writes may become visible out of order;
     // looking back a little further than asked closes that gap (the page ignores repeats).
@@ -212,10 +224,15 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
   });
 
   socket.on("disconnecting", (reason: string) => {
+    const threads = joined();
+    // Connection state recovery saves the socket's rooms right after this event and, on
+    // recovery, restores them and replays what they missed before any check runs. Thread rooms
+    // must only ever be entered through `thread:join`, so they are left here, synchronously;
+    // the page joins again after reconnecting and catches up from the database.
+    for (const id of threads) void socket.leave(rooms.thread(id));
     // A server that shuts down closes its adapter right after this: it can no longer ask the
     // other instances who is there, and with Redis the attempt ends in an unhandled rejection.
     if (reason === "server shutting down") return;
-    const threads = joined();
     // The socket leaves its rooms after this event; announce once it is gone.
     setImmediate(() => {
       for (const id of threads) schedulePresence(io, id);

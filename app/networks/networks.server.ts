@@ -11,6 +11,7 @@ import {
   users,
 } from "~/db/schema";
 import { notifyOrganization, notifyUsers } from "~/notifications/notifications.server";
+import { disconnectRoom, rooms } from "~/realtime/hub.server";
 import { activitySentences, networkTexts } from "./texts";
 
 interface Actor {
@@ -308,6 +309,9 @@ export async function removeOrganization(
     networkTexts.removedNotification(network?.name ?? ""),
     null,
   );
+  // The members' open pages reconnect without this network's rooms (channels, threads); a
+  // moment later, so that the notice above still reaches them live.
+  setTimeout(() => disconnectRoom(rooms.organization(organizationId)), 1_000).unref();
   return true;
 }
 

@@ -91,6 +91,8 @@ export async function changeMemberRole(
     return { ok: false, message: organizationTexts.lastAdmin };
   }
   await getDb().update(users).set({ role }).where(eq(users.id, userId));
+  // Open pages reconnect at once and authenticate with the new role (e.g. for thread rooms).
+  disconnectRoom(rooms.user(userId));
   await recordAudit({
     action: "member.role_changed",
     actor: admin,

@@ -131,7 +131,13 @@ export function emitNotification(room: string, notification: LiveNotification): 
 export async function isUserOnline(userId: string): Promise<boolean> {
   const io = holder.__portalRealtime;
   if (!io) return false;
-  return (await io.in(rooms.user(userId)).fetchSockets()).length > 0;
+  try {
+    // Other instances get a second to answer; without an answer the person counts as offline
+    // (and gets the e-mail digest rather than nothing).
+    return (await io.in(rooms.user(userId)).timeout(1_000).fetchSockets()).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Ends live connections at once, on every instance (the Redis adapter forwards it). */

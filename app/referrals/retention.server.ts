@@ -2,12 +2,14 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { networks, referralConsents, referrals, referralTransitions } from "~/db/schema";
+import { eraseReferralThreads } from "~/discussions/erasure.server";
 
 const BATCH_SIZE = 500;
 
 /**
  * Erases what identifies a client in referrals that ended longer ago than their network's
- * retention period: pseudonym, free text, notes and the consent's details. Status history, dates
+ * retention period: pseudonym, free text, notes, the consent's details and the posts of the
+ * referral's discussion thread. Status history, dates
  * and codes stay for the figures. Each anonymisation is written to the audit log.
  */
 export async function anonymiseExpiredReferrals(
@@ -46,6 +48,7 @@ export async function anonymiseExpiredReferrals(
         .update(referralConsents)
         .set({ obtainedBy: null, purpose: null })
         .where(inArray(referralConsents.referralId, ids));
+      await eraseReferralThreads(tx, ids);
     });
     for (const referral of due) {
       await recordAudit({

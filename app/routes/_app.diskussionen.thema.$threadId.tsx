@@ -274,7 +274,7 @@ function LiveLine({
 }) {
   if (status === "idle") return null;
   return (
-    <div className="live-line">
+    <div className="live-line" role="status">
       {status === "live" ? (
         <p className="muted">
           <span className="live-dot" aria-hidden="true" />

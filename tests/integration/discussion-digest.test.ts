@@ -124,7 +124,9 @@ describe("discussion e-mail digest", () => {
     const online = new Set([`user:${asker.id}`]);
     setRealtimeServer({
       to: () => ({ emit: () => true }),
-      in: (room: string) => ({ fetchSockets: async () => (online.has(room) ? [{}] : []) }),
+      in: (room: string) => ({
+        timeout: () => ({ fetchSockets: async () => (online.has(room) ? [{}] : []) }),
+      }),
     } as unknown as Server);
     const thread = await getThreadRecord(threadId);
     await createPost({ ...answerer, name: "Thomas Brandt" }, thread!, answerMentioning(asker.id));

@@ -800,3 +800,48 @@ describe("Entzug des Zugriffs", () => {
     expect(postsIn(employer.events)).toEqual([]);
   });
 });
+
+describe("Wiederhergestellte Verbindungen", () => {
+  it("get no thread room back and no thread post replayed before they join again", async () => {
+    const threadId = await world.freshThread("Wiederherstellung ohne Raum");
+    const reader = open(await world.persona("otherOrgStaff"));
+    await connected(reader);
+    const events = recordEvents(reader);
+    expect(await join(reader, threadId)).toMatchObject({ ok: true });
+    // A connection can be recovered once it has received a broadcast (it carries the offset).
+    await waitFor(
+      () => events.some((event) => event.name === "discussion:presence"),
+      "Anwesenheit empfangen",
+    );
+
+    const gone = new Promise((resolve) => reader.once("disconnect", resolve));
+    reader.io.engine.close();
+    await gone;
+    await postOf(threadId, world.author, "Während der Unterbrechung");
+    const recovered = new Promise<void>((resolve) => reader.once("connect", () => resolve()));
+    reader.connect();
+    await recovered;
+    expect(reader.recovered).toBe(true);
+    await pause(200);
+    // Only a new thread:join (with its permission check) brings the post, from the database.
+    expect(postsIn(events)).toEqual([]);
+    const answer = (await join(reader, threadId, 0)) as { ok: boolean; changes: PostView[] };
+    expect(answer.changes.map((post) => post.html)).toContain("<p>Während der Unterbrechung</p>");
+  });
+
+  it("audit every live read of a referral's thread", async () => {
+    const reader = open(await world.persona("otherOrgStaff"));
+    await connected(reader);
+    const before = await referralReads();
+    expect(await join(reader, world.threadIds.referral)).toMatchObject({ ok: true });
+    expect(await referralReads()).toBe(before + 1);
+  });
+});
+
+async function referralReads(): Promise<number> {
+  const rows = await getDb()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(eq(auditLog.action, "discussion.referral_thread_viewed"));
+  return rows.length;
+}
