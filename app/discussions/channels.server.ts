@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
@@ -21,7 +21,7 @@ import { MAX_CHANNEL_DESCRIPTION, MAX_CHANNEL_NAME, MAX_TITLE, discussionTexts }
  */
 
 /** Posts by others after the user's read mark, per thread (deleted and hidden ones do not count). */
-function unreadPerThread(userId: string) {
+function unreadPerThread(userId: string, channels: SQL) {
   return getDb()
     .select({
       threadId: discussionPosts.threadId,
@@ -41,6 +41,8 @@ function unreadPerThread(userId: string) {
         sql`${discussionPosts.authorUserId} <> ${userId}`,
         isNull(discussionPosts.deletedAt),
         isNull(discussionPosts.hiddenAt),
+        // Only the threads of the channels asked about, not every post of the installation.
+        sql`${discussionPosts.threadId} IN (SELECT ${discussionThreads.id} FROM ${discussionThreads} WHERE ${channels})`,
       ),
     )
     .groupBy(discussionPosts.threadId)
@@ -59,7 +61,10 @@ export interface ChannelSummary extends ChannelAccess {
 export async function listChannelsFor(user: Actor & { id: string }): Promise<ChannelSummary[]> {
   const networkIds = [...new Set([...user.networkIds, ...user.coordinatedNetworkIds])];
   if (networkIds.length === 0) return [];
-  const unread = unreadPerThread(user.id);
+  const unread = unreadPerThread(
+    user.id,
+    sql`${discussionThreads.channelId} IN (SELECT ${discussionChannels.id} FROM ${discussionChannels} WHERE ${inArray(discussionChannels.networkId, networkIds)})`,
+  );
   const rows = await getDb()
     .select({
       id: discussionChannels.id,
@@ -95,7 +100,7 @@ export interface ThreadSummary {
 }
 
 export async function listThreads(channelId: string, userId: string): Promise<ThreadSummary[]> {
-  const unread = unreadPerThread(userId);
+  const unread = unreadPerThread(userId, sql`${discussionThreads.channelId} = ${channelId}`);
   const rows = await getDb()
     .select({
       id: discussionThreads.id,

@@ -476,7 +476,9 @@ function ThreadView({ data }: { data: LoaderData }) {
           </reply.Form>
         </section>
       ) : (
-        <p className="alert">{locked ? texts.lockedNotice : texts.readOnlyNotice}</p>
+        <p className="alert" role="status">
+          {locked ? texts.lockedNotice : texts.readOnlyNotice}
+        </p>
       )}
     </div>
   );
