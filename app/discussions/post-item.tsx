@@ -104,26 +104,14 @@ export function PostItem({
             </Link>
           ) : null}
           {actions.delete ? (
-            <details className="post__confirm">
-              <summary>
-                {texts.delete}
-                <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
-              </summary>
-              <Form method="post" className="stack" preventScrollReset>
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="postId" value={post.id} />
-                <p>{texts.deleteQuestion}</p>
-                <p>
-                  <button
-                    type="submit"
-                    className="button button--danger"
-                    disabled={submittingHere === "delete"}
-                  >
-                    {texts.deleteConfirm}
-                  </button>
-                </p>
-              </Form>
-            </details>
+            <ConfirmedPostAction
+              intent="delete"
+              post={post}
+              label={texts.delete}
+              question={texts.deleteQuestion}
+              confirm={texts.deleteConfirm}
+              submitting={submittingHere === "delete"}
+            />
           ) : null}
           {actions.report ? (
             <details className="post__confirm" open={reportFeedback ? true : undefined}>
@@ -158,26 +146,14 @@ export function PostItem({
             </details>
           ) : null}
           {actions.hide ? (
-            <details className="post__confirm">
-              <summary>
-                {texts.hide}
-                <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
-              </summary>
-              <Form method="post" className="stack" preventScrollReset>
-                <input type="hidden" name="intent" value="hide" />
-                <input type="hidden" name="postId" value={post.id} />
-                <p>{texts.hideQuestion}</p>
-                <p>
-                  <button
-                    type="submit"
-                    className="button button--danger"
-                    disabled={submittingHere === "hide"}
-                  >
-                    {texts.hideConfirm}
-                  </button>
-                </p>
-              </Form>
-            </details>
+            <ConfirmedPostAction
+              intent="hide"
+              post={post}
+              label={texts.hide}
+              question={texts.hideQuestion}
+              confirm={texts.hideConfirm}
+              submitting={submittingHere === "hide"}
+            />
           ) : null}
         </div>
       ) : null}
@@ -200,5 +176,41 @@ export function PostItem({
         </details>
       ) : null}
     </article>
+  );
+}
+
+/** An action on a post that asks first (delete, hide): a disclosure with a small form, no JavaScript needed. */
+function ConfirmedPostAction({
+  intent,
+  post,
+  label,
+  question,
+  confirm,
+  submitting,
+}: {
+  intent: "delete" | "hide";
+  post: PostView;
+  label: string;
+  question: string;
+  confirm: string;
+  submitting: boolean;
+}) {
+  return (
+    <details className="post__confirm">
+      <summary>
+        {label}
+        <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
+      </summary>
+      <Form method="post" className="stack" preventScrollReset>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="postId" value={post.id} />
+        <p>{question}</p>
+        <p>
+          <button type="submit" className="button button--danger" disabled={submitting}>
+            {confirm}
+          </button>
+        </p>
+      </Form>
+    </details>
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { userNetworkColumns } from "~/auth/session.server";
@@ -106,12 +106,24 @@ async function postView(postId: string): Promise<PostView> {
   return toView(row!);
 }
 
+/** A post's current state to the thread's room, and a ping to those who may see the thread. */
+async function announceChange(postId: string, thread: ThreadRecord): Promise<PostView> {
+  const view = await postView(postId);
+  emitPost(view);
+  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  return view;
+}
+
 interface AudienceMember extends Actor {
   name: string;
 }
 
-/** Active users who may read the thread: who can be mentioned and notified. */
-export async function threadAudience(thread: ThreadRecord): Promise<AudienceMember[]> {
+/** Active users who may read the thread (or those of `among` who may): who can be mentioned and notified. */
+export async function threadAudience(
+  thread: ThreadRecord,
+  among?: string[],
+): Promise<AudienceMember[]> {
+  if (among?.length === 0) return [];
   const access = thread.access;
   const organizationCondition =
     access.subject === "referral"
@@ -131,7 +143,13 @@ export async function threadAudience(thread: ThreadRecord): Promise<AudienceMemb
       ...userNetworkColumns(),
     })
     .from(users)
-    .where(and(isNull(users.deactivatedAt), organizationCondition));
+    .where(
+      and(
+        isNull(users.deactivatedAt),
+        organizationCondition,
+        among ? inArray(users.id, among) : undefined,
+      ),
+    );
   return candidates.filter((candidate) =>
     can(candidate, { action: "thread.view", thread: access }),
   );
@@ -194,10 +212,9 @@ type PreparedPost = { document: RichTextDocument; html: string; mentionedUserIds
  */
 async function preparePost(thread: ThreadRecord, draft: PostDraft): Promise<PreparedPost> {
   const mentioned = mentionedUserIds(draft.document);
-  const audience =
-    mentioned.length === 0
-      ? new Map<string, string>()
-      : new Map((await threadAudience(thread)).map((member) => [member.id, member.name]));
+  const audience = new Map(
+    (await threadAudience(thread, mentioned)).map((member) => [member.id, member.name]),
+  );
   const document =
     mentioned.length === 0
       ? draft.document
@@ -252,9 +269,7 @@ async function announcePost(
   created: { id: string; threadStarter: string | null },
   mentioned: string[],
 ): Promise<PostView> {
-  const view = await postView(created.id);
-  emitPost(view);
-  emitDiscussionActivity(activityRooms(thread), thread.access.id);
+  const view = await announceChange(created.id, thread);
   try {
     await notifyAboutPost(author, thread, created.id, mentioned, created.threadStarter);
   } catch (error) {
@@ -304,6 +319,7 @@ export async function startChannelThread(
   return created.threadId;
 }
 
+/** `mentioned` are readers already (preparePost); the thread's starter is checked here. */
 async function notifyAboutPost(
   author: Author,
   thread: ThreadRecord,
@@ -311,12 +327,7 @@ async function notifyAboutPost(
   mentioned: string[],
   threadStarter: string | null,
 ): Promise<void> {
-  const wantsNotice = new Set([...mentioned, ...(threadStarter ? [threadStarter] : [])]);
-  wantsNotice.delete(author.id);
-  if (wantsNotice.size === 0) return;
-  // Only people who may read the thread learn of it; a mention of anyone else is ignored.
-  const audience = new Set((await threadAudience(thread)).map((member) => member.id));
-  const mentionedReaders = mentioned.filter((id) => id !== author.id && audience.has(id));
+  const mentionedReaders = mentioned.filter((id) => id !== author.id);
   const link = `/diskussionen/thema/${thread.access.id}#beitrag-${postId}`;
   if (mentionedReaders.length > 0) {
     await getDb()
@@ -332,8 +343,8 @@ async function notifyAboutPost(
   if (
     threadStarter &&
     threadStarter !== author.id &&
-    audience.has(threadStarter) &&
-    !mentionedReaders.includes(threadStarter)
+    !mentionedReaders.includes(threadStarter) &&
+    (await threadAudience(thread, [threadStarter])).length > 0
   ) {
     await notifyLiveOrByDigest(
       [threadStarter],
@@ -384,10 +395,7 @@ export async function editPost(
       })
       .where(eq(discussionPosts.id, postId));
   });
-  const view = await postView(postId);
-  emitPost(view);
-  emitDiscussionActivity(activityRooms(thread), thread.access.id);
-  return view;
+  return announceChange(postId, thread);
 }
 
 /** Deleted by its author or a moderator: "Beitrag gelöscht" stays in its place. */
@@ -397,9 +405,29 @@ export async function deletePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
+  const removed = await takeOutOfThread(postId, thread, { deletedAt: sql`now()` });
+  if (removed) {
+    // In a referral's thread a deleted post may hold social data: nothing of it is kept.
+    if (thread.access.subject === "referral") await erasePosts(getDb(), [postId]);
+    if (removed.authorUserId !== actor.id) {
+      await auditRemoval("discussion.post_deleted", actor, postId, thread, ip);
+    }
+  }
+  return announceChange(postId, thread);
+}
+
+/**
+ * Deletes or hides a post that is still visible, and counts it out of the thread. Returns its
+ * author, or nothing when it was gone already (so two removals at once count it out once).
+ */
+async function takeOutOfThread(
+  postId: string,
+  thread: ThreadRecord,
+  removal: { deletedAt: SQL } | { hiddenAt: SQL; hiddenByUserId: string },
+): Promise<{ authorUserId: string } | undefined> {
   const [removed] = await getDb()
     .update(discussionPosts)
-    .set({ deletedAt: sql`now()`, changeSequence: sql`nextval('discussion_change_sequence')` })
+    .set({ ...removal, changeSequence: sql`nextval('discussion_change_sequence')` })
     .where(
       and(
         eq(discussionPosts.id, postId),
@@ -408,32 +436,29 @@ export async function deletePost(
       ),
     )
     .returning({ authorUserId: discussionPosts.authorUserId });
-  if (removed) {
-    await decrementPostCount(thread.access.id);
-    // In a referral's thread a deleted post may hold social data: nothing of it is kept.
-    if (thread.access.subject === "referral") await erasePosts(getDb(), [postId]);
-    if (removed.authorUserId !== actor.id) {
-      await recordAudit({
-        action: "discussion.post_deleted",
-        actor,
-        ip,
-        targetType: "discussion_post",
-        targetId: postId,
-        details: { threadId: thread.access.id },
-      });
-    }
-  }
-  const view = await postView(postId);
-  emitPost(view);
-  emitDiscussionActivity(activityRooms(thread), thread.access.id);
-  return view;
-}
-
-async function decrementPostCount(threadId: string): Promise<void> {
+  if (!removed) return undefined;
   await getDb()
     .update(discussionThreads)
     .set({ postCount: sql`greatest(${discussionThreads.postCount} - 1, 0)` })
-    .where(eq(discussionThreads.id, threadId));
+    .where(eq(discussionThreads.id, thread.access.id));
+  return removed;
+}
+
+function auditRemoval(
+  action: "discussion.post_deleted" | "discussion.post_hidden",
+  actor: Actor,
+  postId: string,
+  thread: ThreadRecord,
+  ip: string | null,
+): Promise<void> {
+  return recordAudit({
+    action,
+    actor,
+    ip,
+    targetType: "discussion_post",
+    targetId: postId,
+    details: { threadId: thread.access.id },
+  });
 }
 
 /** A moderator hides a post; its open reports are resolved with it. Audited. */
@@ -443,40 +468,18 @@ export async function hidePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
-  const [hidden] = await getDb()
-    .update(discussionPosts)
-    .set({
-      hiddenAt: sql`now()`,
-      hiddenByUserId: actor.id,
-      changeSequence: sql`nextval('discussion_change_sequence')`,
-    })
-    .where(
-      and(
-        eq(discussionPosts.id, postId),
-        isNull(discussionPosts.hiddenAt),
-        isNull(discussionPosts.deletedAt),
-      ),
-    )
-    .returning({ id: discussionPosts.id });
+  const hidden = await takeOutOfThread(postId, thread, {
+    hiddenAt: sql`now()`,
+    hiddenByUserId: actor.id,
+  });
   if (hidden) {
-    await decrementPostCount(thread.access.id);
     await getDb()
       .update(discussionReports)
       .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "hidden" })
       .where(and(eq(discussionReports.postId, postId), isNull(discussionReports.resolvedAt)));
-    await recordAudit({
-      action: "discussion.post_hidden",
-      actor,
-      ip,
-      targetType: "discussion_post",
-      targetId: postId,
-      details: { threadId: thread.access.id },
-    });
+    await auditRemoval("discussion.post_hidden", actor, postId, thread, ip);
   }
-  const view = await postView(postId);
-  emitPost(view);
-  emitDiscussionActivity(activityRooms(thread), thread.access.id);
-  return view;
+  return announceChange(postId, thread);
 }
 
 /** Locks or unlocks a thread (moderators). Audited. */
