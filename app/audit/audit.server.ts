@@ -40,7 +40,20 @@ export type AuditAction =
   | "discussion.report_dismissed"
   | "discussion.thread_locked"
   | "discussion.thread_unlocked"
-  | "discussion.referral_thread_viewed";
+  | "discussion.referral_thread_viewed"
+  | "course.created"
+  | "course.updated"
+  | "course.pledged"
+  | "course.confirmed"
+  | "course.cancelled"
+  | "event.created"
+  | "event.updated"
+  | "event.cancelled"
+  | "event.reservation_created"
+  | "event.reservation_cancelled"
+  | "event.outcomes_recorded"
+  | "calendar.feed_created"
+  | "calendar.feed_revoked";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,8 +1,10 @@
 import { recordAudit } from "~/audit/audit.server";
 import type {
   ChannelEmployerAccess,
+  CourseStatus,
   IdeaStatus,
   IdeaVisibility,
+  OrganizationKind,
   ReferralStatus,
 } from "~/db/schema";
 import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
@@ -14,7 +16,13 @@ import type { CurrentUser } from "./session.server";
  */
 export type Actor = Pick<
   CurrentUser,
-  "id" | "organizationId" | "role" | "isPlatformAdmin" | "networkIds" | "coordinatedNetworkIds"
+  | "id"
+  | "organizationId"
+  | "organizationKind"
+  | "role"
+  | "isPlatformAdmin"
+  | "networkIds"
+  | "coordinatedNetworkIds"
 >;
 
 export type Capability =
@@ -58,7 +66,46 @@ export type Capability =
   | { action: "post.delete"; thread: ThreadAccess; post: PostAccess }
   | { action: "post.report"; thread: ThreadAccess; post: PostAccess }
   /** The coordinator's list of reported posts. */
-  | { action: "discussion.viewReports"; networkId: string };
+  | { action: "discussion.viewReports"; networkId: string }
+  /** The calendar of one's networks' events, and one's personal calendar subscription. */
+  | { action: "event.browse" }
+  /** Post an event: employer members and staff of any network organisation. */
+  | { action: "event.create" }
+  | { action: "event.view"; event: EventAccess }
+  /** Change or cancel the event: the organising organisation (the event's state aside). */
+  | { action: "event.edit"; event: EventAccess }
+  | { action: "event.reserve"; event: EventAccess }
+  | { action: "reservation.cancel"; event: EventAccess; reservation: ReservationAccess }
+  | { action: "event.recordOutcomes"; event: EventAccess }
+  /** The Maßnahmen-Pool of one's networks. */
+  | { action: "course.browse" }
+  /** Offer a course: staff and admins of a Bildungsträger in a network. */
+  | { action: "course.create" }
+  | { action: "course.view"; course: CourseAccess }
+  | { action: "course.edit"; course: CourseAccess }
+  /** Whether the organisation may pledge at all; deadline and state are rules of setPledge. */
+  | { action: "course.pledge"; course: CourseAccess };
+
+export interface EventAccess {
+  id: string;
+  networkId: string;
+  /** The organiser. */
+  organizationId: string;
+}
+
+export interface ReservationAccess {
+  id: string;
+  organizationId: string;
+}
+
+export interface CourseAccess {
+  id: string;
+  networkId: string;
+  /** The Bildungsträger offering it. */
+  organizationId: string;
+  admittedKinds: OrganizationKind[];
+  status: CourseStatus;
+}
 
 export interface ChannelAccess {
   id: string;
@@ -72,6 +119,7 @@ export type ThreadAccess = { id: string; locked: boolean } & (
   | { subject: "channel"; channel: ChannelAccess }
   | { subject: "idea"; idea: IdeaAccess }
   | { subject: "referral"; referral: ReferralParties }
+  | { subject: "event"; event: EventAccess }
 );
 
 export interface PostAccess {
@@ -121,6 +169,31 @@ export function referralSide(actor: Actor, referral: ReferralParties): ReferralS
   return null;
 }
 
+/** Members and coordinators of a network see its events and courses (not platform admins). */
+function inNetwork(actor: Actor, networkId: string): boolean {
+  return actor.networkIds.includes(networkId) || actor.coordinatedNetworkIds.includes(networkId);
+}
+
+/** Case workers and admins act for candidates; employer members never do. */
+const actsForClients = (actor: Actor) => actor.role === "staff" || actor.role === "org_admin";
+
+const organisesEvent = (actor: Actor, event: EventAccess) =>
+  actor.organizationId === event.organizationId;
+
+/**
+ * How much of an event's seat list an actor sees. The organiser sees every reservation with its
+ * pseudonym and reserving organisation (not the person who reserved); a reserving organisation
+ * sees its own reservations; everyone else only the counts.
+ */
+export function reservationVisibility(
+  actor: Actor,
+  event: EventAccess,
+): "organiser" | "own" | "counts" {
+  if (organisesEvent(actor, event)) return "organiser";
+  if (actor.networkIds.includes(event.networkId) && actsForClients(actor)) return "own";
+  return "counts";
+}
+
 /** Network members read a channel; employer members only where the coordinator allowed it. */
 function seesChannel(actor: Actor, channel: ChannelAccess): boolean {
   if (actor.coordinatedNetworkIds.includes(channel.networkId)) return true;
@@ -141,6 +214,8 @@ function seesThread(actor: Actor, thread: ThreadAccess): boolean {
       return seesIdea(actor, thread.idea);
     case "referral":
       return referralSide(actor, thread.referral) !== null;
+    case "event":
+      return inNetwork(actor, thread.event.networkId);
   }
 }
 
@@ -153,6 +228,8 @@ function writesInThread(actor: Actor, thread: ThreadAccess): boolean {
       return seesIdea(actor, thread.idea) && thread.idea.status !== "archived";
     case "referral":
       return referralSide(actor, thread.referral) !== null;
+    case "event":
+      return inNetwork(actor, thread.event.networkId);
   }
 }
 
@@ -170,6 +247,8 @@ function moderatesThread(actor: Actor, thread: ThreadAccess): boolean {
       );
     case "referral":
       return false;
+    case "event":
+      return actor.coordinatedNetworkIds.includes(thread.event.networkId);
   }
 }
 
@@ -226,6 +305,21 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "post.delete":
     case "post.report":
       return seesThread(actor, capability.thread);
+    case "event.browse":
+    case "event.create":
+    case "course.browse":
+    case "course.create":
+      return true;
+    case "event.view":
+    case "event.edit":
+    case "event.reserve":
+    case "reservation.cancel":
+    case "event.recordOutcomes":
+      return inNetwork(actor, capability.event.networkId);
+    case "course.view":
+    case "course.edit":
+    case "course.pledge":
+      return inNetwork(actor, capability.course.networkId);
   }
 }
 
@@ -303,6 +397,47 @@ export function can(actor: Actor, capability: Capability): boolean {
         capability.post.authorUserId !== actor.id &&
         seesThread(actor, capability.thread)
       );
+    case "event.browse":
+    case "course.browse":
+      return actor.networkIds.length > 0 || actor.coordinatedNetworkIds.length > 0;
+    case "event.create":
+      return actor.networkIds.length > 0;
+    case "event.view":
+      return inNetwork(actor, capability.event.networkId);
+    // Whether the event is cancelled, the deadline passed or the event began are rules of the
+    // event, answered with a German message by the domain functions, not a denial.
+    case "event.edit":
+    case "event.recordOutcomes":
+      return organisesEvent(actor, capability.event);
+    case "event.reserve":
+      return actor.networkIds.includes(capability.event.networkId) && actsForClients(actor);
+    case "reservation.cancel":
+      return (
+        capability.reservation.organizationId === actor.organizationId &&
+        actsForClients(actor) &&
+        inNetwork(actor, capability.event.networkId)
+      );
+    case "course.create":
+      return (
+        actor.organizationKind === "bildungstraeger" &&
+        actsForClients(actor) &&
+        actor.networkIds.length > 0
+      );
+    case "course.view":
+      return inNetwork(actor, capability.course.networkId);
+    case "course.edit":
+      return (
+        actor.organizationId === capability.course.organizationId &&
+        actsForClients(actor) &&
+        capability.course.status !== "cancelled"
+      );
+    case "course.pledge":
+      return (
+        actor.networkIds.includes(capability.course.networkId) &&
+        actor.organizationId !== capability.course.organizationId &&
+        capability.course.admittedKinds.includes(actor.organizationKind) &&
+        actsForClients(actor)
+      );
   }
 }
 
@@ -328,7 +463,11 @@ function auditTarget(capability: Capability): Record<string, string> {
     if (capability.thread.subject === "referral")
       details.referralId = capability.thread.referral.id;
     if (capability.thread.subject === "idea") details.ideaId = capability.thread.idea.id;
+    if (capability.thread.subject === "event") details.eventId = capability.thread.event.id;
   }
+  if ("event" in capability) details.eventId = capability.event.id;
+  if ("reservation" in capability) details.reservationId = capability.reservation.id;
+  if ("course" in capability) details.courseId = capability.course.id;
   if ("referral" in capability) {
     details.referralId = capability.referral.id;
     details.senderOrganizationId = capability.referral.senderOrganizationId;

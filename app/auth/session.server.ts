@@ -7,7 +7,7 @@ import {
   sessions,
   users,
 } from "~/db/schema";
-import type { MemberRole } from "~/db/schema";
+import type { MemberRole, OrganizationKind } from "~/db/schema";
 import { generateToken, hashToken } from "./tokens.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +27,8 @@ export interface CurrentUser {
   isPlatformAdmin: boolean;
   organizationId: string;
   organizationName: string;
+  /** Decides e.g. who may offer courses (Bildungsträger) and pledge seats in them. */
+  organizationKind: OrganizationKind;
   /** Networks the user's organisation belongs to. */
   networkIds: string[];
   /** Networks the user coordinates. */
@@ -67,6 +69,7 @@ function buildSessionQuery(db: Database) {
       deactivatedAt: users.deactivatedAt,
       organizationId: users.organizationId,
       organizationName: organizations.name,
+      organizationKind: organizations.kind,
       ...userNetworkColumns(),
     })
     .from(sessions)

@@ -7,6 +7,7 @@ import type {
 } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { discussionChannels, discussionPosts, discussionThreads } from "~/db/schema";
+import { getEventAccess } from "~/events/access.server";
 import { getIdeaAccess } from "~/ideas/ideas.server";
 import { getReferralParties } from "~/referrals/referral-parties.server";
 import { discussionTexts } from "./texts";
@@ -61,6 +62,7 @@ export async function getThreadRecord(threadId: string): Promise<ThreadRecord | 
       channelId: discussionThreads.channelId,
       ideaId: discussionThreads.ideaId,
       referralId: discussionThreads.referralId,
+      eventId: discussionThreads.eventId,
       title: discussionThreads.title,
       lockedAt: discussionThreads.lockedAt,
       lastPostSequence: discussionThreads.lastPostSequence,
@@ -88,6 +90,10 @@ export async function getThreadRecord(threadId: string): Promise<ThreadRecord | 
       const referral = row.referralId ? await getReferralParties(row.referralId) : null;
       return referral ? record({ ...base, subject: "referral", referral }, null) : null;
     }
+    case "event": {
+      const event = row.eventId ? await getEventAccess(row.eventId) : null;
+      return event ? record({ ...base, subject: "event", event }, event.networkId) : null;
+    }
   }
 }
 
@@ -114,38 +120,60 @@ export async function getPostAccess(
   };
 }
 
+export type AttachedSubject =
+  | { kind: "idea"; ideaId: string; ideaTitle: string }
+  | { kind: "referral"; referralId: string }
+  | { kind: "event"; eventId: string; eventTitle: string };
+
+/** The thread row to insert for a subject, and the unique column that finds it again. */
+function attachedThreadOf(subject: AttachedSubject) {
+  switch (subject.kind) {
+    case "idea":
+      return {
+        column: discussionThreads.ideaId,
+        key: subject.ideaId,
+        values: {
+          subject: "idea" as const,
+          ideaId: subject.ideaId,
+          title: discussionTexts.ideaThreadTitle(subject.ideaTitle),
+        },
+      };
+    case "referral":
+      return {
+        column: discussionThreads.referralId,
+        key: subject.referralId,
+        values: {
+          subject: "referral" as const,
+          referralId: subject.referralId,
+          title: discussionTexts.referralThreadTitle,
+        },
+      };
+    case "event":
+      return {
+        column: discussionThreads.eventId,
+        key: subject.eventId,
+        values: {
+          subject: "event" as const,
+          eventId: subject.eventId,
+          title: discussionTexts.eventThreadTitle(subject.eventTitle),
+        },
+      };
+  }
+}
+
 /**
- * The thread of an idea or a referral, created on first use. Unique indexes make two
+ * The thread of an idea, a referral or an event, created on first use. Unique indexes make two
  * simultaneous first visits end with one thread.
  */
-export async function attachedThreadId(
-  subject:
-    { kind: "idea"; ideaId: string; ideaTitle: string } | { kind: "referral"; referralId: string },
-): Promise<string> {
+export async function attachedThreadId(subject: AttachedSubject): Promise<string> {
   const db = getDb();
-  const column = subject.kind === "idea" ? discussionThreads.ideaId : discussionThreads.referralId;
-  const key = subject.kind === "idea" ? subject.ideaId : subject.referralId;
+  const { column, key, values } = attachedThreadOf(subject);
   const existing = async () =>
     (
       await db.select({ id: discussionThreads.id }).from(discussionThreads).where(eq(column, key))
     )[0];
   const found = await existing();
   if (found) return found.id;
-  await db
-    .insert(discussionThreads)
-    .values(
-      subject.kind === "idea"
-        ? {
-            subject: "idea",
-            ideaId: subject.ideaId,
-            title: discussionTexts.ideaThreadTitle(subject.ideaTitle),
-          }
-        : {
-            subject: "referral",
-            referralId: subject.referralId,
-            title: discussionTexts.referralThreadTitle,
-          },
-    )
-    .onConflictDoNothing();
+  await db.insert(discussionThreads).values(values).onConflictDoNothing();
   return (await existing())!.id;
 }

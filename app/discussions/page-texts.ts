@@ -97,6 +97,7 @@ export const threadPageTexts = {
   backToChannel: (name: string) => `Kanal „${name}“`,
   backToIdea: (title: string) => `Idee „${title}“`,
   backToReferral: "Zur Übergabe",
+  backToEvent: (title: string) => `Veranstaltung „${title}“`,
   referralPrivacy:
     "Diesen Austausch sehen nur die Mitglieder der beiden Organisationen dieser Übergabe. Bitte schreiben Sie keine Sozialdaten, die nicht für die Übergabe nötig sind. Jeder Aufruf wird protokolliert.",
 };

@@ -2,9 +2,7 @@ import { useMemo } from "react";
 import type { ReactNode } from "react";
 import { RichTextEditor } from "~/rich-text/editor";
 import type { RichTextEditorProps } from "~/rich-text/editor";
-import { documentFromPlainText, parseRichTextJson } from "~/rich-text/schema";
 import type { RichTextDocument } from "~/rich-text/schema";
-import { submitted, type FormFeedback } from "~/ui/form";
 
 /**
  * The post editor of the discussion pages: RichTextEditor with the field name `body` (the
@@ -25,17 +23,6 @@ export function mentionSourceFor(threadId: string): MentionSource {
     if (!response.ok) throw new Error(`Vorschläge nicht geladen (${response.status})`);
     return (await response.json()) as Awaited<ReturnType<MentionSource>>;
   };
-}
-
-/** What a rejected form brings back into the editor: the typed document, or the typed text. */
-export function typedDocument(feedback: FormFeedback): RichTextDocument | undefined {
-  const json = submitted(feedback, "body");
-  if (json.trim() !== "") {
-    const parsed = parseRichTextJson(json);
-    if (parsed.ok) return parsed.doc;
-  }
-  const text = submitted(feedback, "bodyText");
-  return text.trim() !== "" ? documentFromPlainText(text) : undefined;
 }
 
 export function PostEditor({

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { userNetworkColumns } from "~/auth/session.server";
-import { getDb, type Database } from "~/db/client.server";
+import { getDb, type Database, type Transaction } from "~/db/client.server";
 import {
   discussionMentions,
   discussionPostRevisions,
@@ -138,11 +138,13 @@ export async function threadAudience(
       id: users.id,
       name: users.name,
       organizationId: users.organizationId,
+      organizationKind: organizations.kind,
       role: users.role,
       isPlatformAdmin: users.isPlatformAdmin,
       ...userNetworkColumns(),
     })
     .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
       and(
         isNull(users.deactivatedAt),
@@ -179,6 +181,11 @@ function activityRooms(thread: ThreadRecord): string[] {
       return access.idea.status === "published"
         ? [rooms.networkStaff(access.idea.networkId), rooms.networkEmployers(access.idea.networkId)]
         : [rooms.organization(access.idea.organizationId)];
+    case "event":
+      return [
+        rooms.networkStaff(access.event.networkId),
+        rooms.networkEmployers(access.event.networkId),
+      ];
   }
 }
 
@@ -230,7 +237,6 @@ async function preparePost(thread: ThreadRecord, draft: PostDraft): Promise<Prep
     mentionedUserIds: mentioned.filter((id) => audience.has(id)),
   };
 }
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Inserts a post and moves the thread's counters and the author's read mark along. */
 async function insertPost(

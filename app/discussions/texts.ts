@@ -43,4 +43,5 @@ export const discussionTexts = {
     `Guten Tag,\n\nwährend Sie nicht im Portal waren, gab es in den Diskussionen Ihres Netzwerks Neues für Sie:\n\n${lines}\n\nDie Beiträge lesen Sie nach der Anmeldung im Portal.\n`,
   ideaThreadTitle: (ideaTitle: string) => `Diskussion zur Idee „${ideaTitle}“`,
   referralThreadTitle: "Austausch zur Übergabe",
+  eventThreadTitle: (eventTitle: string) => `Diskussion zur Veranstaltung „${eventTitle}“`,
 };

@@ -3,6 +3,7 @@ import { can, type Actor, type ThreadAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { discussionPostRevisions, discussionPosts, ideas } from "~/db/schema";
 import { validateRichTextDocument, type RichTextDocument } from "~/rich-text/schema";
+import { eventTitle } from "~/events/access.server";
 import type { ThreadRecord } from "./access.server";
 import { getChannelDetails } from "./channels.server";
 
@@ -15,7 +16,8 @@ import { getChannelDetails } from "./channels.server";
 export type ThreadOrigin =
   | { kind: "channel"; channelId: string; channelName: string; archived: boolean }
   | { kind: "idea"; ideaId: string; ideaTitle: string }
-  | { kind: "referral"; referralId: string };
+  | { kind: "referral"; referralId: string }
+  | { kind: "event"; eventId: string; eventTitle: string };
 
 export async function threadOrigin(thread: ThreadRecord): Promise<ThreadOrigin> {
   const access = thread.access;
@@ -38,6 +40,12 @@ export async function threadOrigin(thread: ThreadRecord): Promise<ThreadOrigin> 
     }
     case "referral":
       return { kind: "referral", referralId: access.referral.id };
+    case "event":
+      return {
+        kind: "event",
+        eventId: access.event.id,
+        eventTitle: (await eventTitle(access.event.id)) ?? "",
+      };
   }
 }
 

@@ -3,7 +3,8 @@ import { targetGroups } from "~/directory/target-groups";
 import { ideaVisibilities, organizationKinds } from "~/db/schema";
 import { organizationKindLabels } from "~/organizations/texts";
 import { RichTextEditor } from "~/rich-text/editor";
-import { emptyDocument, parseRichTextJson, type RichTextDocument } from "~/rich-text/schema";
+import { initialDocument } from "~/rich-text/typed-document";
+import { emptyDocument } from "~/rich-text/schema";
 import {
   CheckboxGroup,
   FormErrorSummary,
@@ -16,6 +17,7 @@ import {
 } from "~/ui/form";
 import { ideaVisibilityLabels } from "./texts";
 import { fieldsOfAction, fundingSources } from "./vocabulary";
+import { ContactFields } from "~/ui/contact-fields";
 
 export interface IdeaFormValues {
   title: string;
@@ -60,15 +62,6 @@ export const emptyIdea = (
 
 const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 const RESULT_ROWS = 5;
-
-/** The body the editor starts with: what was typed before a rejected submit, else the stored one. */
-function initialBody(feedback: FormFeedback, stored: string): RichTextDocument {
-  for (const candidate of [submitted(feedback, "body"), stored]) {
-    const parsed = candidate ? parseRichTextJson(candidate) : null;
-    if (parsed?.ok) return parsed.doc;
-  }
-  return emptyDocument;
-}
 
 /** The idea editor for new ideas and edits; every typed value survives a rejected submit. */
 export function IdeaForm({
@@ -129,7 +122,7 @@ export function IdeaForm({
           name="body"
           label="Beschreibung"
           hint="Wie lief es ab, wer war beteiligt, was hat geholfen? Aus Word eingefügter Text wird bereinigt."
-          initialDocument={initialBody(feedback, initial.body)}
+          initialDocument={initialDocument(feedback, "body", initial.body)}
           error={errors.body}
         />
       </fieldset>
@@ -230,29 +223,7 @@ export function IdeaForm({
         <legend>
           <h2>Ansprechperson und Sichtbarkeit</h2>
         </legend>
-        <TextField
-          id="contactName"
-          name="contactName"
-          label="Name"
-          defaultValue={value("contactName")}
-          error={errors.contactName}
-        />
-        <TextField
-          id="contactEmail"
-          name="contactEmail"
-          type="email"
-          label="E-Mail"
-          defaultValue={value("contactEmail")}
-          error={errors.contactEmail}
-        />
-        <TextField
-          id="contactPhone"
-          name="contactPhone"
-          type="tel"
-          label="Telefon"
-          defaultValue={value("contactPhone")}
-          error={errors.contactPhone}
-        />
+        <ContactFields value={value} errors={errors} />
         <SelectField
           id="visibility"
           name="visibility"

@@ -1,4 +1,6 @@
+import { settleExpiredCourses } from "~/courses/transitions.server";
 import { sendDiscussionDigests } from "~/discussions/digest.server";
+import { sendEventReminders } from "~/events/reminders.server";
 import { escalateOverdueReferrals } from "~/referrals/overdue.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 
@@ -15,9 +17,19 @@ export function startScheduledJobs(log: (message: string) => void, intervalMs = 
       const escalated = await escalateOverdueReferrals();
       const anonymised = await anonymiseExpiredReferrals();
       const digests = await sendDiscussionDigests();
-      if (escalated || anonymised || digests) {
+      const reminders = await sendEventReminders();
+      const courses = await settleExpiredCourses();
+      if (
+        escalated ||
+        anonymised ||
+        digests ||
+        reminders ||
+        courses.confirmed ||
+        courses.cancelled
+      ) {
         log(
-          `Jobs: ${escalated} Übergaben eskaliert, ${anonymised} anonymisiert, ${digests} Diskussions-Zusammenfassungen versandt`,
+          `Jobs: ${escalated} Übergaben eskaliert, ${anonymised} anonymisiert, ${digests} Diskussions-Zusammenfassungen versandt, ` +
+            `${reminders} Veranstaltungserinnerungen, ${courses.confirmed} Maßnahmen zustande gekommen, ${courses.cancelled} abgesagt`,
         );
       }
     } catch (error) {

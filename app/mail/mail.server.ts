@@ -60,3 +60,10 @@ export function publicUrl(request: Request, path: string): string {
   const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin;
   return new URL(path, base).toString();
 }
+
+/** Absolute links where there may be no request at hand (jobs): PUBLIC_URL, else this server. */
+export function absoluteUrl(path: string, request?: Request): string {
+  if (request) return publicUrl(request, path);
+  const env = getEnv();
+  return new URL(path, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).toString();
+}

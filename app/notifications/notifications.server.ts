@@ -50,3 +50,21 @@ export function listRecentNotifications(userId: string, limit = 5) {
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
 }
+
+/**
+ * Delivers to each recipient in turn. A failure (say, the mail server is down) is logged and the
+ * others still get theirs: what caused the messages is already saved and is not undone by it.
+ */
+export async function deliverToEach<Recipient>(
+  recipients: Iterable<Recipient>,
+  what: string,
+  deliver: (recipient: Recipient) => Promise<void>,
+): Promise<void> {
+  for (const recipient of recipients) {
+    try {
+      await deliver(recipient);
+    } catch (error) {
+      console.warn(`${what}: Zustellung fehlgeschlagen (${String(error)})`);
+    }
+  }
+}

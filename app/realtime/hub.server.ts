@@ -48,6 +48,32 @@ export interface ServerToClientEvents {
   /** Leave-and-join-again: the page re-joins, and the permission is checked anew. */
   "discussion:rejoin": (event: { threadId: string }) => void;
   "discussion:error": (error: { code: "rate_limited" | "invalid"; message: string }) => void;
+  /** Seats, time or place of an event changed: open pages reload through their loaders. */
+  "event:changed": (change: { eventId: string }) => void;
+  /** Pledges or the state of a course changed; only figures everyone in the network may see. */
+  "course:changed": (change: CourseProgress) => void;
+}
+
+export interface CourseProgress {
+  courseId: string;
+  pledgedSeats: number;
+  minParticipants: number;
+  maxParticipants: number;
+  status: "open" | "confirmed" | "cancelled";
+}
+
+/** Everyone of a network with a page open: its staff and its employer members. */
+const wholeNetwork = (networkId: string) => [
+  rooms.networkStaff(networkId),
+  rooms.networkEmployers(networkId),
+];
+
+export function emitEventChanged(networkId: string, eventId: string): void {
+  holder.__portalRealtime?.to(wholeNetwork(networkId)).emit("event:changed", { eventId });
+}
+
+export function emitCourseProgress(networkId: string, progress: CourseProgress): void {
+  holder.__portalRealtime?.to(wholeNetwork(networkId)).emit("course:changed", progress);
 }
 
 /** A post as pages and live updates show it: the sanitized HTML only while it is visible. */

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { TextField, submitted, type FormFeedback } from "~/ui/form";
 import type { ReferralCounts } from "./network-figures.server";
+import { TableScroller } from "~/ui/table-scroller";
 
 export interface OrganizationFigures extends ReferralCounts {
   organizationId: string;
@@ -27,7 +28,7 @@ export function NetworkReferralPanel({
         Als Koordination sehen Sie keine einzelnen Übergaben, nur wie viele jede Organisation
         gesendet und erhalten hat.
       </p>
-      <div className="table-wrap">
+      <TableScroller label="Übergaben je Organisation">
         <table>
           <caption className="visually-hidden">Übergaben je Organisation</caption>
           <thead>
@@ -55,7 +56,7 @@ export function NetworkReferralPanel({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="retention" />
         <TextField

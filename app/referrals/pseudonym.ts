@@ -11,7 +11,7 @@ const MIN_LENGTH = 2;
 const MAX_LENGTH = 40;
 
 const whyNot =
-  "Solche Angaben machen die Person identifizierbar und gehören nach dem Grundsatz der Datensparsamkeit (§ 67 ff. SGB X) nicht in eine Übergabe.";
+  "Solche Angaben machen die Person identifizierbar und gehören nach dem Grundsatz der Datensparsamkeit (§ 67 ff. SGB X) nicht in eine Übergabe oder eine Platzreservierung.";
 const insteadUse =
   "Bitte verwenden Sie stattdessen Initialen wie „M. K.“ oder ein Pseudonym wie „Kundin Sonnenblume“.";
 

@@ -4,6 +4,7 @@ import { formatDateTime, formatDay } from "~/ui/format";
 import type { loadReferralList } from "./list-page.server";
 import { StatusBadge } from "./status-badge";
 import { statusLabels } from "./texts";
+import { TableScroller } from "~/ui/table-scroller";
 
 const headings = {
   inbox: {
@@ -99,7 +100,7 @@ export function ReferralListPage() {
                 : "Ihre Organisation gehört noch keinem Netzwerk an. Die Netzwerkkoordination kann sie aufnehmen."}
           </p>
         ) : (
-          <div className="table-wrap">
+          <TableScroller label="Übergaben">
             <table>
               <thead>
                 <tr>
@@ -133,7 +134,7 @@ export function ReferralListPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
         {data.pageCount > 1 ? (
           <nav className="pagination" aria-label="Seiten">

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { getDb, type Database } from "~/db/client.server";
+import { getDb, type Transaction } from "~/db/client.server";
 import {
   networkMemberships,
   referralConsents,
@@ -16,7 +16,6 @@ import { referralTexts as texts } from "./texts";
 import { addWorkingDays, berlinDate } from "./working-days";
 
 type Actor = Pick<CurrentUser, "id" | "organizationId" | "networkIds">;
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type SaveResult =
   | { ok: true; referralId: string; sent: boolean }

@@ -19,7 +19,8 @@ import {
 } from "~/discussions/channels.server";
 import discussionStyles from "~/discussions/discussions.css";
 import { channelTexts } from "~/discussions/page-texts";
-import { PostEditor, typedDocument } from "~/discussions/post-editor";
+import { PostEditor } from "~/discussions/post-editor";
+import { typedDocument } from "~/rich-text/typed-document";
 import { parsePostInput } from "~/discussions/post-input.server";
 import { startChannelThread } from "~/discussions/posts.server";
 import { seeOther } from "~/discussions/responses.server";

@@ -23,7 +23,8 @@ import { getPostAccess, getThreadRecord, type ThreadRecord } from "~/discussions
 import discussionStyles from "~/discussions/discussions.css";
 import { useLiveThread, type LiveStatus } from "~/discussions/live-thread";
 import { isThreadNotice, threadPageTexts as texts } from "~/discussions/page-texts";
-import { PostEditor, typedDocument } from "~/discussions/post-editor";
+import { PostEditor } from "~/discussions/post-editor";
+import { typedDocument } from "~/rich-text/typed-document";
 import { parsePostInput } from "~/discussions/post-input.server";
 import { PostItem, type PostActions } from "~/discussions/post-item";
 import {
@@ -245,6 +246,17 @@ function Breadcrumb({ origin, title }: { origin: ThreadOrigin; title: string }) 
             </li>
             <li>
               <Link to={`/ideen/${origin.ideaId}`}>{texts.backToIdea(origin.ideaTitle)}</Link>
+            </li>
+          </>
+        ) : origin.kind === "event" ? (
+          <>
+            <li>
+              <Link to="/veranstaltungen">Veranstaltungen</Link>
+            </li>
+            <li>
+              <Link to={`/veranstaltungen/${origin.eventId}`}>
+                {texts.backToEvent(origin.eventTitle)}
+              </Link>
             </li>
           </>
         ) : (

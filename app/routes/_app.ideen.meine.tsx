@@ -7,6 +7,7 @@ import { listBookmarkedIdeas, listOrganizationIdeas } from "~/ideas/idea-page.se
 import { ideaStatusLabels, ideaVisibilityLabels } from "~/ideas/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { formatDateTime } from "~/ui/format";
+import { TableScroller } from "~/ui/table-scroller";
 
 export const meta: MetaFunction = () => [{ title: "Meine Ideen – Netzwerke ABC" }];
 
@@ -40,7 +41,7 @@ export default function MyIdeasPage() {
             {canWrite ? <Link to="/ideen/neu">Jetzt die erste beschreiben.</Link> : null}
           </p>
         ) : (
-          <div className="table-wrap">
+          <TableScroller label="Meine Ideen">
             <table>
               <thead>
                 <tr>
@@ -65,7 +66,7 @@ export default function MyIdeasPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
       </section>
       <section className="card stack" aria-labelledby="merkliste">

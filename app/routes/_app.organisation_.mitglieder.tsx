@@ -20,6 +20,7 @@ import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, SelectField, TextField } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
+import { TableScroller } from "~/ui/table-scroller";
 
 export const meta: MetaFunction = () => [{ title: "Mitglieder – Netzwerke ABC" }];
 
@@ -148,7 +149,7 @@ export default function MembersPage() {
         {memberFeedback.intent && memberFeedback.intent !== "invite" ? (
           <FormErrorSummary errors={memberFeedback.errors} />
         ) : null}
-        <div className="table-wrap">
+        <TableScroller label="Mitglieder">
           <table>
             <caption className="visually-hidden">
               Mitglieder der Organisation mit Rolle und Status
@@ -218,7 +219,7 @@ export default function MembersPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       </section>
 
       <section className="card stack" aria-labelledby="offene-einladungen">

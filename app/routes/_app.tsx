@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       discussions: can(user, { action: "discussion.browse" })
         ? { unread: await unreadTotal(user) }
         : null,
+      events: can(user, { action: "event.browse" }),
+      courses: can(user, { action: "course.browse" }),
       administration: can(user, { action: "network.create" }),
       outbox: isOutboxMode(),
     },
@@ -94,6 +96,16 @@ function AppFrame({ children }: { children: React.ReactNode }) {
                     Diskussionen{" "}
                     <CountBadge count={data.nav.discussions.unread} label="ungelesen" />
                   </NavLink>
+                </li>
+              ) : null}
+              {data.nav.events ? (
+                <li>
+                  <NavLink to="/veranstaltungen">Veranstaltungen</NavLink>
+                </li>
+              ) : null}
+              {data.nav.courses ? (
+                <li>
+                  <NavLink to="/massnahmen">Maßnahmen-Pool</NavLink>
                 </li>
               ) : null}
               {referralCounts ? (

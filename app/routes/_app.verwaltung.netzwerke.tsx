@@ -16,6 +16,7 @@ import { networkTexts } from "~/networks/texts";
 import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { TableScroller } from "~/ui/table-scroller";
 
 export const meta: MetaFunction = () => [{ title: "Netzwerke verwalten – Netzwerke ABC" }];
 
@@ -77,7 +78,7 @@ export default function NetworkAdministrationPage() {
         {networks.length === 0 ? (
           <p>Noch kein Netzwerk. Legen Sie unten das erste an.</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroller label="Netzwerke">
             <table>
               <thead>
                 <tr>
@@ -100,7 +101,7 @@ export default function NetworkAdministrationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
       </section>
 

@@ -31,6 +31,25 @@ export const flashMessages = {
     "Vermerkt: Ihre Organisation setzt diese Idee auch um. Die Autorinnen und Autoren wurden benachrichtigt.",
   bookmarkAdded: "Die Idee steht jetzt auf Ihrer Merkliste.",
   bookmarkRemoved: "Die Idee wurde von Ihrer Merkliste genommen.",
+  courseCreated:
+    "Die Maßnahme ist angelegt. Die Organisationen Ihres Netzwerks können jetzt Plätze zusagen.",
+  courseSaved: "Die Änderungen an der Maßnahme wurden gespeichert.",
+  pledgeSaved: "Ihre Zusage wurde gespeichert.",
+  pledgeWithdrawn: "Ihre Zusage wurde zurückgenommen.",
+  eventCreated: "Die Veranstaltung ist veröffentlicht und steht im Kalender Ihres Netzwerks.",
+  eventSaved: "Die Änderungen wurden gespeichert.",
+  eventSavedAndAnnounced:
+    "Die Änderungen wurden gespeichert. Alle mit Reservierungen wurden über die neue Zeit bzw. den neuen Ort benachrichtigt.",
+  eventCancelled:
+    "Die Veranstaltung wurde abgesagt. Alle mit Reservierungen wurden benachrichtigt.",
+  seatsReserved: "Die Plätze sind reserviert.",
+  seatsPartlyWaitlisted:
+    "Nicht alle haben einen Platz bekommen: Die letzten in Ihrer Liste stehen auf der Warteliste und rücken automatisch nach, wenn jemand storniert.",
+  seatsWaitlisted:
+    "Alle Plätze sind vergeben: Ihre Reservierung steht auf der Warteliste und rückt automatisch nach, wenn jemand storniert.",
+  reservationCancelled:
+    "Die Reservierung wurde storniert. Ein Platz von der Warteliste rückt gegebenenfalls automatisch nach.",
+  outcomesRecorded: "Die Ergebnisse wurden gespeichert.",
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;

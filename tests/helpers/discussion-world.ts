@@ -90,6 +90,8 @@ export async function buildDiscussionWorld() {
         id: created.id,
         name: created.name,
         organizationId,
+        // Discussion permissions do not depend on the kind of organisation.
+        organizationKind: "sonstige",
         role,
         isPlatformAdmin: false,
         networkIds: networks.networkIds,

@@ -28,6 +28,7 @@ import {
   createUser,
   loginCookiesFor,
 } from "#tests/fixtures/factories";
+import { createEventFor } from "#tests/fixtures/event-factories";
 import { createIdeaFor } from "#tests/fixtures/idea-factories";
 import { createReferral, createService } from "#tests/fixtures/referral-factories";
 import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
@@ -75,6 +76,7 @@ async function buildDiscussionWorld() {
   const service = await createService({ organizationId: orgB.id, category: "schuldnerberatung" });
   const coordinatorActor: Actor = {
     ...users.coordinator,
+    organizationKind: orgA.kind,
     networkIds: [north.id],
     coordinatedNetworkIds: [north.id],
   };
@@ -148,6 +150,16 @@ async function ideaThread(world: DiscussionWorld, publish: boolean): Promise<str
     { publish },
   );
   return attachedThreadId({ kind: "idea", ideaId, ideaTitle: title });
+}
+
+/** The discussion of an event of Nord, organised by the employer. */
+async function eventThread(world: DiscussionWorld): Promise<string> {
+  const title = `Veranstaltung ${randomUUID().slice(0, 6)}`;
+  const eventId = await createEventFor(world.users.employer, {
+    networkId: world.networks.north.id,
+    title,
+  });
+  return attachedThreadId({ kind: "event", eventId, eventTitle: title });
 }
 
 async function referralOf(world: DiscussionWorld): Promise<string> {
@@ -406,6 +418,12 @@ const rows: Row[] = [
     expect: ideaAuthors("ok"),
   },
   {
+    route: "GET /diskussionen/thema/:threadId (event of the employer)",
+    handler: threadPage.loader,
+    prepare: async (world) => threadCell(await eventThread(world)),
+    expect: nord("ok"),
+  },
+  {
     route: "GET /diskussionen/thema/:threadId (referral A → B)",
     handler: threadPage.loader,
     prepare: async (world) => threadCell(await referralThread(world)),
@@ -475,6 +493,12 @@ const rows: Row[] = [
     route: "POST thema reply (published idea of A)",
     handler: threadPage.action,
     prepare: async (world) => threadCell(await ideaThread(world, true), reply),
+    expect: nord("ok"),
+  },
+  {
+    route: "POST thema reply (event of the employer)",
+    handler: threadPage.action,
+    prepare: async (world) => threadCell(await eventThread(world), reply),
     expect: nord("ok"),
   },
   {
@@ -622,6 +646,12 @@ const rows: Row[] = [
     expect: nord(403, { coordinator: "ok" }),
   },
   {
+    route: "POST thema lock (event of the employer)",
+    handler: threadPage.action,
+    prepare: async (world) => threadCell(await eventThread(world), { intent: "lock" }),
+    expect: nord(403, { coordinator: "ok" }),
+  },
+  {
     route: "POST thema (unknown intent)",
     handler: threadPage.action,
     prepare: async (world) =>
@@ -722,6 +752,7 @@ async function openReport(world: DiscussionWorld): Promise<string> {
   const thread = (await getThreadRecord(threadId))!;
   const reporter = {
     ...world.users.otherOrgAdmin,
+    organizationKind: "schuldnerberatung" as const,
     networkIds: [world.networks.north.id],
     coordinatedNetworkIds: [],
   };

@@ -176,6 +176,8 @@ function actorOf(
   return {
     id: user.id,
     organizationId: user.organizationId,
+    // Referral permissions do not depend on the kind of organisation.
+    organizationKind: "sonstige",
     role: user.role,
     isPlatformAdmin: user.isPlatformAdmin,
     networkIds: networks.networkIds ?? [],

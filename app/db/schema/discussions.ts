@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { events } from "./events";
 import { ideas } from "./ideas";
 import { networks, organizations } from "./organizations";
 import { referrals } from "./referrals";
@@ -44,7 +45,7 @@ export const discussionChannels = pgTable(
 );
 
 /** What a thread belongs to: a channel, or one idea, referral or event (one thread each). */
-export const threadSubjects = ["channel", "idea", "referral"] as const;
+export const threadSubjects = ["channel", "idea", "referral", "event"] as const;
 export type ThreadSubject = (typeof threadSubjects)[number];
 export const threadSubject = pgEnum("thread_subject", threadSubjects);
 
@@ -56,6 +57,7 @@ export const discussionThreads = pgTable(
     channelId: uuid("channel_id").references(() => discussionChannels.id),
     ideaId: uuid("idea_id").references(() => ideas.id),
     referralId: uuid("referral_id").references(() => referrals.id),
+    eventId: uuid("event_id").references(() => events.id),
     title: text("title").notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -70,6 +72,7 @@ export const discussionThreads = pgTable(
     index("discussion_threads_channel_idx").on(table.channelId, table.lastPostAt),
     uniqueIndex("discussion_threads_idea_idx").on(table.ideaId),
     uniqueIndex("discussion_threads_referral_idx").on(table.referralId),
+    uniqueIndex("discussion_threads_event_idx").on(table.eventId),
   ],
 );
 

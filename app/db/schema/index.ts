@@ -5,3 +5,5 @@ export * from "./messaging";
 export * from "./referrals";
 export * from "./ideas";
 export * from "./discussions";
+export * from "./events";
+export * from "./courses";

@@ -1,0 +1,272 @@
+import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { getDb } from "~/db/client.server";
+import { coursePledges, courses, networks, organizations } from "~/db/schema";
+import { toBerlinLocal } from "~/events/berlin-time";
+import type { FieldErrors } from "~/forms.server";
+import { emitCourseProgress } from "~/realtime/hub.server";
+import { renderRichText } from "~/rich-text/render.server";
+import type { RichTextDocument } from "~/rich-text/schema";
+import type { CourseFormValues } from "./course-form";
+import type { CourseInput } from "./course-form.server";
+import { courseFormTexts } from "./texts";
+import {
+  announceTransition,
+  confirmIfMinimumReached,
+  progressOf,
+  transitionedColumns,
+} from "./transitions.server";
+
+interface Actor {
+  id: string;
+  organizationId: string;
+}
+
+/** The columns a course's own fields map to, shared by create and update. */
+function courseColumns(input: CourseInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    instrument: input.instrument,
+    startDate: input.startDate,
+    duration: input.duration,
+    place: input.place,
+    minParticipants: input.minParticipants,
+    maxParticipants: input.maxParticipants,
+    pledgeDeadline: input.pledgeDeadline,
+    admittedKinds: input.admittedKinds,
+  };
+}
+
+/** Offers a course to one of the actor's networks, on behalf of the actor's Bildungsträger. */
+export async function createCourse(
+  actor: Actor,
+  input: CourseInput,
+  ip: string | null,
+): Promise<string> {
+  const [created] = await getDb()
+    .insert(courses)
+    .values({
+      ...courseColumns(input),
+      networkId: input.networkId,
+      organizationId: actor.organizationId,
+      createdByUserId: actor.id,
+    })
+    .returning({ id: courses.id });
+  await recordAudit({
+    action: "course.created",
+    actor,
+    ip,
+    targetType: "course",
+    targetId: created!.id,
+    networkId: input.networkId,
+  });
+  return created!.id;
+}
+
+/**
+ * Saves an edit of a course that is not cancelled. The maximum may not fall below the seats
+ * already pledged; a confirmed course keeps its minimum within them. Lowering the minimum of an
+ * open course to the pledged seats confirms it, in the same transaction. The network stays.
+ */
+export async function updateCourse(
+  actor: Actor,
+  courseId: string,
+  input: CourseInput,
+  ip: string | null,
+  options: { now?: Date; request?: Request } = {},
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const now = options.now ?? new Date();
+  const outcome = await getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: courses.status, pledgedSeats: courses.pledgedSeats })
+      .from(courses)
+      .where(eq(courses.id, courseId))
+      .for("update");
+    if (!current)
+      return { ok: false as const, errors: { form: courseFormTexts.cancelledMeanwhile } };
+    const errors: FieldErrors = {};
+    if (current.status === "cancelled") errors.form = courseFormTexts.cancelledMeanwhile;
+    if (input.maxParticipants < current.pledgedSeats) {
+      errors.maxParticipants = courseFormTexts.maximumBelowPledged(current.pledgedSeats);
+    }
+    if (current.status === "confirmed" && input.minParticipants > current.pledgedSeats) {
+      errors.minParticipants = courseFormTexts.minimumAbovePledgedWhenConfirmed(
+        current.pledgedSeats,
+      );
+    }
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+    const [course] = await tx
+      .update(courses)
+      .set({ ...courseColumns(input), updatedAt: now })
+      .where(eq(courses.id, courseId))
+      .returning(transitionedColumns);
+    const confirmed = await confirmIfMinimumReached(tx, courseId, now);
+    return {
+      ok: true as const,
+      confirmed,
+      course: { ...course!, status: confirmed ? ("confirmed" as const) : course!.status },
+    };
+  });
+  if (!outcome.ok) return outcome;
+
+  const { course, confirmed } = outcome;
+  await recordAudit({
+    action: "course.updated",
+    actor,
+    ip,
+    targetType: "course",
+    targetId: courseId,
+    networkId: course.networkId,
+  });
+  emitCourseProgress(course.networkId, progressOf(course));
+  if (confirmed)
+    await announceTransition(course, "confirmed", { actor, ip, request: options.request });
+  return { ok: true };
+}
+
+export interface CourseListViewer {
+  organizationId: string;
+  networkIds: string[];
+  coordinatedNetworkIds: string[];
+}
+
+/**
+ * The courses of the viewer's networks, with the figures of their progress bars and the
+ * viewer's organisation's own pledge. `onlyOpen` keeps those that still take pledges.
+ */
+export async function listCourses(
+  viewer: CourseListViewer,
+  options: { onlyOpen: boolean; now?: Date },
+) {
+  const networkIds = [...new Set([...viewer.networkIds, ...viewer.coordinatedNetworkIds])];
+  if (networkIds.length === 0) return [];
+  const now = options.now ?? new Date();
+  const rows = await getDb()
+    .select({
+      id: courses.id,
+      title: courses.title,
+      instrument: courses.instrument,
+      startDate: courses.startDate,
+      duration: courses.duration,
+      place: courses.place,
+      minParticipants: courses.minParticipants,
+      maxParticipants: courses.maxParticipants,
+      pledgedSeats: courses.pledgedSeats,
+      status: courses.status,
+      pledgeDeadline: courses.pledgeDeadline,
+      organizationName: organizations.name,
+      networkName: networks.name,
+      ownPledge: coursePledges.seats,
+    })
+    .from(courses)
+    .innerJoin(organizations, eq(organizations.id, courses.organizationId))
+    .innerJoin(networks, eq(networks.id, courses.networkId))
+    .leftJoin(
+      coursePledges,
+      and(
+        eq(coursePledges.courseId, courses.id),
+        eq(coursePledges.organizationId, viewer.organizationId),
+      ),
+    )
+    .where(
+      and(
+        inArray(courses.networkId, networkIds),
+        options.onlyOpen
+          ? and(ne(courses.status, "cancelled"), gte(courses.pledgeDeadline, now))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(courses.startDate), asc(courses.title));
+  return rows.map((row) => ({ ...row, ownPledge: row.ownPledge ?? 0 }));
+}
+
+/** Everything the course page shows; the description is rendered and sanitized here. */
+export async function loadCourse(courseId: string, viewerOrganizationId: string) {
+  const [row] = await getDb()
+    .select({
+      id: courses.id,
+      title: courses.title,
+      description: courses.description,
+      instrument: courses.instrument,
+      startDate: courses.startDate,
+      duration: courses.duration,
+      place: courses.place,
+      minParticipants: courses.minParticipants,
+      maxParticipants: courses.maxParticipants,
+      pledgedSeats: courses.pledgedSeats,
+      status: courses.status,
+      pledgeDeadline: courses.pledgeDeadline,
+      admittedKinds: courses.admittedKinds,
+      confirmedAt: courses.confirmedAt,
+      cancelledAt: courses.cancelledAt,
+      updatedAt: courses.updatedAt,
+      organizationId: courses.organizationId,
+      organizationName: organizations.name,
+      networkName: networks.name,
+    })
+    .from(courses)
+    .innerJoin(organizations, eq(organizations.id, courses.organizationId))
+    .innerJoin(networks, eq(networks.id, courses.networkId))
+    .where(eq(courses.id, courseId));
+  if (!row) return null;
+  // Seats per organisation are the network's planning figures: no person is named.
+  const pledges = await getDb()
+    .select({
+      organizationId: coursePledges.organizationId,
+      organizationName: organizations.name,
+      seats: coursePledges.seats,
+      updatedAt: coursePledges.updatedAt,
+    })
+    .from(coursePledges)
+    .innerJoin(organizations, eq(organizations.id, coursePledges.organizationId))
+    .where(eq(coursePledges.courseId, courseId))
+    .orderBy(asc(organizations.name));
+  const { description, ...course } = row;
+  return {
+    ...course,
+    descriptionHtml: renderRichText(description as RichTextDocument),
+    pledges,
+    ownPledge: pledges.find((pledge) => pledge.organizationId === viewerOrganizationId)?.seats ?? 0,
+  };
+}
+
+/** The stored course as the edit form's values. */
+export async function loadCourseForEditing(
+  courseId: string,
+): Promise<(CourseFormValues & { pledgedSeats: number }) | null> {
+  const [row] = await getDb()
+    .select({
+      title: courses.title,
+      description: courses.description,
+      instrument: courses.instrument,
+      startDate: courses.startDate,
+      duration: courses.duration,
+      place: courses.place,
+      minParticipants: courses.minParticipants,
+      maxParticipants: courses.maxParticipants,
+      pledgeDeadline: courses.pledgeDeadline,
+      admittedKinds: courses.admittedKinds,
+      networkId: courses.networkId,
+      pledgedSeats: courses.pledgedSeats,
+    })
+    .from(courses)
+    .where(eq(courses.id, courseId));
+  if (!row) return null;
+  return {
+    ...row,
+    description: JSON.stringify(row.description),
+    minParticipants: String(row.minParticipants),
+    maxParticipants: String(row.maxParticipants),
+    pledgeDeadline: toBerlinLocal(row.pledgeDeadline).date,
+  };
+}
+
+/** The stored deadline, so that an edit may keep one that has passed already. */
+export async function storedPledgeDeadline(courseId: string): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ pledgeDeadline: courses.pledgeDeadline })
+    .from(courses)
+    .where(eq(courses.id, courseId));
+  return row?.pledgeDeadline ?? null;
+}

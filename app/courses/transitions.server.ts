@@ -1,0 +1,157 @@
+import { and, eq, gte, lt } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import { getDb, type Transaction } from "~/db/client.server";
+import { coursePledges, courses } from "~/db/schema";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { deliverToEach, notifyOrganization } from "~/notifications/notifications.server";
+import { activeCaseWorkers } from "~/organizations/members.server";
+import { emitCourseProgress, type CourseProgress } from "~/realtime/hub.server";
+import { courseMailTexts, courseNotificationTexts } from "./texts";
+
+/**
+ * The two transitions of a course: open → confirmed ("kommt zustande") once the minimum is
+ * pledged, open → cancelled when the pledge deadline passes below it. Both are conditional
+ * UPDATEs on `status = 'open'`, so each happens exactly once however many pledges, edits and
+ * job runs race for it: PostgreSQL re-checks the condition after waiting for the row lock.
+ */
+
+export const coursePath = (courseId: string) => `/massnahmen/${courseId}`;
+
+/** What the announcements and the live progress need of a course that changed state. */
+export const transitionedColumns = {
+  id: courses.id,
+  networkId: courses.networkId,
+  organizationId: courses.organizationId,
+  title: courses.title,
+  pledgedSeats: courses.pledgedSeats,
+  minParticipants: courses.minParticipants,
+  maxParticipants: courses.maxParticipants,
+  status: courses.status,
+};
+
+export interface TransitionedCourse {
+  id: string;
+  networkId: string;
+  organizationId: string;
+  title: string;
+  pledgedSeats: number;
+  minParticipants: number;
+  maxParticipants: number;
+  status: CourseProgress["status"];
+}
+
+export function progressOf(course: TransitionedCourse): CourseProgress {
+  return {
+    courseId: course.id,
+    pledgedSeats: course.pledgedSeats,
+    minParticipants: course.minParticipants,
+    maxParticipants: course.maxParticipants,
+    status: course.status,
+  };
+}
+
+/**
+ * Confirms the course if it is still open and its pledges reach the minimum; true only for the
+ * one call that did it. Runs inside the transaction that changed the pledges or the minimum.
+ */
+export async function confirmIfMinimumReached(
+  tx: Transaction,
+  courseId: string,
+  now: Date,
+): Promise<boolean> {
+  const confirmed = await tx
+    .update(courses)
+    .set({ status: "confirmed", confirmedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(courses.id, courseId),
+        eq(courses.status, "open"),
+        gte(courses.pledgedSeats, courses.minParticipants),
+      ),
+    )
+    .returning({ id: courses.id });
+  return confirmed.length > 0;
+}
+
+interface AnnouncementContext {
+  actor: { id: string; organizationId: string } | null;
+  ip: string | null;
+  /** The request that caused the transition, for the mail links' origin; none in the job. */
+  request?: Request;
+}
+
+/**
+ * After the commit of a transition: audit it and tell the offering Bildungsträger and every
+ * pledging organisation, in-app (all members) and by e-mail (staff and admins). The texts name
+ * the course and link to it, nothing else.
+ */
+export async function announceTransition(
+  course: TransitionedCourse,
+  outcome: "confirmed" | "cancelled",
+  context: AnnouncementContext,
+): Promise<void> {
+  await recordAudit({
+    action: outcome === "confirmed" ? "course.confirmed" : "course.cancelled",
+    actor: context.actor,
+    ip: context.ip,
+    targetType: "course",
+    targetId: course.id,
+    networkId: course.networkId,
+    details: { pledgedSeats: course.pledgedSeats, minParticipants: course.minParticipants },
+  });
+  const pledging = await getDb()
+    .select({ organizationId: coursePledges.organizationId })
+    .from(coursePledges)
+    .where(eq(coursePledges.courseId, course.id));
+  const organizationIds = new Set([
+    course.organizationId,
+    ...pledging.map((pledge) => pledge.organizationId),
+  ]);
+  const message =
+    outcome === "confirmed"
+      ? courseNotificationTexts.confirmed(course.title)
+      : courseNotificationTexts.cancelled(course.title);
+  const subject =
+    outcome === "confirmed" ? courseMailTexts.confirmedSubject : courseMailTexts.cancelledSubject;
+  const body = courseMailTexts.body(message, absoluteUrl(coursePath(course.id), context.request));
+  await deliverToEach(organizationIds, "Maßnahmen-Pool", async (organizationId) => {
+    await notifyOrganization(organizationId, message, coursePath(course.id));
+    for (const { email } of await activeCaseWorkers(organizationId)) {
+      await sendMail({ to: email, subject, body, triggeredByUserId: context.actor?.id ?? null });
+    }
+  });
+}
+
+/**
+ * The scheduled job: open courses whose pledge deadline has passed are cancelled when below the
+ * minimum (and confirmed otherwise, which pledging normally did already). Safe to run twice at
+ * once; returns how many courses each transition took.
+ */
+export async function settleExpiredCourses(
+  now = new Date(),
+  onProgress?: (done: number) => void,
+): Promise<{ confirmed: number; cancelled: number }> {
+  const expired = and(eq(courses.status, "open"), lt(courses.pledgeDeadline, now));
+  const confirmed = await getDb()
+    .update(courses)
+    .set({ status: "confirmed", confirmedAt: now, updatedAt: now })
+    .where(and(expired, gte(courses.pledgedSeats, courses.minParticipants)))
+    .returning(transitionedColumns);
+  const cancelled = await getDb()
+    .update(courses)
+    .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
+    .where(and(expired, lt(courses.pledgedSeats, courses.minParticipants)))
+    .returning(transitionedColumns);
+
+  let done = 0;
+  const settled = [
+    ...confirmed.map((course) => ({ course, outcome: "confirmed" as const })),
+    ...cancelled.map((course) => ({ course, outcome: "cancelled" as const })),
+  ];
+  for (const { course, outcome } of settled) {
+    emitCourseProgress(course.networkId, progressOf(course));
+    await announceTransition(course, outcome, { actor: null, ip: null });
+    onProgress?.((done += 1));
+  }
+  return { confirmed: confirmed.length, cancelled: cancelled.length };
+}

@@ -1,0 +1,62 @@
+import { Form, Link } from "@remix-run/react";
+import { eventKinds } from "~/db/schema";
+import { targetGroups } from "~/directory/target-groups";
+import type { CalendarPage } from "./calendar.server";
+import { calendarTexts } from "./calendar-texts";
+import { eventKindLabels } from "./vocabulary";
+
+/** The date parameter of each view, carried through the filter form as a hidden field. */
+const anchorParameter = { liste: "ab", woche: "woche", monat: "monat" } as const;
+
+/**
+ * Filters by kind and target group: a plain GET form, so it works without JavaScript and the
+ * filtered calendar can be bookmarked. The shown view and days stay as they are.
+ */
+export function CalendarFilters({ page }: { page: CalendarPage }) {
+  const filtered = page.filters.kind !== null || page.filters.targetGroup !== null;
+  const anchor = page.view === "monat" ? page.anchor.slice(0, 7) : page.anchor;
+  return (
+    <Form
+      // Remounted when the filters in the URL change (reset link, back button), so the selects
+      // never show a filter that is no longer applied.
+      key={`${page.filters.kind ?? ""}|${page.filters.targetGroup ?? ""}`}
+      method="get"
+      action="/veranstaltungen"
+      className="card filters calendar-filters"
+      aria-label={calendarTexts.filters}
+    >
+      <input type="hidden" name="ansicht" value={page.view} />
+      <input type="hidden" name={anchorParameter[page.view]} value={anchor} />
+      <div className="field">
+        <label htmlFor="filter-art">{calendarTexts.kind}</label>
+        <select id="filter-art" name="art" defaultValue={page.filters.kind ?? ""}>
+          <option value="">{calendarTexts.allKinds}</option>
+          {eventKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {eventKindLabels[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-zielgruppe">{calendarTexts.targetGroup}</label>
+        <select
+          id="filter-zielgruppe"
+          name="zielgruppe"
+          defaultValue={page.filters.targetGroup ?? ""}
+        >
+          <option value="">{calendarTexts.allTargetGroups}</option>
+          {targetGroups.map((group) => (
+            <option key={group} value={group}>
+              {group}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        {calendarTexts.applyFilters}
+      </button>
+      {filtered ? <Link to={page.navigation.unfiltered}>{calendarTexts.resetFilters}</Link> : null}
+    </Form>
+  );
+}

@@ -1,0 +1,52 @@
+import { authorize, notFound, type EventAccess } from "~/auth/permissions.server";
+import { clientIp } from "~/auth/request.server";
+import type { CurrentUser } from "~/auth/session.server";
+import { formFailure, formValues } from "~/forms.server";
+import { listNetworkNames } from "~/networks/networks.server";
+import { parseEventForm, eventMultiValuedFields } from "./event-form.server";
+import { createEvent, loadEventForEditing, updateEvent } from "./events.server";
+import { redirectWithFlash } from "~/flash.server";
+
+/** The networks a user may post an event in: those of their organisation. */
+export function eventNetworksOf(user: CurrentUser) {
+  return listNetworkNames(user.networkIds);
+}
+
+/** The action of the new-event page. */
+export async function submitNewEvent(request: Request, user: CurrentUser): Promise<Response> {
+  const ip = clientIp(request);
+  await authorize(user, { action: "event.create" }, ip);
+  const formData = await request.formData();
+  const parsed = parseEventForm(formData, { allowedNetworkIds: user.networkIds, now: new Date() });
+  if (!parsed.ok) return parsed.response;
+  const id = await createEvent(user, parsed.data, ip);
+  return redirectWithFlash(`/veranstaltungen/${id}`, "eventCreated");
+}
+
+/** The action of the edit page; the event keeps its network. */
+export async function submitEventEdit(
+  request: Request,
+  user: CurrentUser,
+  event: EventAccess,
+): Promise<Response> {
+  const ip = clientIp(request);
+  await authorize(user, { action: "event.edit", event }, ip);
+  const stored = await loadEventForEditing(event.id);
+  if (!stored) throw notFound();
+  const formData = await request.formData();
+  const parsed = parseEventForm(formData, {
+    allowedNetworkIds: [event.networkId],
+    now: new Date(),
+    previousStartsAt: stored.startsAt,
+  });
+  if (!parsed.ok) return parsed.response;
+  const saved = await updateEvent(user, event.id, parsed.data, ip);
+  if (!saved.ok) {
+    if ("notFound" in saved) throw notFound();
+    return formFailure(formValues(formData, eventMultiValuedFields), saved.errors);
+  }
+  return redirectWithFlash(
+    `/veranstaltungen/${event.id}`,
+    saved.announced ? "eventSavedAndAnnounced" : "eventSaved",
+  );
+}

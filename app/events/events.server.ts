@@ -1,0 +1,274 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { discussionThreads, events, networks, organizations } from "~/db/schema";
+import type { FieldErrors } from "~/forms.server";
+import { emitEventChanged } from "~/realtime/hub.server";
+import { renderRichText } from "~/rich-text/render.server";
+import type { RichTextDocument } from "~/rich-text/schema";
+import { recordEventAudit } from "./audit.server";
+import { isEndOfBerlinDay, toBerlinLocal } from "./berlin-time";
+import type { EventFormValues } from "./event-form";
+import type { EventInput } from "./event-form.server";
+import { reservationHolders, sendEventNotice, type ReservationOwner } from "./notices.server";
+import { announcePromotions, lockEvent, promoteFromWaitlist } from "./reservations.server";
+import { eventFormTexts, eventNoticeTexts } from "./texts";
+import { formatEventTime } from "./vocabulary";
+
+interface Actor {
+  id: string;
+  organizationId: string;
+}
+
+/** The columns the form decides, shared by create and update. */
+function eventColumns(input: EventInput) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    place: input.place,
+    onlineUrl: input.onlineUrl,
+    capacity: input.capacity,
+    registrationDeadline: input.registrationDeadline,
+    targetGroups: input.targetGroups,
+    jobs: input.jobs,
+    languageRequirements: input.languageRequirements,
+    accessibility: input.accessibility,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+  };
+}
+
+/** Posts an event; the actor's organisation organises it. */
+export async function createEvent(
+  actor: Actor,
+  input: EventInput,
+  ip: string | null = null,
+): Promise<string> {
+  const [created] = await getDb()
+    .insert(events)
+    .values({
+      ...eventColumns(input),
+      networkId: input.networkId,
+      organizationId: actor.organizationId,
+      createdByUserId: actor.id,
+    })
+    .returning({ id: events.id });
+  const id = created!.id;
+  emitEventChanged(input.networkId, id);
+  await recordEventAudit({
+    action: "event.created",
+    actor,
+    ip,
+    targetId: id,
+    networkId: input.networkId,
+  });
+  return id;
+}
+
+export type EventUpdate =
+  | { ok: true; announced: boolean }
+  | { ok: false; errors: FieldErrors }
+  | { ok: false; notFound: true };
+
+/**
+ * Saves an edit by the organiser (the network stays). The capacity cannot sink below the seats
+ * already confirmed; a higher one moves waiting-list places up. A new time or place raises the
+ * revision (calendar files carry it) and is announced to everyone holding a reservation.
+ */
+export async function updateEvent(
+  actor: Actor,
+  eventId: string,
+  input: EventInput,
+  ip: string | null = null,
+): Promise<EventUpdate> {
+  type Saved = {
+    ok: true;
+    networkId: string;
+    moved: boolean;
+    promoted: ReservationOwner[];
+  };
+  const outcome = await getDb().transaction(
+    async (tx): Promise<Saved | Exclude<EventUpdate, { ok: true }>> => {
+      const before = await lockEvent(tx, eventId);
+      if (!before) return { ok: false, notFound: true };
+      if (before.cancelledAt) return { ok: false, errors: { form: eventFormTexts.cancelled } };
+      if (input.capacity < before.confirmedSeats) {
+        return {
+          ok: false,
+          errors: { capacity: eventFormTexts.capacityBelowConfirmed(before.confirmedSeats) },
+        };
+      }
+      const rescheduled = before.startsAt.getTime() !== input.startsAt.getTime();
+      const moved =
+        rescheduled ||
+        before.endsAt.getTime() !== input.endsAt.getTime() ||
+        before.place !== input.place ||
+        before.onlineUrl !== input.onlineUrl;
+      await tx
+        .update(events)
+        .set({
+          ...eventColumns(input),
+          updatedAt: new Date(),
+          ...(moved ? { revision: sql`${events.revision} + 1` } : {}),
+          // A new day gets its own reminder the day before.
+          ...(rescheduled ? { reminderSentAt: null } : {}),
+        })
+        .where(eq(events.id, eventId));
+      const promoted = await promoteFromWaitlist(
+        tx,
+        eventId,
+        input.capacity - before.confirmedSeats,
+      );
+      return { ok: true, networkId: before.networkId, moved, promoted };
+    },
+  );
+  if (!outcome.ok) return outcome;
+
+  emitEventChanged(outcome.networkId, eventId);
+  await recordEventAudit({
+    action: "event.updated",
+    actor,
+    ip,
+    targetId: eventId,
+    networkId: outcome.networkId,
+    details: { timeOrPlaceChanged: outcome.moved, promoted: outcome.promoted.length },
+  });
+  await announcePromotions({ id: eventId, title: input.title }, outcome.promoted);
+  if (outcome.moved) {
+    await sendEventNotice(await reservationHolders(eventId), {
+      eventId,
+      message: eventNoticeTexts.changed(input.title, formatEventTime(input.startsAt, input.endsAt)),
+      subject: eventNoticeTexts.changedSubject,
+    });
+  }
+  return { ok: true, announced: outcome.moved };
+}
+
+/**
+ * Cancels the event; reservations stay listed (the event shows as cancelled) and everyone
+ * holding one is told. Cancelling twice changes nothing; returns whether this call cancelled.
+ */
+export async function cancelEvent(
+  actor: Actor,
+  eventId: string,
+  ip: string | null = null,
+): Promise<boolean> {
+  const [cancelled] = await getDb()
+    .update(events)
+    // A cancellation is a new version for calendar clients (SEQUENCE rises with STATUS).
+    .set({ cancelledAt: new Date(), updatedAt: new Date(), revision: sql`${events.revision} + 1` })
+    .where(and(eq(events.id, eventId), isNull(events.cancelledAt)))
+    .returning({ networkId: events.networkId, title: events.title });
+  if (!cancelled) return false;
+  emitEventChanged(cancelled.networkId, eventId);
+  await recordEventAudit({
+    action: "event.cancelled",
+    actor,
+    ip,
+    targetId: eventId,
+    networkId: cancelled.networkId,
+  });
+  await sendEventNotice(await reservationHolders(eventId), {
+    eventId,
+    message: eventNoticeTexts.cancelled(cancelled.title),
+    subject: eventNoticeTexts.cancelledSubject,
+  });
+  return true;
+}
+
+/** Everything the event page shows about the event itself; the description sanitized here. */
+export async function loadEventPage(eventId: string) {
+  const [row] = await getDb()
+    .select({
+      id: events.id,
+      networkId: events.networkId,
+      networkName: networks.name,
+      organizationId: events.organizationId,
+      organizationName: organizations.name,
+      kind: events.kind,
+      title: events.title,
+      description: events.description,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      place: events.place,
+      onlineUrl: events.onlineUrl,
+      capacity: events.capacity,
+      confirmedSeats: events.confirmedSeats,
+      waitlistedSeats: events.waitlistedSeats,
+      registrationDeadline: events.registrationDeadline,
+      targetGroups: events.targetGroups,
+      jobs: events.jobs,
+      languageRequirements: events.languageRequirements,
+      accessibility: events.accessibility,
+      contactName: events.contactName,
+      contactEmail: events.contactEmail,
+      contactPhone: events.contactPhone,
+      cancelledAt: events.cancelledAt,
+      attended: events.attended,
+      interviews: events.interviews,
+      internships: events.internships,
+      hires: events.hires,
+      outcomesRecordedAt: events.outcomesRecordedAt,
+      discussionPosts: sql<number>`coalesce((select ${discussionThreads.postCount} from ${discussionThreads} where ${discussionThreads.eventId} = ${events.id}), 0)`,
+    })
+    .from(events)
+    .innerJoin(networks, eq(networks.id, events.networkId))
+    .innerJoin(organizations, eq(organizations.id, events.organizationId))
+    .where(eq(events.id, eventId));
+  if (!row) return null;
+  const { description, ...event } = row;
+  return { ...event, descriptionHtml: renderRichText(description as RichTextDocument) };
+}
+
+/** The stored event as the edit form takes it, in Berlin time; null if there is none. */
+export async function loadEventForEditing(
+  eventId: string,
+): Promise<(EventFormValues & { startsAt: Date; cancelled: boolean }) | null> {
+  const [row] = await getDb()
+    .select({
+      networkId: events.networkId,
+      kind: events.kind,
+      title: events.title,
+      description: events.description,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      place: events.place,
+      onlineUrl: events.onlineUrl,
+      capacity: events.capacity,
+      registrationDeadline: events.registrationDeadline,
+      targetGroups: events.targetGroups,
+      jobs: events.jobs,
+      languageRequirements: events.languageRequirements,
+      accessibility: events.accessibility,
+      contactName: events.contactName,
+      contactEmail: events.contactEmail,
+      contactPhone: events.contactPhone,
+      cancelledAt: events.cancelledAt,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  if (!row) return null;
+  const { startsAt, endsAt, registrationDeadline, description, capacity, cancelledAt, ...fields } =
+    row;
+  const start = toBerlinLocal(startsAt);
+  const end = toBerlinLocal(endsAt);
+  const deadline = toBerlinLocal(registrationDeadline);
+  return {
+    ...fields,
+    startsAt,
+    description: JSON.stringify(description),
+    startDate: start.date,
+    startTime: start.time,
+    // A one-day event leaves the end date empty, as it was entered.
+    endDate: end.date === start.date ? "" : end.date,
+    endTime: end.time,
+    capacity: String(capacity),
+    deadlineDate: deadline.date,
+    // A deadline entered as a date alone (the end of that day) is shown as it was entered.
+    deadlineTime: isEndOfBerlinDay(registrationDeadline, deadline.date) ? "" : deadline.time,
+    cancelled: cancelledAt !== null,
+  };
+}

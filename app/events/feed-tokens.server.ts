@@ -1,0 +1,98 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { recordAudit } from "~/audit/audit.server";
+import type { Actor } from "~/auth/permissions.server";
+import { userNetworkColumns } from "~/auth/session.server";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+import { getDb } from "~/db/client.server";
+import { calendarFeedTokens, organizations, users } from "~/db/schema";
+
+/**
+ * Personal calendar subscriptions. Calendar programs cannot log in, so the address carries a
+ * secret token; like session tokens only its SHA-256 is stored. One per user: a new token
+ * replaces the old one, which stops working at once.
+ */
+
+/** Creates or replaces the user's token and returns it; it cannot be read again later. */
+export async function createFeedToken(userId: string, now = new Date()): Promise<string> {
+  const token = generateToken();
+  const tokenHash = hashToken(token);
+  await getDb()
+    .insert(calendarFeedTokens)
+    .values({ userId, tokenHash, createdAt: now })
+    .onConflictDoUpdate({
+      target: calendarFeedTokens.userId,
+      set: { tokenHash, createdAt: now, lastUsedAt: null },
+    });
+  return token;
+}
+
+/** Ends the subscription; true when there was one. */
+export async function revokeFeedToken(userId: string): Promise<boolean> {
+  const removed = await getDb()
+    .delete(calendarFeedTokens)
+    .where(eq(calendarFeedTokens.userId, userId))
+    .returning({ userId: calendarFeedTokens.userId });
+  return removed.length > 0;
+}
+
+/** The user's subscription (without the token, which is not kept), or null. */
+export async function feedTokenOf(userId: string) {
+  const [row] = await getDb()
+    .select({ createdAt: calendarFeedTokens.createdAt, lastUsedAt: calendarFeedTokens.lastUsedAt })
+    .from(calendarFeedTokens)
+    .where(eq(calendarFeedTokens.userId, userId));
+  return row ?? null;
+}
+
+export async function hasFeedToken(userId: string): Promise<boolean> {
+  return (await feedTokenOf(userId)) !== null;
+}
+
+/** A token must look like one before it reaches the database (base32 of 20 random bytes). */
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+/**
+ * The owner of a token with their current networks, or null for an unknown, replaced or revoked
+ * token and for deactivated users. Records when the subscription was last fetched.
+ */
+export async function userForFeedToken(token: string, now = new Date()): Promise<Actor | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = getDb();
+  const tokenHash = hashToken(token);
+  const [owner] = await db
+    .select({
+      id: users.id,
+      organizationId: users.organizationId,
+      organizationKind: organizations.kind,
+      role: users.role,
+      isPlatformAdmin: users.isPlatformAdmin,
+      ...userNetworkColumns(),
+    })
+    .from(calendarFeedTokens)
+    .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(calendarFeedTokens.tokenHash, tokenHash), isNull(users.deactivatedAt)));
+  if (!owner) return null;
+  await db
+    .update(calendarFeedTokens)
+    .set({ lastUsedAt: now })
+    .where(eq(calendarFeedTokens.tokenHash, tokenHash));
+  return owner;
+}
+
+/** Creating, replacing and ending a subscription are audited: the address opens a calendar. */
+export function recordFeedAudit(
+  actor: { id: string; organizationId: string },
+  action: "calendar.feed_created" | "calendar.feed_revoked",
+  ip: string | null,
+  details?: { replaced: boolean },
+): Promise<void> {
+  return recordAudit({
+    action,
+    actor,
+    targetType: "user",
+    targetId: actor.id,
+    ip,
+    details,
+  });
+}

@@ -1,0 +1,88 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { eventReservations, users } from "~/db/schema";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
+import { deliverToEach, notifyUsers } from "~/notifications/notifications.server";
+import { activeCaseWorkers } from "~/organizations/members.server";
+import { eventNoticeTexts } from "./texts";
+
+/**
+ * Messages about an event to the people who reserved seats in it: in-app (stored and live) and
+ * by e-mail, one per person however many seats they reserved. They name the event and link to
+ * it, never a pseudonym.
+ */
+
+export interface Recipient {
+  id: string;
+  email: string;
+}
+
+/** Who made a reservation, and for which organisation. */
+export interface ReservationOwner {
+  reservedByUserId: string | null;
+  organizationId: string;
+}
+
+/**
+ * The people to tell about reservations: whoever made each one, or, where that account was
+ * deactivated in the meantime, the reserving organisation's case workers, so that a moved-up
+ * place or a cancelled event never goes unnoticed. Each person once.
+ */
+export async function recipientsFor(owners: ReservationOwner[]): Promise<Recipient[]> {
+  const userIds = [...new Set(owners.flatMap((owner) => owner.reservedByUserId ?? []))];
+  const reservers =
+    userIds.length === 0
+      ? []
+      : await getDb()
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(inArray(users.id, userIds), isNull(users.deactivatedAt)));
+  const reachable = new Set(reservers.map((reserver) => reserver.id));
+  const orphaned = new Set(
+    owners
+      .filter((owner) => !owner.reservedByUserId || !reachable.has(owner.reservedByUserId))
+      .map((owner) => owner.organizationId),
+  );
+  const standIns = (await Promise.all([...orphaned].map((id) => activeCaseWorkers(id)))).flat();
+  const unique = new Map([...reservers, ...standIns].map((person) => [person.id, person]));
+  return [...unique.values()];
+}
+
+/** Everyone to tell about a seat or a waiting-list place in the event. */
+export async function reservationHolders(eventId: string): Promise<Recipient[]> {
+  const owners = await getDb()
+    .selectDistinct({
+      reservedByUserId: eventReservations.reservedByUserId,
+      organizationId: eventReservations.organizationId,
+    })
+    .from(eventReservations)
+    .where(
+      and(
+        eq(eventReservations.eventId, eventId),
+        inArray(eventReservations.status, ["confirmed", "waitlisted"]),
+      ),
+    );
+  return recipientsFor(owners);
+}
+
+/**
+ * Sends the notice in the portal and by e-mail. The mails are recorded without the user whose
+ * action caused them: the Postausgang lists a person's own mails with their recipients, and an
+ * organiser must not learn there who reserved seats.
+ */
+export async function sendEventNotice(
+  recipients: Recipient[],
+  notice: { eventId: string; message: string; subject: string },
+): Promise<void> {
+  if (recipients.length === 0) return;
+  const path = `/veranstaltungen/${notice.eventId}`;
+  await notifyUsers(
+    recipients.map((recipient) => recipient.id),
+    notice.message,
+    path,
+  );
+  const body = eventNoticeTexts.mailBody(notice.message, absoluteUrl(path));
+  await deliverToEach(recipients, "Veranstaltungen", (recipient) =>
+    sendMail({ to: recipient.email, subject: notice.subject, body, triggeredByUserId: null }),
+  );
+}

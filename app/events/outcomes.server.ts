@@ -1,0 +1,144 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { eventOutcomesByOrganization, eventReservations, events, organizations } from "~/db/schema";
+import type { FieldErrors, FormValues } from "~/forms.server";
+import { recordEventAudit } from "./audit.server";
+import {
+  outcomeField,
+  outcomeFigureLabels,
+  outcomeFigures,
+  outcomeTexts as texts,
+  type OutcomeFigure,
+} from "./texts";
+
+/**
+ * What came of an event, recorded by the organiser afterwards: counts only, never people.
+ *
+ * The totals are entered by themselves; rows per reserving organisation are optional and must
+ * not add up to more than the totals. Totals are not simply the sum of the rows, because people
+ * also come without a reservation (walk-ins at an Infostand, an employer's own applicants), and
+ * an organiser may know the totals without being able to split all of them.
+ */
+
+export type OutcomeCounts = Record<OutcomeFigure, number>;
+
+export interface OutcomeInput {
+  totals: OutcomeCounts;
+  byOrganization: ({ organizationId: string } & OutcomeCounts)[];
+}
+
+const MAX_FIGURE = 10_000;
+
+function readFigure(raw: FormValues, field: string, errors: FieldErrors): number | null {
+  const value = typeof raw[field] === "string" ? (raw[field] as string).trim() : "";
+  if (value === "") return null;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > MAX_FIGURE) {
+    errors[field] = texts.figureInvalid;
+    return null;
+  }
+  return number;
+}
+
+/** Reads the outcome form for the given reserving organisations; blank rows are left out. */
+export function readOutcomeForm(
+  raw: FormValues,
+  organizationIds: string[],
+): { ok: true; data: OutcomeInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const totals = {} as OutcomeCounts;
+  for (const figure of outcomeFigures) totals[figure] = readFigure(raw, figure, errors) ?? 0;
+  const byOrganization: OutcomeInput["byOrganization"] = [];
+  for (const organizationId of organizationIds) {
+    const figures = outcomeFigures.map((figure) =>
+      readFigure(raw, outcomeField(figure, organizationId), errors),
+    );
+    if (figures.every((figure) => figure === null)) continue;
+    const row = { organizationId } as OutcomeInput["byOrganization"][number];
+    outcomeFigures.forEach((figure, index) => (row[figure] = figures[index] ?? 0));
+    byOrganization.push(row);
+  }
+  for (const figure of outcomeFigures) {
+    const sum = byOrganization.reduce((total, row) => total + row[figure], 0);
+    if (sum > totals[figure]) errors[figure] ??= texts.sumExceedsTotal(outcomeFigureLabels[figure]);
+  }
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, data: { totals, byOrganization } };
+}
+
+/** Organisations with a seat or waiting-list place: the rows the organiser may fill in. */
+export function reservingOrganizations(eventId: string) {
+  return getDb()
+    .selectDistinct({ id: organizations.id, name: organizations.name })
+    .from(eventReservations)
+    .innerJoin(organizations, eq(organizations.id, eventReservations.organizationId))
+    .where(and(eq(eventReservations.eventId, eventId), ne(eventReservations.status, "cancelled")))
+    .orderBy(asc(organizations.name), asc(organizations.id));
+}
+
+/** The recorded rows per organisation, with names, for the organiser's page. */
+export function outcomesByOrganization(eventId: string) {
+  return getDb()
+    .select({
+      organizationId: eventOutcomesByOrganization.organizationId,
+      organizationName: organizations.name,
+      attended: eventOutcomesByOrganization.attended,
+      interviews: eventOutcomesByOrganization.interviews,
+      internships: eventOutcomesByOrganization.internships,
+      hires: eventOutcomesByOrganization.hires,
+    })
+    .from(eventOutcomesByOrganization)
+    .innerJoin(organizations, eq(organizations.id, eventOutcomesByOrganization.organizationId))
+    .where(eq(eventOutcomesByOrganization.eventId, eventId))
+    .orderBy(asc(organizations.name));
+}
+
+/**
+ * Records (or corrects) the outcomes: totals on the event, the rows per organisation replaced
+ * as a whole. Only once the event has begun.
+ */
+export async function recordOutcomes(
+  actor: { id: string; organizationId: string },
+  eventId: string,
+  input: OutcomeInput,
+  ip: string | null = null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const result = await getDb().transaction(async (tx) => {
+    const [event] = await tx
+      .select({
+        startsAt: events.startsAt,
+        networkId: events.networkId,
+        cancelledAt: events.cancelledAt,
+      })
+      .from(events)
+      .where(eq(events.id, eventId))
+      .for("update");
+    if (!event || event.startsAt > now) return { ok: false as const, message: texts.notStarted };
+    if (event.cancelledAt) return { ok: false as const, message: texts.eventCancelled };
+    await tx
+      .update(events)
+      .set({ ...input.totals, outcomesRecordedAt: now, updatedAt: now })
+      .where(eq(events.id, eventId));
+    await tx
+      .delete(eventOutcomesByOrganization)
+      .where(eq(eventOutcomesByOrganization.eventId, eventId));
+    if (input.byOrganization.length > 0) {
+      await tx
+        .insert(eventOutcomesByOrganization)
+        .values(input.byOrganization.map((row) => ({ ...row, eventId })));
+    }
+    return { ok: true as const, networkId: event.networkId };
+  });
+  if (!result.ok) return result;
+  await recordEventAudit({
+    action: "event.outcomes_recorded",
+    actor,
+    ip,
+    targetId: eventId,
+    networkId: result.networkId,
+    details: { ...input.totals, organizations: input.byOrganization.length },
+  });
+  return { ok: true };
+}

@@ -1,0 +1,62 @@
+import { and, eq, gte, isNull, lt } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { events } from "~/db/schema";
+import { addDays, fromBerlinLocal, toBerlinLocal } from "./berlin-time";
+import { reservationHolders, sendEventNotice } from "./notices.server";
+import { eventNoticeTexts } from "./texts";
+import { formatEventTime } from "./vocabulary";
+
+/** The instant a Berlin calendar day begins; midnight exists on every day (DST changes at 2–3 am). */
+function startOfBerlinDay(date: string): Date {
+  const converted = fromBerlinLocal(date, "00:00");
+  if (!converted.ok) throw new Error(`Kein Tagesbeginn für ${date}`);
+  return converted.instant;
+}
+
+/**
+ * "The day before": reminds of every event that is not cancelled and whose start falls on
+ * tomorrow's Berlin calendar day, in-app and by e-mail, once per person who holds a seat or a
+ * waiting-list place there (however many), without pseudonyms.
+ *
+ * Each event is claimed by a conditional update of reminder_sent_at before anything is sent, so
+ * two runs at the same time (two instances, or the scheduler and `npm run jobs:event-reminders`)
+ * remind each event exactly once; should sending fail half-way, the rest is not retried (a
+ * missing reminder is better than a second one). Returns the number of messages sent.
+ */
+export async function sendEventReminders(now = new Date()): Promise<number> {
+  const tomorrow = addDays(toBerlinLocal(now).date, 1);
+  const from = startOfBerlinDay(tomorrow);
+  const until = startOfBerlinDay(addDays(tomorrow, 1));
+  const db = getDb();
+  const due = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(
+      and(
+        gte(events.startsAt, from),
+        lt(events.startsAt, until),
+        isNull(events.cancelledAt),
+        isNull(events.reminderSentAt),
+      ),
+    );
+  let sent = 0;
+  for (const { id } of due) {
+    const [claimed] = await db
+      .update(events)
+      .set({ reminderSentAt: now })
+      .where(and(eq(events.id, id), isNull(events.reminderSentAt), isNull(events.cancelledAt)))
+      .returning({ title: events.title, startsAt: events.startsAt, endsAt: events.endsAt });
+    if (!claimed) continue;
+    const recipients = await reservationHolders(id);
+    await sendEventNotice(recipients, {
+      eventId: id,
+      message: eventNoticeTexts.reminder(
+        claimed.title,
+        formatEventTime(claimed.startsAt, claimed.endsAt),
+      ),
+      subject: eventNoticeTexts.reminderSubject,
+    });
+    sent += recipients.length;
+  }
+  return sent;
+}

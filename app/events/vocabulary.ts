@@ -1,0 +1,43 @@
+import type { CourseInstrument, EventKind } from "~/db/schema";
+import { toBerlinLocal } from "./berlin-time";
+
+/** How kinds of events and course instruments are called on every page, file and mail. */
+export const eventKindLabels: Record<EventKind, string> = {
+  inforunde: "Inforunde",
+  infostand: "Infostand im Jobcenter",
+  informationsveranstaltung: "Informationsveranstaltung",
+  speed_dating: "Speed-Dating",
+  praktikumsboerse: "Praktikumsbörse",
+  fachveranstaltung: "Fachveranstaltung",
+  aktionswoche: "Aktionswoche",
+};
+
+export const courseInstrumentLabels: Record<CourseInstrument, string> = {
+  fbw: "FbW (Förderung der beruflichen Weiterbildung)",
+  avgs: "AVGS-Maßnahme",
+  paragraph_45: "Maßnahme nach § 45 SGB III",
+  esf: "ESF-Projekt",
+  sonstige: "sonstige",
+};
+
+const weekdayDate = new Intl.DateTimeFormat("de-DE", {
+  weekday: "short",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "Europe/Berlin",
+});
+
+/**
+ * An event's time as people read it, in Berlin time: "Di., 24.03.2026, 10:00–12:00 Uhr", or with
+ * both dates when it spans several days (an Aktionswoche).
+ */
+export function formatEventTime(startsAt: Date | string, endsAt: Date | string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const [startLocal, endLocal] = [toBerlinLocal(start), toBerlinLocal(end)];
+  if (startLocal.date === endLocal.date) {
+    return `${weekdayDate.format(start)}, ${startLocal.time}–${endLocal.time} Uhr`;
+  }
+  return `${weekdayDate.format(start)}, ${startLocal.time} Uhr bis ${weekdayDate.format(end)}, ${endLocal.time} Uhr`;
+}

@@ -1,0 +1,164 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { eventReservations } from "~/db/schema";
+import * as eventThread from "~/routes/_app.diskussionen.zu.veranstaltung.$eventId";
+import * as eventPage from "~/routes/_app.veranstaltungen.$eventId";
+import * as editPage from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
+import * as newPage from "~/routes/_app.veranstaltungen.neu";
+import { createEventFor, reserveFor } from "#tests/fixtures/event-factories";
+import { describeMatrix, type MatrixRow, type Outcome } from "#tests/helpers/matrix";
+import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
+
+/**
+ * The event pages against every persona (see #tests/helpers/matrix). The event belongs to
+ * Nord and is organised by employer E; jobcenter A (coordinator, orgAdmin, staff) and the
+ * Schuldnerberatung B (otherOrgAdmin) act for clients; Süd and the operator may not learn it
+ * exists.
+ */
+
+const outsiders = { platformAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 404 } as const;
+
+function northEvent(
+  members: Partial<Record<PersonaName, Outcome>>,
+  others: Outcome,
+): Record<PersonaName, Outcome> {
+  return {
+    anonymous: "login",
+    coordinator: others,
+    orgAdmin: others,
+    staff: others,
+    employer: others,
+    otherOrgAdmin: others,
+    ...outsiders,
+    ...members,
+  };
+}
+
+const anyNetworkMember = (member: Outcome): Record<PersonaName, Outcome> => ({
+  anonymous: "login",
+  platformAdmin: 403,
+  coordinator: member,
+  orgAdmin: member,
+  staff: member,
+  employer: member,
+  otherOrgAdmin: member,
+  otherNetworkAdmin: member,
+  otherNetworkStaff: member,
+});
+
+const actsForClients: Partial<Record<PersonaName, Outcome>> = {
+  coordinator: "ok",
+  orgAdmin: "ok",
+  staff: "ok",
+  otherOrgAdmin: "ok",
+};
+
+async function freshEvent(world: World, options: { started?: boolean } = {}) {
+  const startsAt = options.started
+    ? new Date(Date.now() - 60 * 60 * 1000)
+    : new Date(Date.now() + 14 * 24 * 60 * 60 * 1000);
+  return createEventFor(world.users.employer, {
+    networkId: world.networks.north.id,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+    registrationDeadline: new Date(startsAt.getTime() - 24 * 60 * 60 * 1000),
+  });
+}
+
+const onEvent = (eventId: string, form?: Record<string, string>, suffix = "") => ({
+  path: `/veranstaltungen/${eventId}${suffix}`,
+  params: { eventId },
+  form,
+});
+
+const rows: MatrixRow<World, PersonaName>[] = [
+  {
+    route: "GET /veranstaltungen/neu",
+    handler: newPage.loader,
+    prepare: () => ({ path: "/veranstaltungen/neu" }),
+    expect: anyNetworkMember("ok"),
+  },
+  {
+    route: "POST /veranstaltungen/neu (unvollständig)",
+    handler: newPage.action,
+    prepare: () => ({ path: "/veranstaltungen/neu", form: { title: "Inforunde" } }),
+    expect: anyNetworkMember(400),
+  },
+  {
+    route: "GET /veranstaltungen/:id",
+    handler: eventPage.loader,
+    prepare: async (world) => onEvent(await freshEvent(world)),
+    expect: northEvent({}, "ok"),
+  },
+  {
+    route: "GET /veranstaltungen/:id/bearbeiten",
+    handler: editPage.loader,
+    prepare: async (world) => onEvent(await freshEvent(world), undefined, "/bearbeiten"),
+    expect: northEvent({ employer: "ok" }, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id/bearbeiten (unvollständig)",
+    handler: editPage.action,
+    prepare: async (world) =>
+      onEvent(await freshEvent(world), { title: "Inforunde" }, "/bearbeiten"),
+    expect: northEvent({ employer: 400 }, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id reserve",
+    handler: eventPage.action,
+    prepare: async (world) =>
+      onEvent(await freshEvent(world), { intent: "reserve", pseudonyms: "M. K." }),
+    expect: northEvent(actsForClients, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id cancelReservation (Reservierung von Jobcenter A)",
+    handler: eventPage.action,
+    prepare: async (world) => {
+      const id = await freshEvent(world);
+      await reserveFor(world.users.staff, id, ["M. K."]);
+      const [reservation] = await getDb()
+        .select({ id: eventReservations.id })
+        .from(eventReservations)
+        .where(eq(eventReservations.eventId, id));
+      return onEvent(id, { intent: "cancelReservation", reservationId: reservation!.id });
+    },
+    expect: northEvent({ coordinator: "ok", orgAdmin: "ok", staff: "ok" }, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id recordOutcomes (nach Beginn)",
+    handler: eventPage.action,
+    prepare: async (world) =>
+      onEvent(await freshEvent(world, { started: true }), {
+        intent: "recordOutcomes",
+        attended: "12",
+        hires: "1",
+      }),
+    expect: northEvent({ employer: "ok" }, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id cancelEvent",
+    handler: eventPage.action,
+    prepare: async (world) => onEvent(await freshEvent(world), { intent: "cancelEvent" }),
+    expect: northEvent({ employer: "ok" }, 403),
+  },
+  {
+    route: "POST /veranstaltungen/:id (unbekannte Aktion)",
+    handler: eventPage.action,
+    prepare: async (world) => onEvent(await freshEvent(world), { intent: "export" }),
+    expect: northEvent({}, 400),
+  },
+  {
+    // "Zur Diskussion": every member of the network, the employer and the coordinator included.
+    route: "GET /diskussionen/zu/veranstaltung/:id",
+    handler: eventThread.loader,
+    prepare: async (world) => {
+      const eventId = await freshEvent(world);
+      return { path: `/diskussionen/zu/veranstaltung/${eventId}`, params: { eventId } };
+    },
+    expect: northEvent({}, "ok"),
+  },
+];
+
+describe("Veranstaltungen: Berechtigungen", () => {
+  describeMatrix(rows, personaNames, buildWorld);
+});

@@ -1,0 +1,406 @@
+import { and, eq } from "drizzle-orm";
+import { getDb } from "~/db/client.server";
+import { eventReservations, events, mailOutbox, notifications } from "~/db/schema";
+import { updateEvent } from "~/events/events.server";
+import { cancelReservation, reserveSeats } from "~/events/reservations.server";
+import { eventFormTexts, reservationTexts } from "~/events/texts";
+import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
+import { pseudonymTexts } from "~/referrals/pseudonym";
+import {
+  berlin,
+  berlinDateIn,
+  createEventFor,
+  eventInput,
+  reserveFor,
+} from "#tests/fixtures/event-factories";
+import {
+  admitToNetwork,
+  createLoginCookie,
+  createOrganization,
+  createUser,
+} from "#tests/fixtures/factories";
+import { callRoute } from "#tests/helpers/routes";
+import { buildWorld, type World } from "#tests/helpers/world";
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const north = () => world.networks.north.id;
+
+async function rowsOf(eventId: string) {
+  return getDb()
+    .select({
+      id: eventReservations.id,
+      pseudonym: eventReservations.pseudonym,
+      status: eventReservations.status,
+      promotedAt: eventReservations.promotedAt,
+      reservedByUserId: eventReservations.reservedByUserId,
+    })
+    .from(eventReservations)
+    .where(eq(eventReservations.eventId, eventId));
+}
+
+async function seats(eventId: string) {
+  const [event] = await getDb()
+    .select({
+      confirmed: events.confirmedSeats,
+      waitlisted: events.waitlistedSeats,
+      capacity: events.capacity,
+    })
+    .from(events)
+    .where(eq(events.id, eventId));
+  const rows = await rowsOf(eventId);
+  const count = (status: string) => rows.filter((row) => row.status === status).length;
+  return {
+    ...event!,
+    confirmedRows: count("confirmed"),
+    waitlistedRows: count("waitlisted"),
+  };
+}
+
+const statusOf = async (eventId: string, pseudonym: string) =>
+  (await rowsOf(eventId)).find((row) => row.pseudonym === pseudonym)!;
+
+async function messagesFor(userId: string) {
+  return getDb()
+    .select({ message: notifications.message, link: notifications.link })
+    .from(notifications)
+    .where(eq(notifications.userId, userId));
+}
+
+async function mailsTo(email: string) {
+  return getDb()
+    .select({ subject: mailOutbox.subject, body: mailOutbox.body })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.recipient, email));
+}
+
+describe("waiting list", () => {
+  it("confirms while seats are free, queues the rest in order and moves them up on cancellation", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, {
+      networkId: north(),
+      title: "Speed-Dating Pflege",
+      capacity: 2,
+    });
+    expect(await reserveFor(staff, id, ["A. A.", "B. B.", "C. C."])).toEqual({
+      confirmed: 2,
+      waitlisted: 1,
+    });
+    expect(await reserveFor(otherOrgAdmin, id, ["D. D."])).toEqual({
+      confirmed: 0,
+      waitlisted: 1,
+    });
+    expect(await seats(id)).toMatchObject({ confirmed: 2, waitlisted: 2, confirmedRows: 2 });
+
+    // A. A. gives up the seat: C. C., first on the list, moves up; D. D. keeps waiting.
+    const first = await statusOf(id, "A. A.");
+    expect(await cancelReservation(staff, id, first.id)).toEqual({ ok: true });
+    expect(await statusOf(id, "C. C.")).toMatchObject({ status: "confirmed" });
+    expect((await statusOf(id, "C. C.")).promotedAt).not.toBeNull();
+    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
+    expect(await seats(id)).toMatchObject({
+      confirmed: 2,
+      waitlisted: 1,
+      confirmedRows: 2,
+      waitlistedRows: 1,
+    });
+
+    // Cancelling again changes nothing: no second promotion.
+    expect(await cancelReservation(staff, id, first.id)).toEqual({ ok: true });
+    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
+
+    // B. B. gives up too: D. D. of the other organisation moves up, and its staff member hears.
+    await cancelReservation(staff, id, (await statusOf(id, "B. B.")).id);
+    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "confirmed" });
+    expect(await seats(id)).toMatchObject({ confirmed: 2, waitlisted: 0, confirmedRows: 2 });
+
+    const toOther = await messagesFor(otherOrgAdmin.id);
+    expect(toOther).toEqual([
+      {
+        message:
+          "Für die Veranstaltung „Speed-Dating Pflege“ ist ein Platz von der Warteliste nachgerückt.",
+        link: `/veranstaltungen/${id}`,
+      },
+    ]);
+    const [mail] = await mailsTo(otherOrgAdmin.email);
+    expect(mail!.subject).toBe("Platz von der Warteliste nachgerückt");
+    expect(mail!.body).toContain(`/veranstaltungen/${id}`);
+    for (const text of [...toOther.map((row) => row.message), mail!.body]) {
+      for (const pseudonym of ["A. A.", "B. B.", "C. C.", "D. D."])
+        expect(text).not.toContain(pseudonym);
+    }
+    // C. C.'s promotion went to the staff member who reserved it.
+    expect((await messagesFor(staff.id)).map((row) => row.message)).toEqual([
+      "Für die Veranstaltung „Speed-Dating Pflege“ ist ein Platz von der Warteliste nachgerückt.",
+    ]);
+  });
+
+  it("raising the capacity moves waiting places up; lowering it below the seats taken is refused", async () => {
+    const { staff, employer } = world.users;
+    const input = eventInput({
+      networkId: north(),
+      title: "Praktikumsbörse Handwerk",
+      capacity: 1,
+    });
+    const id = await createEventFor(employer, input);
+    await reserveFor(staff, id, ["E. E.", "F. F.", "G. G.", "H. H."]);
+
+    const raised = await updateEvent(employer, id, { ...input, capacity: 3 });
+    expect(raised).toEqual({ ok: true, announced: false });
+    expect(await seats(id)).toMatchObject({ confirmed: 3, waitlisted: 1, confirmedRows: 3 });
+    expect((await statusOf(id, "F. F.")).status).toBe("confirmed");
+    expect((await statusOf(id, "G. G.")).status).toBe("confirmed");
+    expect((await statusOf(id, "H. H.")).status).toBe("waitlisted");
+
+    const lowered = await updateEvent(employer, id, { ...input, capacity: 2 });
+    expect(lowered).toEqual({
+      ok: false,
+      errors: { capacity: eventFormTexts.capacityBelowConfirmed(3) },
+    });
+    expect(await seats(id)).toMatchObject({ capacity: 3, confirmed: 3 });
+  });
+});
+
+describe("rules", () => {
+  it("refuses reservations and cancellations after the registration deadline, with a German message", async () => {
+    const { staff, employer } = world.users;
+    const day = berlinDateIn(10);
+    const id = await createEventFor(employer, {
+      networkId: north(),
+      startsAt: berlin(day, "10:00"),
+      endsAt: berlin(day, "12:00"),
+      registrationDeadline: berlin(berlinDateIn(5), "18:00"),
+    });
+    await reserveFor(staff, id, ["I. I."]);
+    const afterDeadline = berlin(berlinDateIn(6), "09:00");
+    const reservation = await statusOf(id, "I. I.");
+    expect(await cancelReservation(staff, id, reservation.id, null, afterDeadline)).toEqual({
+      ok: false,
+      message: reservationTexts.deadlinePassed,
+    });
+    expect(await reserveSeats(staff, id, ["J. J."], null, afterDeadline)).toEqual({
+      ok: false,
+      message: reservationTexts.deadlinePassed,
+    });
+    expect(await seats(id)).toMatchObject({ confirmed: 1, confirmedRows: 1 });
+  });
+
+  it("answers the reservation form with the line that breaks the pseudonym rule and keeps the text", async () => {
+    const id = await createEventFor(world.users.employer, { networkId: north() });
+    const pseudonyms = "M. K.\nKundin Sonnenblume\n12345BG0012345";
+    const response = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
+      cookie: world.cookies.staff,
+      params: { eventId: id },
+      form: { intent: "reserve", pseudonyms },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: Record<string, string>;
+      values: Record<string, string>;
+    };
+    expect(body.errors.pseudonyms).toBe(`Zeile 3: ${pseudonymTexts.bgNumber}`);
+    expect(body.values.pseudonyms).toBe(pseudonyms);
+
+    const duplicate = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
+      cookie: world.cookies.staff,
+      params: { eventId: id },
+      form: { intent: "reserve", pseudonyms: "M. K.\n\nm. k." },
+    });
+    expect(duplicate.status).toBe(400);
+    expect(((await duplicate.json()) as { errors: Record<string, string> }).errors.pseudonyms).toBe(
+      reservationTexts.duplicate(3, 1),
+    );
+    expect(await rowsOf(id)).toEqual([]);
+
+    const accepted = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
+      cookie: world.cookies.staff,
+      params: { eventId: id },
+      form: { intent: "reserve", pseudonyms: "M. K.\nKundin Sonnenblume" },
+    });
+    expect(accepted.status).toBe(302);
+    expect((await rowsOf(id)).map((row) => row.pseudonym).sort()).toEqual([
+      "Kundin Sonnenblume",
+      "M. K.",
+    ]);
+  });
+
+  it("takes no reservations for a cancelled event", async () => {
+    const { staff, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north() });
+    await getDb().update(events).set({ cancelledAt: new Date() }).where(eq(events.id, id));
+    expect(await reserveSeats(staff, id, ["K. K."])).toEqual({
+      ok: false,
+      message: reservationTexts.eventCancelled,
+    });
+  });
+});
+
+describe("who sees which reservations", () => {
+  interface PageData {
+    visibility: string;
+    event: { confirmedSeats: number; waitlistedSeats: number; capacity: number };
+    reservations: {
+      pseudonym: string;
+      organizationName: string;
+      reservedByName: string | null;
+      cancellable: boolean;
+    }[];
+  }
+
+  async function pageAs(cookie: string | undefined, eventId: string): Promise<PageData> {
+    const response = await callRoute(eventRoute.loader, `/veranstaltungen/${eventId}`, {
+      cookie,
+      params: { eventId },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as PageData;
+  }
+
+  it("shows the organiser pseudonyms and organisations, each reserving organisation its own, others the counts", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 2 });
+    await reserveFor(staff, id, ["L. L.", "Kunde Ahorn"]);
+    await reserveFor(otherOrgAdmin, id, ["N. N."]);
+
+    const organiser = await pageAs(world.cookies.employer, id);
+    expect(organiser.visibility).toBe("organiser");
+    expect(
+      organiser.reservations.map((row) => [
+        row.pseudonym,
+        row.organizationName,
+        row.reservedByName,
+      ]),
+    ).toEqual([
+      ["L. L.", "Jobcenter Nordkreis", null],
+      ["Kunde Ahorn", "Jobcenter Nordkreis", null],
+      ["N. N.", "Schuldnerberatung Nord", null],
+    ]);
+    // The organiser learns which organisation reserved, never which person.
+    const organiserJson = JSON.stringify(organiser);
+    expect(organiserJson).not.toContain(staff.name);
+    expect(organiserJson).not.toContain(otherOrgAdmin.name);
+    expect(organiser.reservations.every((row) => !row.cancellable)).toBe(true);
+
+    const jobcenter = await pageAs(world.cookies.staff, id);
+    expect(jobcenter.visibility).toBe("own");
+    expect(jobcenter.reservations.map((row) => [row.pseudonym, row.reservedByName])).toEqual([
+      ["L. L.", staff.name],
+      ["Kunde Ahorn", staff.name],
+    ]);
+    expect(jobcenter.reservations.every((row) => row.cancellable)).toBe(true);
+    expect(JSON.stringify(jobcenter)).not.toContain("N. N.");
+
+    const counselling = await pageAs(world.cookies.otherOrgAdmin, id);
+    expect(counselling.reservations.map((row) => row.pseudonym)).toEqual(["N. N."]);
+    expect(JSON.stringify(counselling)).not.toContain("L. L.");
+
+    // Another employer of the network sees the counts only.
+    const otherEmployerOrg = await createOrganization({ name: "Pflege Nord", kind: "arbeitgeber" });
+    await admitToNetwork(north(), otherEmployerOrg.id);
+    const otherEmployer = await createUser({
+      organizationId: otherEmployerOrg.id,
+      role: "employer_member",
+    });
+    const others = await pageAs((await createLoginCookie(otherEmployer.id)).cookie, id);
+    expect(others.visibility).toBe("counts");
+    expect(others.reservations).toEqual([]);
+    expect(others.event).toMatchObject({ confirmedSeats: 2, waitlistedSeats: 1, capacity: 2 });
+    const othersJson = JSON.stringify(others);
+    for (const pseudonym of ["L. L.", "Kunde Ahorn", "N. N."])
+      expect(othersJson).not.toContain(pseudonym);
+
+    // Another network does not see the event at all.
+    const south = await callRoute(eventRoute.loader, `/veranstaltungen/${id}`, {
+      cookie: world.cookies.otherNetworkStaff,
+      params: { eventId: id },
+    });
+    expect(south.status).toBe(404);
+  });
+
+  it("lets nobody cancel another organisation's reservation", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north() });
+    await reserveFor(staff, id, ["O. O."]);
+    const reservation = await statusOf(id, "O. O.");
+    const response = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
+      cookie: world.cookies.otherOrgAdmin,
+      params: { eventId: id },
+      form: { intent: "cancelReservation", reservationId: reservation.id },
+    });
+    expect(response.status).toBe(403);
+    expect(await cancelReservation(otherOrgAdmin, id, reservation.id)).toEqual({
+      ok: false,
+      message: reservationTexts.reservationMissing,
+    });
+    expect((await statusOf(id, "O. O.")).status).toBe("confirmed");
+  });
+});
+
+/**
+ * Seat races on PostgreSQL, with real concurrent transactions over several pooled connections
+ * (PGlite runs one statement at a time, so it could not show an overbooking).
+ */
+describe.skipIf(!process.env.DATABASE_URL)("seats under concurrency on PostgreSQL", () => {
+  async function reservingStaff(count: number) {
+    const staff = [];
+    for (let index = 0; index < count; index += 1) {
+      const organization = await createOrganization({ name: `Jobcenter Wettlauf ${index}` });
+      await admitToNetwork(north(), organization.id);
+      staff.push(await createUser({ organizationId: organization.id, role: "staff" }));
+    }
+    return staff;
+  }
+
+  it("60 reservations at once for 20 seats: exactly 20 confirmed and 40 on the waiting list", async () => {
+    const staff = await reservingStaff(6);
+    const id = await createEventFor(world.users.employer, { networkId: north(), capacity: 20 });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, index) =>
+        reserveSeats(staff[index % staff.length]!, id, [`Kunde ${index + 1}`]),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(await seats(id)).toEqual({
+      confirmed: 20,
+      waitlisted: 40,
+      capacity: 20,
+      confirmedRows: 20,
+      waitlistedRows: 40,
+    });
+  });
+
+  it("cancellations and reservations at once keep confirmed = min(capacity, active)", async () => {
+    const staff = await reservingStaff(4);
+    const id = await createEventFor(world.users.employer, { networkId: north(), capacity: 10 });
+    for (let index = 0; index < 16; index += 1) {
+      await reserveSeats(staff[index % staff.length]!, id, [`Frühe ${index + 1}`]);
+    }
+    const early = (await rowsOf(id)).filter((row) => row.pseudonym.startsWith("Frühe"));
+    const ownerOf = (row: { reservedByUserId: string | null }) =>
+      staff.find((member) => member.id === row.reservedByUserId)!;
+    // Cancel 8 (confirmed and waitlisted alike) while 12 new reservations arrive.
+    const cancellations = early
+      .slice(0, 8)
+      .map((row) => cancelReservation(ownerOf(row), id, row.id));
+    const reservations = Array.from({ length: 12 }, (_, index) =>
+      reserveSeats(staff[index % staff.length]!, id, [`Späte ${index + 1}`]),
+    );
+    const results = await Promise.all([...cancellations, ...reservations]);
+    expect(results.every((result) => result.ok)).toBe(true);
+
+    const after = await seats(id);
+    const active = 16 - 8 + 12;
+    expect(after.confirmed).toBe(Math.min(10, active));
+    expect(after.waitlisted).toBe(active - Math.min(10, active));
+    expect(after.confirmedRows).toBe(after.confirmed);
+    expect(after.waitlistedRows).toBe(after.waitlisted);
+    const cancelled = await getDb()
+      .select({ id: eventReservations.id })
+      .from(eventReservations)
+      .where(and(eq(eventReservations.eventId, id), eq(eventReservations.status, "cancelled")));
+    expect(cancelled).toHaveLength(8);
+  });
+});
