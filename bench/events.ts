@@ -7,6 +7,9 @@
  * jobcenters, over a pool of 20 connections. Reports the total time and the time per
  * reservation (p50, p99), and checks the outcome against the rows: exactly 50 confirmed and 150
  * on the waiting list, the counters on the event equal to the rows. Exits with code 1 otherwise.
+ *
+ * Baseline in the same run: the same 200 reservations, each for an event of its own, so that no
+ * two wait for the same row lock. The difference is what queueing on one event costs.
  * Results go to bench/results/events-<timestamp>.json; the database is dropped at the end.
  *
  * Environment:
@@ -110,7 +113,34 @@ async function prepare() {
     kind: "speed_dating",
     capacity: config.seats,
   });
-  return { eventId, staff };
+  const separateEventIds: string[] = [];
+  for (let index = 0; index < config.reservations; index += 1) {
+    separateEventIds.push(
+      await createEventFor(organiser, { networkId: network.id, title: `Inforunde ${index + 1}` }),
+    );
+  }
+  return { eventId, separateEventIds, staff };
+}
+
+/** Fires all reservations at once; returns the total time, each one's time and the refusals. */
+async function fireAtOnce(
+  staff: { id: string; organizationId: string }[],
+  eventIdFor: (index: number) => string,
+) {
+  const durations: number[] = [];
+  const failures: string[] = [];
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: config.reservations }, async (_, index) => {
+      const started = performance.now();
+      const result = await reserveSeats(staff[index % staff.length]!, eventIdFor(index), [
+        `Kunde ${index + 1}`,
+      ]);
+      durations.push(performance.now() - started);
+      if (!result.ok) failures.push(result.message);
+    }),
+  );
+  return { totalMs: performance.now() - began, perReservation: stats(durations), failures };
 }
 
 async function countRows(eventId: string) {
@@ -136,7 +166,7 @@ async function main() {
       `${config.seats} Plätze, Pool ${config.pool} Verbindungen; ${machineSummary()}`,
   );
   const loadBefore = warnIfBusy();
-  const { eventId, staff } = await prepare();
+  const { eventId, separateEventIds, staff } = await prepare();
 
   // A running portal has its connections open: open all of them first, so that connection set-up
   // is not measured as reservation time.
@@ -144,21 +174,8 @@ async function main() {
     Array.from({ length: config.pool }, () => getDb().execute(sql`select pg_sleep(0.05)`)),
   );
 
-  const durations: number[] = [];
-  const failures: string[] = [];
-  const began = performance.now();
-  await Promise.all(
-    Array.from({ length: config.reservations }, async (_, index) => {
-      const started = performance.now();
-      const result = await reserveSeats(staff[index % staff.length]!, eventId, [
-        `Kunde ${index + 1}`,
-      ]);
-      durations.push(performance.now() - started);
-      if (!result.ok) failures.push(result.message);
-    }),
-  );
-  const totalMs = performance.now() - began;
-  const perReservation = stats(durations);
+  const { totalMs, perReservation, failures } = await fireAtOnce(staff, () => eventId);
+  const baseline = await fireAtOnce(staff, (index) => separateEventIds[index]!);
   const counts = await countRows(eventId);
   const expected = {
     confirmed: Math.min(config.seats, config.reservations),
@@ -166,6 +183,7 @@ async function main() {
   };
   const correct =
     failures.length === 0 &&
+    baseline.failures.length === 0 &&
     counts.confirmedRows === expected.confirmed &&
     counts.waitlistedRows === expected.waitlisted &&
     counts.confirmed === counts.confirmedRows &&
@@ -184,6 +202,14 @@ async function main() {
       `(Zähler am Termin: ${counts.confirmed} / ${counts.waitlisted}; erwartet ${expected.confirmed} / ${expected.waitlisted})`,
   );
   if (failures.length > 0) console.log(`Abgelehnt:          ${failures.length} (${failures[0]})`);
+  console.log(
+    `\nVergleich (gleicher Lauf): ${config.reservations} Reservierungen auf ${config.reservations} ` +
+      `verschiedene Termine, ohne gemeinsame Sperre`,
+  );
+  console.log(`Gesamtzeit:         ${ms(baseline.totalMs)}`);
+  console.log(
+    `Je Reservierung:    p50 ${ms(baseline.perReservation.p50)}, p99 ${ms(baseline.perReservation.p99)}`,
+  );
   console.log(correct ? "✓ Kapazität eingehalten" : "✗ FALSCHES ERGEBNIS");
 
   const loadAfter = os.loadavg();
@@ -195,6 +221,7 @@ async function main() {
       config: { ...config, adminUrl: redactUrl(config.adminUrl) },
       totalMs,
       perReservation,
+      baseline: { totalMs: baseline.totalMs, perReservation: baseline.perReservation },
       counts,
       expected,
       correct,

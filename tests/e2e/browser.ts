@@ -4,6 +4,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
@@ -157,4 +158,53 @@ export function liveConnectionEstablished(page: Page): Promise<void> {
 /** A unique address per run, so journeys can be repeated against the same database. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.org`;
+}
+
+/** Six letters per run, no digits, for titles that must be unique in the shared demo data. */
+export function uniqueSuffix(): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  return Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * 26)]).join("");
+}
+
+/** The main navigation of the signed-in layout. */
+export function mainNavigation(page: Page): Locator {
+  return page.getByRole("navigation", { name: "Hauptnavigation" });
+}
+
+/**
+ * Records every navigation of the page's main frame, including client-side ones; a list that
+ * stays empty proves that a change arrived live and not through a reload or a link.
+ */
+export function recordNavigations(page: Page): string[] {
+  const navigations: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  return navigations;
+}
+
+/**
+ * Clicks a form's submit button and returns the HTTP status of the form's POST to the current
+ * page (a rejected form answers 400), ignoring other requests such as socket.io polling.
+ */
+export async function submitForStatus(page: Page, button: Locator): Promise<number> {
+  const path = new URL(page.url()).pathname;
+  const answer = page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && new URL(response.url()).pathname === path,
+  );
+  await button.click();
+  return (await answer).status();
+}
+
+/** A field's own error text, found through its aria-describedby as a screen reader finds it. */
+export async function fieldErrorText(field: Locator): Promise<string | null> {
+  const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+  const errorId = describedBy.split(" ").find((id) => id.endsWith("-fehler"));
+  if (!errorId) return null;
+  return field.page().locator(`[id="${errorId}"]`).textContent();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,9 +2,12 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import {
   demoAccounts,
+  escapeRegExp,
   expectNoSeriousA11yViolations,
   liveConnectionEstablished,
   logIn,
+  recordNavigations,
+  uniqueSuffix,
   useBrowser,
 } from "./browser";
 
@@ -28,16 +31,6 @@ const QUESTION =
   "Eine Jugendliche bricht ihre Ausbildung ab und ist ab nächstem Monat im Leistungsbezug. Wer im Jobcenter ist für den ersten Kontakt zuständig?";
 const ANSWER_START = "Danke für die Frage, ";
 const ANSWER_END = "das übernimmt das U25-Team; ich melde mich heute noch bei Ihnen.";
-
-/** A suffix per run without digits, so titles and texts of this run are unique. */
-function uniqueSuffix(): string {
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  return Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * 26)]).join("");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** The main navigation's „Diskussionen“ link, whatever its unread count. */
 function discussionsLink(page: Page): Locator {
@@ -65,15 +58,6 @@ function postBy(page: Page, author: string, organization: string): Locator {
 /** The thread page's live region for arriving posts (visually hidden, aria-live="polite"). */
 function postAnnouncements(page: Page): Locator {
   return page.locator('main [aria-live="polite"]');
-}
-
-/** Records every navigation of the page's main frame, including client-side ones. */
-function recordNavigations(page: Page): string[] {
-  const navigations: string[] = [];
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) navigations.push(frame.url());
-  });
-  return navigations;
 }
 
 describe("Diskussionen", () => {

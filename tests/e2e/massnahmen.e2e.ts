@@ -1,0 +1,215 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import {
+  demoAccounts,
+  expectNoSeriousA11yViolations,
+  fieldErrorText,
+  liveConnectionEstablished,
+  logIn,
+  mainNavigation,
+  recordNavigations,
+  submitForStatus,
+  uniqueSuffix,
+  useBrowser,
+} from "./browser";
+
+/** Martin Fiedler, Organisations-Administration der VHS Weimarer Land (Bildungsträger). */
+const PROVIDER = "admin.vhs@example.org";
+/** Sabine Körner, Netzwerkkoordination im Jobcenter Weimarer Land. */
+const JOBCENTER_COORDINATOR = demoAccounts.coordinator;
+const JOBCENTER = "Jobcenter Weimarer Land";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A Berlin calendar date `days` from today, "YYYY-MM-DD" ("en-CA" formats dates that way). */
+function berlinDateIn(days: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Waits until the course's progress bar shows `pledged` seats and `status`. The bar is a meter
+ * named by its text; its value is what assistive technology reads.
+ */
+async function expectProgress(page: Page, pledged: number, status: string): Promise<void> {
+  const meter = page.getByRole("meter", {
+    name: `${pledged} von mindestens 12 Plätzen zugesagt (höchstens 16)`,
+    exact: true,
+  });
+  await meter.waitFor({ timeout: 10_000 });
+  expect(await meter.getAttribute("aria-valuenow")).toBe(String(pledged));
+  expect(await meter.getAttribute("aria-valuemax")).toBe("16");
+  // The status badge stands right before the text: „kommt zustande 12 von mindestens 12 …“.
+  await page.getByText(`${status} ${pledged} von mindestens 12 Plätzen zugesagt`).waitFor();
+}
+
+/** The row of the pledges table for `organization`, as its cells read. */
+function pledgeRow(page: Page, organization: string): Promise<string[]> {
+  return page
+    .getByRole("region", { name: "Zusagen der Organisationen" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: organization, exact: true }) })
+    .getByRole("cell")
+    .allInnerTexts();
+}
+
+describe("Maßnahmen-Pool", () => {
+  const browser = useBrowser();
+
+  test(
+    "Ein Jobcenter sagt Plätze für eine Maßnahme der VHS zu, der Fortschritt erscheint live",
+    { timeout: 90_000 },
+    async () => {
+      // A course of its own per run: once a course „kommt zustande“, that cannot be undone, so the
+      // journey would not start from the same state twice with the demo course.
+      const title = `Berufssprachkurs B1 mit Lagerlogistik (${uniqueSuffix()})`;
+
+      // Martin Fiedler von der VHS bietet eine Maßnahme für 12 bis 16 Teilnehmende an.
+      const provider = await browser.newPage();
+      const providerLive = liveConnectionEstablished(provider);
+      await logIn(provider, PROVIDER);
+      await mainNavigation(provider).getByRole("link", { name: "Maßnahmen-Pool" }).click();
+      await provider.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }).waitFor();
+      // The demo data's course of the VHS is in the pool, with its progress bar.
+      await provider
+        .getByRole("listitem")
+        .filter({
+          has: provider.getByRole("link", {
+            name: "Berufssprachkurs B1 mit Lagerlogistik",
+            exact: true,
+          }),
+        })
+        .getByRole("meter")
+        .waitFor();
+      await expectNoSeriousA11yViolations(provider);
+
+      await provider.getByRole("link", { name: "Maßnahme anbieten" }).click();
+      await provider.getByRole("heading", { level: 1, name: "Maßnahme anbieten" }).waitFor();
+      // The editor has replaced the plain textarea: the page is hydrated.
+      await provider.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
+      await expectNoSeriousA11yViolations(provider);
+      await provider.getByLabel("Titel", { exact: true }).fill(title);
+      await provider.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
+      await provider.keyboard.type(
+        "Deutsch für den Beruf und Grundlagen der Lagerlogistik, mit Staplerschein und Praktikum.",
+      );
+      await provider
+        .getByLabel("Förderinstrument")
+        .selectOption({ label: "Maßnahme nach § 45 SGB III" });
+      await provider.getByLabel("Beginn", { exact: true }).fill(berlinDateIn(60));
+      await provider.getByLabel("Dauer", { exact: true }).fill("4 Monate, Teilzeit");
+      await provider
+        .getByLabel("Ort", { exact: true })
+        .fill("VHS Weimarer Land, Bahnhofstraße 12, 99510 Apolda");
+      await provider.getByLabel("Mindestteilnehmerzahl").fill("12");
+      await provider.getByLabel("Höchstteilnehmerzahl").fill("16");
+      await provider.getByLabel("Meldefrist bis einschließlich").fill(berlinDateIn(30));
+      expect(
+        await provider
+          .getByRole("group", { name: "Wer kann Plätze zusagen?" })
+          .getByRole("checkbox", { name: "Jobcenter", exact: true })
+          .isChecked(),
+      ).toBe(true);
+      await provider.getByRole("button", { name: "Maßnahme anbieten" }).click();
+      await provider.getByRole("heading", { level: 1, name: title }).waitFor();
+      const coursePath = new URL(provider.url()).pathname;
+      expect(coursePath).toMatch(/^\/massnahmen\/[0-9a-f-]{36}$/);
+      await expectProgress(provider, 0, "offen");
+      await provider
+        .getByRole("region", { name: "Zusagen der Organisationen" })
+        .getByText("Noch hat keine Organisation Plätze zugesagt.", { exact: true })
+        .waitFor();
+      await providerLive;
+      await expectNoSeriousA11yViolations(provider);
+      // From here on the VHS page must follow the pledges without reloading.
+      const providerNavigations = recordNavigations(provider);
+      const announcements = provider.locator('.course-progress [aria-live="polite"]');
+
+      // Sabine Körner vom Jobcenter findet die Maßnahme im Pool und sagt 8 Plätze zu.
+      const coordinator = await browser.newPage();
+      await logIn(coordinator, JOBCENTER_COORDINATOR);
+      await mainNavigation(coordinator).getByRole("link", { name: "Maßnahmen-Pool" }).click();
+      await coordinator.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }).waitFor();
+      const courseLink = coordinator.getByRole("link", { name: title, exact: true });
+      await courseLink.waitFor();
+      await expectNoSeriousA11yViolations(coordinator);
+      await courseLink.click();
+      await coordinator.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(new URL(coordinator.url()).pathname).toBe(coursePath);
+      const pledgeSection = coordinator.getByRole("region", { name: "Plätze zusagen" });
+      await pledgeSection
+        .getByText("Ihre Organisation hat 0 Plätze zugesagt. Noch frei: 16 Plätze.", {
+          exact: true,
+        })
+        .waitFor();
+      await expectNoSeriousA11yViolations(coordinator);
+
+      const seats = pledgeSection.getByLabel("Plätze Ihrer Organisation insgesamt");
+      const save = pledgeSection.getByRole("button", { name: "Zusage speichern" });
+      await seats.fill("8");
+      await save.click();
+      await coordinator
+        .getByRole("status")
+        .filter({ hasText: "Ihre Zusage wurde gespeichert." })
+        .waitFor();
+      await expectProgress(coordinator, 8, "offen");
+
+      // Bei der VHS wächst der Balken ohne Neuladen; Screenreader hören den neuen Stand.
+      await expectProgress(provider, 8, "offen");
+      await announcements
+        .getByText("Neuer Stand: 8 von mindestens 12 Plätzen zugesagt (höchstens 16).", {
+          exact: true,
+        })
+        .waitFor({ state: "attached" });
+      await expect
+        .poll(() => pledgeRow(provider, JOBCENTER), { timeout: 10_000 })
+        .toEqual([JOBCENTER, "8"]);
+
+      // Sie erhöht auf 12: die Mindestteilnehmerzahl ist erreicht, die Maßnahme kommt zustande.
+      await seats.fill("12");
+      await save.click();
+      await pledgeSection
+        .getByText("Ihre Organisation hat 12 Plätze zugesagt. Noch frei: 4 Plätze.", {
+          exact: true,
+        })
+        .waitFor();
+      await expectProgress(coordinator, 12, "kommt zustande");
+      await expectNoSeriousA11yViolations(coordinator);
+
+      await expectProgress(provider, 12, "kommt zustande");
+      await announcements
+        .getByText("Die Maßnahme kommt zustande.", { exact: true })
+        .waitFor({ state: "attached" });
+      await expect
+        .poll(() => pledgeRow(provider, JOBCENTER), { timeout: 10_000 })
+        .toEqual([JOBCENTER, "12"]);
+      // Die VHS bekommt zudem einen Hinweis, ebenfalls live.
+      const confirmed = `Die Maßnahme „${title}“ kommt zustande.`;
+      await provider
+        .getByRole("status")
+        .filter({ hasText: confirmed })
+        .waitFor({ timeout: 10_000 });
+      expect(providerNavigations).toEqual([]);
+      await expectNoSeriousA11yViolations(provider);
+
+      // 20 Plätze wären mehr als die Höchstteilnehmerzahl: die deutsche Fehlermeldung, die Zahl
+      // bleibt im Feld, der Stand bleibt bei 12.
+      await seats.fill("20");
+      expect(await submitForStatus(coordinator, save)).toBe(400);
+      const overMaximum =
+        "Es sind nur noch 4 Plätze frei – Ihre Organisation kann insgesamt höchstens 16 Plätze zusagen.";
+      await pledgeSection
+        .getByRole("alert")
+        .filter({ hasText: "Bitte prüfen Sie Ihre Eingaben:" })
+        .getByText(overMaximum, { exact: true })
+        .waitFor();
+      expect(await seats.inputValue()).toBe("20");
+      expect(await seats.getAttribute("aria-invalid")).toBe("true");
+      expect(await fieldErrorText(seats)).toBe(overMaximum);
+      await expectProgress(coordinator, 12, "kommt zustande");
+      await expectNoSeriousA11yViolations(coordinator);
+      await expectProgress(provider, 12, "kommt zustande");
+      expect(providerNavigations).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,441 @@
+import { readFile } from "node:fs/promises";
+import ICAL from "ical.js";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import {
+  demoAccounts,
+  escapeRegExp,
+  expectNoSeriousA11yViolations,
+  fieldErrorText,
+  liveConnectionEstablished,
+  logIn,
+  mainNavigation,
+  recordNavigations,
+  submitForStatus,
+  uniqueSuffix,
+  useBrowser,
+} from "./browser";
+
+/** Jens Adler, Personal bei der Solartechnik Apolda GmbH (Arbeitgeber im Netzwerk). */
+const EMPLOYER = demoAccounts.employer;
+const EMPLOYER_ORGANIZATION = "Solartechnik Apolda GmbH";
+/** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land. */
+const CASE_WORKER = demoAccounts.staff;
+const CASE_WORKER_NAME = "Thomas Brandt";
+const JOBCENTER = "Jobcenter Weimarer Land";
+
+const DESCRIPTION =
+  "Wir stellen die Arbeit auf unseren Baustellen vor, danach gibt es kurze Kennenlerngespräche.";
+const PLACE = "Jobcenter Weimarer Land, Bahnhofstraße 28, 99510 Apolda, Raum 1.12";
+const JOB = "Montagehelfer Solar";
+const PSEUDONYMS = ["Kundin Sonnenblume", "M. K.", "Herr Ahorn"];
+/** Looks like the number of a Bedarfsgemeinschaft: must never be stored. */
+const BG_NUMBER = "12345BG0012345";
+
+const BERLIN = "Europe/Berlin";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const berlinClock = new Intl.DateTimeFormat("en-CA", {
+  timeZone: BERLIN,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant's Berlin wall-clock date ("YYYY-MM-DD") and time ("HH:MM"). */
+function berlinWallClock(instant: Date): { date: string; time: string } {
+  const [date, time] = berlinClock.format(instant).split(", ");
+  return { date: date!, time: time! };
+}
+
+function berlinToday(): string {
+  return berlinWallClock(new Date()).date;
+}
+
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * The Inforunde starts two to three minutes from now, so that it has begun when the employer
+ * records what came of it; registration closes a minute before. Whole minutes, as the form
+ * takes them.
+ */
+function soonAfter(now: Date) {
+  const nextMinute = Math.ceil(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const startsAt = new Date(nextMinute + 2 * MINUTE_MS);
+  return {
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 60 * MINUTE_MS),
+    deadline: new Date(startsAt.getTime() - MINUTE_MS),
+  };
+}
+
+/** A calendar date moved by whole days; dates are days, not instants, so UTC arithmetic is exact. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2026-12-06" → "06.12.2026", as the pages write dates. */
+function germanDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  return `${day}.${month}.${year}`;
+}
+
+/** "2026-12-06" → "Dezember 2026", the caption of the month view. */
+function monthCaption(date: string): string {
+  return new Intl.DateTimeFormat("de-DE", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The next last Sunday of March from today on: the night clocks go from 2:00 to 3:00. */
+function nextSpringForward(today: string): string {
+  for (let year = Number(today.slice(0, 4)); ; year += 1) {
+    const lastOfMarch = new Date(Date.UTC(year, 2, 31));
+    const sunday = new Date(lastOfMarch.getTime() - lastOfMarch.getUTCDay() * DAY_MS);
+    const date = sunday.toISOString().slice(0, 10);
+    if (date >= today) return date;
+  }
+}
+
+/** "20261206T090000Z", the UTC form of DTSTART in an iCalendar file. */
+function icsUtc(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** Waits for a flash message; they arrive as toasts in a polite live region. */
+function flash(page: Page, message: string): Promise<void> {
+  return page.getByRole("status").filter({ hasText: message }).waitFor();
+}
+
+/** The cells of the table row that contains `text`, as read on screen. */
+function rowCells(table: Locator, text: string): Promise<string[]> {
+  return table
+    .getByRole("row")
+    .filter({ has: table.page().getByRole("cell", { name: text, exact: true }) })
+    .getByRole("cell")
+    .allInnerTexts();
+}
+
+describe("Veranstaltungen", () => {
+  const browser = useBrowser();
+
+  test(
+    "Ein Arbeitgeber lädt zur Inforunde für 25 Montagehelfer ein, eine Fachkraft reserviert drei Plätze und lädt die Kalenderdatei, der Arbeitgeber sieht drei Reservierungen und trägt zwei Einstellungen ein",
+    { timeout: 300_000 },
+    async () => {
+      const title = `Inforunde: 25 Montagehelfer für Solaranlagen gesucht (${uniqueSuffix()})`;
+      const today = berlinToday();
+      const deadlineDay = addDays(today, 12);
+      const springForward = nextSpringForward(today);
+
+      // Jens Adler von der Solartechnik Apolda öffnet den Veranstaltungskalender.
+      const employer = await browser.newPage();
+      const employerLive = liveConnectionEstablished(employer);
+      await logIn(employer, EMPLOYER);
+      await mainNavigation(employer).getByRole("link", { name: "Veranstaltungen" }).click();
+      await employer.getByRole("heading", { level: 1, name: "Veranstaltungen" }).waitFor();
+      await expectNoSeriousA11yViolations(employer);
+
+      await employer.getByRole("link", { name: "Veranstaltung anlegen" }).click();
+      await employer.getByRole("heading", { level: 1, name: "Veranstaltung anlegen" }).waitFor();
+      // The editor has replaced the plain textarea: the page is hydrated.
+      await employer.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
+      await expectNoSeriousA11yViolations(employer);
+
+      // Er füllt das Formular aus, vergisst aber den Titel und wählt eine Uhrzeit, die es in der
+      // Nacht der Zeitumstellung nicht gibt.
+      await employer.getByLabel("Art", { exact: true }).selectOption({ label: "Inforunde" });
+      await employer.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
+      await employer.keyboard.type(DESCRIPTION);
+      await employer.getByLabel("Datum", { exact: true }).fill(springForward);
+      await employer.getByLabel("Beginn", { exact: true }).fill("02:30");
+      await employer.getByLabel("Ende", { exact: true }).fill("12:00");
+      await employer.getByLabel("Anmeldung bis (Datum)").fill(deadlineDay);
+      await employer.getByLabel("Veranstaltungsort").fill(PLACE);
+      await employer.getByLabel("Plätze", { exact: true }).fill("25");
+      await employer
+        .getByRole("group", { name: "Zielgruppen" })
+        .getByRole("checkbox", { name: "Geflüchtete" })
+        .check();
+      await employer.getByLabel("Stelle 1: Bezeichnung").fill(JOB);
+      await employer.getByLabel("Stelle 1: Anzahl").fill("25");
+      const publish = employer.getByRole("button", { name: "Veröffentlichen" });
+      expect(await submitForStatus(employer, publish)).toBe(400);
+
+      const titleMissing = "Bitte geben Sie einen Titel mit mindestens 3 Zeichen an.";
+      const timeMissing = `Die Uhrzeit 02:30 gibt es am ${germanDate(springForward)} nicht: In dieser Nacht wird die Uhr von 2:00 auf 3:00 Uhr vorgestellt. Bitte wählen Sie eine andere Uhrzeit.`;
+      const summary = employer
+        .getByRole("alert")
+        .filter({ hasText: "Bitte prüfen Sie Ihre Eingaben:" });
+      await summary.waitFor();
+      expect(await summary.getByRole("listitem").allInnerTexts()).toEqual([
+        titleMissing,
+        timeMissing,
+      ]);
+      const titleField = employer.getByLabel("Titel", { exact: true });
+      expect(await titleField.getAttribute("aria-invalid")).toBe("true");
+      expect(await fieldErrorText(titleField)).toBe(titleMissing);
+      const startTime = employer.getByLabel("Beginn", { exact: true });
+      expect(await fieldErrorText(startTime)).toBe(timeMissing);
+      // Alles Getippte ist noch da.
+      expect(await startTime.inputValue()).toBe("02:30");
+      expect(await employer.getByLabel("Datum", { exact: true }).inputValue()).toBe(springForward);
+      expect(await employer.getByLabel("Anmeldung bis (Datum)").inputValue()).toBe(deadlineDay);
+      expect(await employer.getByLabel("Veranstaltungsort").inputValue()).toBe(PLACE);
+      expect(await employer.getByLabel("Plätze", { exact: true }).inputValue()).toBe("25");
+      expect(await employer.getByLabel("Stelle 1: Bezeichnung").inputValue()).toBe(JOB);
+      expect(await employer.getByLabel("Stelle 1: Anzahl").inputValue()).toBe("25");
+      expect(
+        await employer
+          .getByRole("group", { name: "Zielgruppen" })
+          .getByRole("checkbox", { name: "Geflüchtete" })
+          .isChecked(),
+      ).toBe(true);
+      await employer
+        .getByRole("textbox", { name: "Beschreibung", exact: true })
+        .getByText(DESCRIPTION, { exact: true })
+        .waitFor();
+      await expectNoSeriousA11yViolations(employer);
+
+      // Mit Titel und dem richtigen Termin wird die Inforunde veröffentlicht. Sie beginnt in
+      // wenigen Minuten, damit er danach eintragen kann, was aus ihr geworden ist.
+      const { startsAt, endsAt, deadline } = soonAfter(new Date());
+      const start = berlinWallClock(startsAt);
+      const end = berlinWallClock(endsAt);
+      const closes = berlinWallClock(deadline);
+      const eventDay = start.date;
+      await titleField.fill(title);
+      await employer.getByLabel("Datum", { exact: true }).fill(start.date);
+      await startTime.fill(start.time);
+      if (end.date !== start.date) {
+        await employer.getByLabel("Enddatum (optional)").fill(end.date);
+      }
+      await employer.getByLabel("Ende", { exact: true }).fill(end.time);
+      await employer.getByLabel("Anmeldung bis (Datum)").fill(closes.date);
+      await employer.getByLabel("Uhrzeit (optional)").fill(closes.time);
+      await publish.click();
+      await employer.getByRole("heading", { level: 1, name: title }).waitFor();
+      const eventPath = new URL(employer.url()).pathname;
+      expect(eventPath).toMatch(/^\/veranstaltungen\/[0-9a-f-]{36}$/);
+      await flash(
+        employer,
+        "Die Veranstaltung ist veröffentlicht und steht im Kalender Ihres Netzwerks.",
+      );
+      const facts = employer.getByRole("region", { name: "Eckdaten" });
+      await facts.getByText(`${germanDate(eventDay)}, ${start.time}`, { exact: false }).waitFor();
+      await facts.getByText(PLACE, { exact: true }).waitFor();
+      await facts.getByText(`${JOB} – 25 Stellen`, { exact: true }).waitFor();
+      await facts.getByText(DESCRIPTION, { exact: true }).waitFor();
+      const employerSeats = employer.getByRole("region", { name: "Plätze" });
+      await employerSeats.getByText("0 von 25 Plätzen belegt", { exact: true }).waitFor();
+      await employer
+        .getByRole("region", { name: "Alle Reservierungen" })
+        .getByText("Noch keine Reservierungen.", { exact: false })
+        .waitFor();
+      // Ergebnisse erst nach Beginn: vorher gibt es kein Formular dafür.
+      const pendingOutcomes = employer.getByRole("region", { name: "Ergebnisse" });
+      await pendingOutcomes
+        .getByText("Nach Beginn der Veranstaltung kann die veranstaltende Organisation hier", {
+          exact: false,
+        })
+        .waitFor();
+      expect(await employer.getByRole("button", { name: "Ergebnisse speichern" }).count()).toBe(0);
+      await employerLive;
+      await expectNoSeriousA11yViolations(employer);
+      // From here on the page must follow the reservations without reloading.
+      const employerNavigations = recordNavigations(employer);
+
+      // Thomas Brandt vom Jobcenter findet die Inforunde im Kalender, erst in der Liste …
+      const caseWorker = await browser.newPage();
+      await logIn(caseWorker, CASE_WORKER);
+      await mainNavigation(caseWorker).getByRole("link", { name: "Veranstaltungen" }).click();
+      await caseWorker.getByRole("heading", { level: 1, name: "Veranstaltungen" }).waitFor();
+      const views = caseWorker.getByRole("navigation", { name: "Ansicht" });
+      expect(await views.getByRole("link", { name: "Liste" }).getAttribute("aria-current")).toBe(
+        "page",
+      );
+      const listEntry = caseWorker
+        .getByRole("article")
+        .filter({ has: caseWorker.getByRole("link", { name: title, exact: true }) });
+      await listEntry.getByText("25 von 25 Plätzen frei", { exact: false }).waitFor();
+      await listEntry
+        .getByText(`Veranstalter: ${EMPLOYER_ORGANIZATION}`, { exact: false })
+        .waitFor();
+      await expectNoSeriousA11yViolations(caseWorker);
+
+      // … dann in der Monatsansicht.
+      await views.getByRole("link", { name: "Monat" }).click();
+      await caseWorker.waitForURL((url) => url.searchParams.get("ansicht") === "monat");
+      await caseWorker.getByRole("heading", { level: 2, name: monthCaption(today) }).waitFor();
+      if (eventDay.slice(0, 7) !== today.slice(0, 7)) {
+        await caseWorker
+          .getByRole("navigation", { name: "Zeitraum wählen" })
+          .getByRole("link", { name: "Nächster Monat →" })
+          .click();
+        await caseWorker.getByRole("heading", { level: 2, name: monthCaption(eventDay) }).waitFor();
+      }
+      const month = caseWorker.getByRole("table", { name: monthCaption(eventDay) });
+      const monthLink = month.getByRole("link", {
+        name: new RegExp(`^${start.time}\\S* ${escapeRegExp(title)}$`),
+      });
+      await monthLink.waitFor();
+      await expectNoSeriousA11yViolations(caseWorker);
+
+      await monthLink.click();
+      await caseWorker.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(new URL(caseWorker.url()).pathname).toBe(eventPath);
+      const seats = caseWorker.getByRole("region", { name: "Plätze" });
+      await seats.getByText("0 von 25 Plätzen belegt", { exact: true }).waitFor();
+      await expectNoSeriousA11yViolations(caseWorker);
+
+      // Eine BG-Nummer statt eines Pseudonyms wird abgelehnt, die Eingabe bleibt stehen.
+      const pseudonymsField = seats.getByLabel("Pseudonyme (höchstens 30, eines pro Zeile)");
+      const typedWithNumber = [PSEUDONYMS[0], BG_NUMBER, PSEUDONYMS[2]].join("\n");
+      await pseudonymsField.fill(typedWithNumber);
+      const reserve = seats.getByRole("button", { name: "Plätze reservieren" });
+      expect(await submitForStatus(caseWorker, reserve)).toBe(400);
+      const bgNumberRefused =
+        "Zeile 2: Die Eingabe sieht aus wie eine BG-Nummer (Nummer der Bedarfsgemeinschaft).";
+      await seats.getByRole("alert").filter({ hasText: bgNumberRefused }).waitFor();
+      expect(await fieldErrorText(pseudonymsField)).toMatch(
+        new RegExp(`^${escapeRegExp(bgNumberRefused)}`),
+      );
+      expect(await pseudonymsField.inputValue()).toBe(typedWithNumber);
+      await seats.getByText("0 von 25 Plätzen belegt", { exact: true }).waitFor();
+      await expectNoSeriousA11yViolations(caseWorker);
+
+      // Drei Pseudonyme, eines pro Zeile: drei Plätze auf einmal.
+      await pseudonymsField.fill(PSEUDONYMS.join("\n"));
+      await reserve.click();
+      await flash(caseWorker, "Die Plätze sind reserviert.");
+      // The list is emptied, so sending the form again cannot book the same people twice.
+      expect(await pseudonymsField.inputValue()).toBe("");
+      await seats.getByText("3 von 25 Plätzen belegt", { exact: true }).waitFor();
+      const own = caseWorker.getByRole("table", { name: "Reservierungen Ihrer Organisation" });
+      for (const pseudonym of PSEUDONYMS) {
+        expect((await rowCells(own, pseudonym)).slice(0, 3)).toEqual([
+          pseudonym,
+          "Platz sicher",
+          CASE_WORKER_NAME,
+        ]);
+      }
+      await expectNoSeriousA11yViolations(caseWorker);
+
+      // Die Kalenderdatei: ein echter Download, zurückgelesen mit einem unabhängigen Parser.
+      const [download] = await Promise.all([
+        caseWorker.waitForEvent("download"),
+        caseWorker.getByRole("link", { name: "Kalenderdatei (.ics)" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^veranstaltung-[0-9a-f]{8}\.ics$/);
+      const ics = await readFile(await download.path(), "utf8");
+      expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+      expect(ics).toContain(`DTSTART:${icsUtc(startsAt)}\r\n`);
+      const calendar = new ICAL.Component(ICAL.parse(ics));
+      const vevents = calendar.getAllSubcomponents("vevent");
+      expect(vevents).toHaveLength(1);
+      const vevent = new ICAL.Event(vevents[0]);
+      expect(vevent.summary).toBe(title);
+      expect(vevent.location).toBe(PLACE);
+      expect(vevent.startDate.toJSDate().toISOString()).toBe(startsAt.toISOString());
+      expect(vevent.endDate.toJSDate().toISOString()).toBe(endsAt.toISOString());
+      // Reservations never leave the portal in a calendar file.
+      for (const pseudonym of PSEUDONYMS) expect(ics).not.toContain(pseudonym);
+      expect(ics).not.toContain(CASE_WORKER_NAME);
+
+      // Bei Jens Adler erscheinen die drei Reservierungen ohne Neuladen – mit der Organisation,
+      // aber ohne den Namen der Fachkraft.
+      await employerSeats.getByText("3 von 25 Plätzen belegt", { exact: true }).waitFor({
+        timeout: 10_000,
+      });
+      const all = employer.getByRole("table", { name: "Alle Reservierungen" });
+      for (const pseudonym of PSEUDONYMS) {
+        expect((await rowCells(all, pseudonym)).slice(0, 3)).toEqual([
+          pseudonym,
+          "Platz sicher",
+          JOBCENTER,
+        ]);
+      }
+      expect(employerNavigations).toEqual([]);
+      await expectNoSeriousA11yViolations(employer);
+      // Also the loader data in the reloaded page's source must not carry the name.
+      await employer.reload();
+      await employer.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(await all.getByRole("row").count()).toBe(1 + PSEUDONYMS.length);
+      expect(await employer.content()).not.toContain(CASE_WORKER_NAME);
+
+      // Nach Beginn der Inforunde trägt er ein, was aus ihr geworden ist: Ergebnisse gibt es erst,
+      // wenn sie begonnen hat, also wartet der Test bis dahin (zwei bis drei Minuten).
+      await employer.waitForTimeout(Math.max(0, startsAt.getTime() - Date.now()) + 1_000);
+      await employer.reload();
+      await employer.getByRole("heading", { level: 1, name: title }).waitFor();
+      const outcomes = employer.getByRole("region", { name: "Ergebnisse" });
+      await outcomes.getByRole("button", { name: "Ergebnisse speichern" }).waitFor();
+      await expectNoSeriousA11yViolations(employer);
+
+      // Mehr Einstellungen über das Jobcenter als insgesamt: die deutsche Fehlermeldung.
+      const totals = {
+        Teilgenommen: "3",
+        Vorstellungsgespräche: "3",
+        Praktika: "1",
+        Einstellungen: "2",
+      };
+      const viaJobcenter = {
+        Teilgenommen: "3",
+        Vorstellungsgespräche: "3",
+        Praktika: "1",
+        Einstellungen: "3",
+      };
+      for (const [figure, value] of Object.entries(totals)) {
+        await outcomes.getByLabel(figure, { exact: true }).fill(value);
+      }
+      for (const [figure, value] of Object.entries(viaJobcenter)) {
+        await outcomes.getByLabel(`${figure} (${JOBCENTER})`, { exact: true }).fill(value);
+      }
+      const save = outcomes.getByRole("button", { name: "Ergebnisse speichern" });
+      expect(await submitForStatus(employer, save)).toBe(400);
+      const sumTooHigh =
+        "Die Angaben der einzelnen Organisationen bei „Einstellungen“ ergeben zusammen mehr als die Gesamtzahl.";
+      await outcomes.getByRole("alert").filter({ hasText: sumTooHigh }).waitFor();
+      const hiresTotal = outcomes.getByLabel("Einstellungen", { exact: true });
+      expect(await fieldErrorText(hiresTotal)).toBe(sumTooHigh);
+      const hiresViaJobcenter = outcomes.getByLabel(`Einstellungen (${JOBCENTER})`, {
+        exact: true,
+      });
+      expect(await hiresViaJobcenter.inputValue()).toBe("3");
+      expect(await outcomes.getByLabel("Teilgenommen", { exact: true }).inputValue()).toBe("3");
+      await expectNoSeriousA11yViolations(employer);
+
+      // Zwei Einstellungen, beide über das Jobcenter.
+      await hiresViaJobcenter.fill("2");
+      await save.click();
+      await flash(employer, "Die Ergebnisse wurden gespeichert.");
+      await outcomes.getByRole("alert").waitFor({ state: "detached" });
+      for (const [figure, value] of Object.entries(totals)) {
+        const recorded = outcomes
+          .getByRole("listitem")
+          .filter({ hasText: new RegExp(`${figure}$`) });
+        expect(await recorded.getByRole("strong").textContent()).toBe(value);
+      }
+      const byOrganization = outcomes.getByRole("table", {
+        name: "Nach reservierender Organisation",
+      });
+      expect(
+        await byOrganization
+          .getByRole("row")
+          .filter({ has: employer.getByRole("rowheader", { name: JOBCENTER }) })
+          .getByRole("cell")
+          .allInnerTexts(),
+      ).toEqual(["3", "3", "1", "2"]);
+      expect(await employer.content()).not.toContain(CASE_WORKER_NAME);
+      await expectNoSeriousA11yViolations(employer);
+    },
+  );
+});
