@@ -1,3 +1,4 @@
+import { erasePastEventPseudonyms } from "~/events/retention.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 import { openConfiguredDatabase } from "./db-connection";
 
@@ -6,5 +7,8 @@ const handle = await openConfiguredDatabase();
 const anonymised = await anonymiseExpiredReferrals(new Date(), (done) =>
   process.stdout.write(`\r${done} Übergaben anonymisiert …`),
 );
-console.log(`\nAufbewahrungsfrist geprüft: ${anonymised} Übergaben anonymisiert.`);
+const events = await erasePastEventPseudonyms();
+console.log(
+  `\nAufbewahrungsfrist geprüft: ${anonymised} Übergaben anonymisiert, Pseudonyme von ${events} vergangenen Veranstaltungen gelöscht.`,
+);
 await handle.close();

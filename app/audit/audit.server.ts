@@ -52,6 +52,7 @@ export type AuditAction =
   | "event.reservation_created"
   | "event.reservation_cancelled"
   | "event.outcomes_recorded"
+  | "event.pseudonyms_erased"
   | "calendar.feed_created"
   | "calendar.feed_revoked";
 

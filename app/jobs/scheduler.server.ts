@@ -1,10 +1,27 @@
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { sendDiscussionDigests } from "~/discussions/digest.server";
 import { sendEventReminders } from "~/events/reminders.server";
+import { erasePastEventPseudonyms } from "~/events/retention.server";
 import { escalateOverdueReferrals } from "~/referrals/overdue.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 
 const HOUR = 60 * 60 * 1000;
+
+/** Each job with what its count means in the log line. */
+const jobs: (() => Promise<Record<string, number>>)[] = [
+  async () => ({ "Übergaben eskaliert": await escalateOverdueReferrals() }),
+  async () => ({ "Übergaben anonymisiert": await anonymiseExpiredReferrals() }),
+  async () => ({ "Veranstaltungen ohne Pseudonyme": await erasePastEventPseudonyms() }),
+  async () => ({ "Diskussions-Zusammenfassungen": await sendDiscussionDigests() }),
+  async () => ({ Veranstaltungserinnerungen: await sendEventReminders() }),
+  async () => {
+    const courses = await settleExpiredCourses();
+    return {
+      "Maßnahmen zustande gekommen": courses.confirmed,
+      "Maßnahmen abgesagt": courses.cancelled,
+    };
+  },
+];
 
 /**
  * The in-process timer for the portal's periodic jobs. Every job is safe to run twice at once
@@ -13,28 +30,18 @@ const HOUR = 60 * 60 * 1000;
  */
 export function startScheduledJobs(log: (message: string) => void, intervalMs = HOUR): () => void {
   const run = async () => {
-    try {
-      const escalated = await escalateOverdueReferrals();
-      const anonymised = await anonymiseExpiredReferrals();
-      const digests = await sendDiscussionDigests();
-      const reminders = await sendEventReminders();
-      const courses = await settleExpiredCourses();
-      if (
-        escalated ||
-        anonymised ||
-        digests ||
-        reminders ||
-        courses.confirmed ||
-        courses.cancelled
-      ) {
-        log(
-          `Jobs: ${escalated} Übergaben eskaliert, ${anonymised} anonymisiert, ${digests} Diskussions-Zusammenfassungen versandt, ` +
-            `${reminders} Veranstaltungserinnerungen, ${courses.confirmed} Maßnahmen zustande gekommen, ${courses.cancelled} abgesagt`,
-        );
+    const done: string[] = [];
+    for (const job of jobs) {
+      try {
+        for (const [what, count] of Object.entries(await job())) {
+          if (count > 0) done.push(`${what}: ${count}`);
+        }
+      } catch (error) {
+        // One failing job must not keep the others from running.
+        log(`Job fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } catch (error) {
-      log(`Jobs fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (done.length > 0) log(`Jobs: ${done.join(", ")}`);
   };
   const first = setTimeout(run, 5_000);
   const timer = setInterval(run, intervalMs);
