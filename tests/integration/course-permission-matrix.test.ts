@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setPledge } from "~/courses/pledges.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import type { OrganizationKind } from "~/db/schema";
 import * as course from "~/routes/_app.massnahmen.$courseId";
@@ -40,12 +41,22 @@ async function buildCourseWorld() {
 }
 type CourseWorld = Awaited<ReturnType<typeof buildCourseWorld>>;
 
-type Kind = "open" | "cancelled" | "south" | { admitted: OrganizationKind[] };
+type Kind = "open" | "confirmed" | "cancelled" | "south" | { admitted: OrganizationKind[] };
 
 /** A fresh course per cell, so that no persona's pledge changes what the next one meets. */
 async function courseOf(world: CourseWorld, kind: Kind): Promise<string> {
   if (kind === "south") {
     return createCourseFor(world.southernTrainer.staff, { networkId: world.networks.south.id });
+  }
+  if (kind === "confirmed") {
+    // One seat is its minimum: organisation A's pledge makes it come about.
+    const id = await createCourseFor(world.trainer.staff, {
+      networkId: world.networks.north.id,
+      minParticipants: 1,
+    });
+    const pledged = await setPledge(world.users.staff, id, 1, null);
+    expect(pledged.ok).toBe(true);
+    return id;
   }
   if (kind === "cancelled") {
     // Its deadline passed without a pledge: the deadline job cancels it.
@@ -230,6 +241,12 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
     expect: north({ coordinator: 400, orgAdmin: 400, staff: 400 }),
   },
   {
+    route: "POST /massnahmen/:id pledge (confirmed)",
+    handler: course.action,
+    prepare: async (world) => coursePage(await courseOf(world, "confirmed"), "", pledge),
+    expect: jobcenterPledges,
+  },
+  {
     route: "POST /massnahmen/:id pledge (Süd)",
     handler: course.action,
     prepare: async (world) => coursePage(await courseOf(world, "south"), "", pledge),
@@ -263,6 +280,12 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
     route: "GET /massnahmen/:id/bearbeiten (open)",
     handler: editCourse.loader,
     prepare: async (world) => coursePage(await courseOf(world, "open"), "/bearbeiten"),
+    expect: north({ trainer: "ok" }),
+  },
+  {
+    route: "GET /massnahmen/:id/bearbeiten (confirmed)",
+    handler: editCourse.loader,
+    prepare: async (world) => coursePage(await courseOf(world, "confirmed"), "/bearbeiten"),
     expect: north({ trainer: "ok" }),
   },
   {
