@@ -426,11 +426,7 @@ export function can(actor: Actor, capability: Capability): boolean {
     case "course.view":
       return inNetwork(actor, capability.course.networkId);
     case "course.edit":
-      return (
-        actor.organizationId === capability.course.organizationId &&
-        actsForClients(actor) &&
-        capability.course.status !== "cancelled"
-      );
+      return actor.organizationId === capability.course.organizationId && actsForClients(actor);
     case "course.pledge":
       return (
         actor.networkIds.includes(capability.course.networkId) &&

@@ -4,6 +4,7 @@ import { getDb } from "~/db/client.server";
 import { coursePledges, courses, networks, organizations } from "~/db/schema";
 import { toBerlinLocal } from "~/events/berlin-time";
 import type { FieldErrors } from "~/forms.server";
+import { organizationKindLabels } from "~/organizations/texts";
 import { emitCourseProgress } from "~/realtime/hub.server";
 import { renderRichText } from "~/rich-text/render.server";
 import type { RichTextDocument } from "~/rich-text/schema";
@@ -89,6 +90,18 @@ export async function updateCourse(
     if (current.status === "cancelled") errors.form = courseFormTexts.cancelledMeanwhile;
     if (input.maxParticipants < current.pledgedSeats) {
       errors.maxParticipants = courseFormTexts.maximumBelowPledged(current.pledgedSeats);
+    }
+    // Organisations that pledged keep their say: their kind cannot be taken off the list.
+    const pledgingKinds = await tx
+      .selectDistinct({ kind: organizations.kind })
+      .from(coursePledges)
+      .innerJoin(organizations, eq(organizations.id, coursePledges.organizationId))
+      .where(eq(coursePledges.courseId, courseId));
+    const dropped = pledgingKinds.filter(({ kind }) => !input.admittedKinds.includes(kind));
+    if (dropped.length > 0) {
+      errors.admittedKinds = courseFormTexts.kindStillPledging(
+        dropped.map(({ kind }) => organizationKindLabels[kind]),
+      );
     }
     if (current.status === "confirmed" && input.minParticipants > current.pledgedSeats) {
       errors.minParticipants = courseFormTexts.minimumAbovePledgedWhenConfirmed(

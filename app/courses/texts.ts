@@ -41,6 +41,9 @@ export const courseFormTexts = {
   vocabularyInvalid: "Bitte wählen Sie nur Einträge aus der Liste.",
   networkInvalid: "Bitte wählen Sie eines Ihrer Netzwerke.",
   cancelledMeanwhile: "Die Maßnahme wurde inzwischen abgesagt und kann nicht mehr geändert werden.",
+  cancelled: "Die Maßnahme ist abgesagt und kann nicht mehr geändert werden.",
+  kindStillPledging: (labels: string[]) =>
+    `Es gibt schon Zusagen von ${labels.join(", ")}. Diese Organisationsart muss zugelassen bleiben, damit sie ihre Zusage ändern kann.`,
   maximumBelowPledged: (pledged: number) =>
     `Es sind bereits ${seatsText(pledged)} zugesagt – die Höchstteilnehmerzahl kann nicht darunter liegen.`,
   minimumAbovePledgedWhenConfirmed: (pledged: number) =>
@@ -57,13 +60,13 @@ export const pledgeTexts = {
       ? `Es sind keine Plätze mehr frei – Ihre Organisation kann höchstens ${seatsText(ownMaximum)} zusagen.`
       : `Es ${free === 1 ? "ist" : "sind"} nur noch ${seatsText(free)} frei – Ihre Organisation kann insgesamt höchstens ${seatsText(ownMaximum)} zusagen.`,
   belowMinimumAfterConfirmation: (minimum: number, ownMinimum: number) =>
-    `Die Maßnahme kommt zustande, weil mindestens ${minimum} ${seatsWord(minimum)} zugesagt sind. Ihre Zusage kann deshalb höchstens auf ${seatsText(ownMinimum)} verringert werden.`,
+    `Die Maßnahme kommt zustande, weil mindestens ${minimum} ${seatsWord(minimum)} zugesagt sind. Sie können Ihre Zusage deshalb nur bis auf ${seatsText(ownMinimum)} verringern.`,
 };
 
 export const courseNotificationTexts = {
   confirmed: (title: string) => `Die Maßnahme „${title}“ kommt zustande.`,
   cancelled: (title: string) =>
-    `Die Maßnahme „${title}“ findet nicht statt: die Mindestteilnehmerzahl wurde bis zum Ende der Meldefrist nicht erreicht.`,
+    `Die Maßnahme „${title}“ findet nicht statt: Die Mindestteilnehmerzahl wurde bis zum Ende der Meldefrist nicht erreicht.`,
 };
 
 export const courseMailTexts = {

@@ -148,10 +148,11 @@ export async function settleExpiredCourses(
     ...confirmed.map((course) => ({ course, outcome: "confirmed" as const })),
     ...cancelled.map((course) => ({ course, outcome: "cancelled" as const })),
   ];
-  for (const { course, outcome } of settled) {
+  // The transitions are saved; one course's failed announcement must not silence the others.
+  await deliverToEach(settled, "Maßnahmen-Pool", async ({ course, outcome }) => {
     emitCourseProgress(course.networkId, progressOf(course));
     await announceTransition(course, outcome, { actor: null, ip: null });
     onProgress?.((done += 1));
-  }
+  });
   return { confirmed: confirmed.length, cancelled: cancelled.length };
 }

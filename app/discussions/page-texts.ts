@@ -98,6 +98,8 @@ export const threadPageTexts = {
   backToIdea: (title: string) => `Idee „${title}“`,
   backToReferral: "Zur Übergabe",
   backToEvent: (title: string) => `Veranstaltung „${title}“`,
+  eventPrivacy:
+    "Diese Diskussion lesen alle Organisationen des Netzwerks, auch Arbeitgeber. Bitte nennen Sie hier keine Pseudonyme oder Initialen der angemeldeten Personen.",
   referralPrivacy:
     "Diesen Austausch sehen nur die Mitglieder der beiden Organisationen dieser Übergabe. Bitte schreiben Sie keine Sozialdaten, die nicht für die Übergabe nötig sind. Jeder Aufruf wird protokolliert.",
 };

@@ -524,6 +524,7 @@ export async function reportPost(
   // Coordinators hear only of reports they can act on (see reports.server.ts).
   const moderated =
     thread.access.subject === "channel" ||
+    thread.access.subject === "event" ||
     (thread.access.subject === "idea" && thread.access.idea.status === "published");
   if (!thread.networkId || !moderated) return;
   const coordinators = await getDb()

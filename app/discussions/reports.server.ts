@@ -8,6 +8,7 @@ import {
   discussionPosts,
   discussionReports,
   discussionThreads,
+  events,
   ideas,
   networks,
   users,
@@ -17,13 +18,14 @@ import type { ThreadRecord } from "./access.server";
 
 /**
  * "Meldungen": reported posts for the coordinators of the networks their threads belong to
- * (channel threads by the channel's network, idea threads by the idea's). Referral threads
+ * (channel threads by the channel's network, idea and event threads by the idea's or event's).
+ * Referral threads
  * cannot be reported (nobody outside the two organisations may read them).
  */
 
 const reporters = alias(users, "reporters");
 const authors = alias(users, "authors");
-const threadNetworkId = sql<string>`coalesce(${discussionChannels.networkId}, ${ideas.networkId})`;
+const threadNetworkId = sql<string>`coalesce(${discussionChannels.networkId}, ${ideas.networkId}, ${events.networkId})`;
 /**
  * The coordinator moderates only what they may read: channel threads, and threads of published
  * ideas. An unpublished idea's thread belongs to its organisation alone, reports included.
@@ -68,6 +70,7 @@ export async function listOpenReports(networkIds: string[]): Promise<OpenReport[
     .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
     .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
     .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
+    .leftJoin(events, eq(events.id, discussionThreads.eventId))
     .innerJoin(networks, eq(networks.id, threadNetworkId))
     .innerJoin(reporters, eq(reporters.id, discussionReports.reporterUserId))
     .innerJoin(authors, eq(authors.id, discussionPosts.authorUserId))
@@ -100,6 +103,7 @@ export async function openReportCount(networkIds: string[]): Promise<number> {
     .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
     .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
     .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
+    .leftJoin(events, eq(events.id, discussionThreads.eventId))
     .where(
       and(
         isNull(discussionReports.resolvedAt),

@@ -35,8 +35,8 @@ export const calendarTexts = {
   views: { liste: "Liste", woche: "Woche", monat: "Monat" },
   viewSwitcher: "Ansicht",
   periodNavigation: "Zeitraum wählen",
-  previous: { liste: "Frühere", woche: "Vorige Woche", monat: "Voriger Monat" },
-  next: { liste: "Spätere", woche: "Nächste Woche", monat: "Nächster Monat" },
+  previous: { liste: "Frühere Veranstaltungen", woche: "Vorige Woche", monat: "Voriger Monat" },
+  next: { liste: "Spätere Veranstaltungen", woche: "Nächste Woche", monat: "Nächster Monat" },
   today: "Heute",
   filters: "Veranstaltungen filtern",
   kind: "Art",
@@ -82,7 +82,7 @@ export const subscriptionTexts = {
   title: "Kalender-Abo",
   lead: "Ihre Veranstaltungen automatisch im eigenen Kalender – in Outlook, Thunderbird oder auf dem Diensthandy.",
   contents:
-    "Das Abo enthält die Veranstaltungen, für die Sie Plätze reserviert haben, und die Veranstaltungen, die Sie selbst eingestellt haben – ab 90 Tagen zurück. Es enthält keine Namen oder Kürzel von Kundinnen und Kunden. Ändert sich eine Zeit oder ein Ort, oder wird eine Veranstaltung abgesagt, zeigt Ihr Kalender das beim nächsten Abgleich.",
+    "Das Abo enthält die Veranstaltungen, für die Sie Plätze reserviert haben, und die Veranstaltungen, die Sie selbst eingestellt haben – aus den letzten 90 Tagen und alle kommenden. Es enthält keine Namen oder Kürzel von Kundinnen und Kunden. Ändert sich eine Zeit oder ein Ort, oder wird eine Veranstaltung abgesagt, zeigt Ihr Kalender das beim nächsten Abgleich.",
   howToHeading: "So richten Sie das Abo ein",
   howToOutlook:
     "Outlook: Kalender öffnen, „Kalender hinzufügen“ und dann „Aus dem Internet“ (oder „Kalender abonnieren“) wählen und die Adresse einfügen.",

@@ -122,10 +122,13 @@ export function SeatSummary({
   confirmedSeats,
   waitlistedSeats,
   capacity,
+  takesReservations,
 }: {
   confirmedSeats: number;
   waitlistedSeats: number;
   capacity: number;
+  /** Not cancelled and before the deadline: only then can anyone join the waiting list. */
+  takesReservations: boolean;
 }) {
   const summary = [
     texts.seats(confirmedSeats, capacity),
@@ -144,7 +147,7 @@ export function SeatSummary({
         max={capacity}
         aria-labelledby="platz-stand"
       />
-      {confirmedSeats >= capacity ? <p>{texts.full}</p> : null}
+      {takesReservations && confirmedSeats >= capacity ? <p>{texts.full}</p> : null}
     </div>
   );
 }

@@ -91,8 +91,8 @@ const text = (raw: FormValues, name: string) => {
 };
 
 /**
- * A Berlin date and time field pair as an instant. The date field carries the error: it is the
- * one people correct when the time does not exist on that day (the spring DST change).
+ * A Berlin date and time field pair as an instant. A bad date is reported on the date field; a
+ * time that does not exist on that day (the spring DST change) on the time field, with why.
  */
 function berlinInstant(
   raw: FormValues,

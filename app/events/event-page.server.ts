@@ -18,6 +18,7 @@ import {
   reservingOrganizations,
 } from "./outcomes.server";
 import { parsePseudonymList } from "./pseudonym-list";
+import { eventPageTexts } from "./texts";
 import {
   cancelReservation,
   getReservationAccess,
@@ -72,6 +73,7 @@ export async function eventPageData(user: CurrentUser, access: EventAccess, now 
     state: { deadlinePassed, started, cancelled },
     may: {
       edit: !cancelled && can(user, { action: "event.edit", event: access }),
+      cancel: !cancelled && !started && can(user, { action: "event.edit", event: access }),
       reserve: seatsOpen && can(user, { action: "event.reserve", event: access }),
       recordOutcomes:
         started && !cancelled && can(user, { action: "event.recordOutcomes", event: access }),
@@ -138,7 +140,9 @@ export async function eventPageAction(
     }
     case "cancelEvent": {
       await authorize(user, { action: "event.edit", event }, ip);
-      await cancelEvent(user, event.id, ip);
+      if ((await cancelEvent(user, event.id, ip)) === "started") {
+        return formFailure(raw, { cancelEvent: eventPageTexts.cancelAfterStart });
+      }
       return redirectWithFlash(here, "eventCancelled");
     }
     default:

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { discussionThreads, events, networks, organizations } from "~/db/schema";
 import type { FieldErrors } from "~/forms.server";
@@ -101,9 +101,10 @@ export async function updateEvent(
           errors: { capacity: eventFormTexts.capacityBelowConfirmed(before.confirmedSeats) },
         };
       }
-      const rescheduled = before.startsAt.getTime() !== input.startsAt.getTime();
+      // Another day gets its own reminder the day before; another hour on the same day does not.
+      const newDay = toBerlinLocal(before.startsAt).date !== toBerlinLocal(input.startsAt).date;
       const moved =
-        rescheduled ||
+        before.startsAt.getTime() !== input.startsAt.getTime() ||
         before.endsAt.getTime() !== input.endsAt.getTime() ||
         before.place !== input.place ||
         before.onlineUrl !== input.onlineUrl;
@@ -113,8 +114,7 @@ export async function updateEvent(
           ...eventColumns(input),
           updatedAt: new Date(),
           ...(moved ? { revision: sql`${events.revision} + 1` } : {}),
-          // A new day gets its own reminder the day before.
-          ...(rescheduled ? { reminderSentAt: null } : {}),
+          ...(newDay ? { reminderSentAt: null } : {}),
         })
         .where(eq(events.id, eventId));
       const promoted = await promoteFromWaitlist(
@@ -149,20 +149,28 @@ export async function updateEvent(
 
 /**
  * Cancels the event; reservations stay listed (the event shows as cancelled) and everyone
- * holding one is told. Cancelling twice changes nothing; returns whether this call cancelled.
+ * holding one is told. Only before it begins: afterwards its outcomes are what counts.
+ * Cancelling twice changes nothing.
  */
 export async function cancelEvent(
   actor: Actor,
   eventId: string,
   ip: string | null = null,
-): Promise<boolean> {
+  now = new Date(),
+): Promise<"cancelled" | "alreadyCancelled" | "started"> {
   const [cancelled] = await getDb()
     .update(events)
     // A cancellation is a new version for calendar clients (SEQUENCE rises with STATUS).
-    .set({ cancelledAt: new Date(), updatedAt: new Date(), revision: sql`${events.revision} + 1` })
-    .where(and(eq(events.id, eventId), isNull(events.cancelledAt)))
+    .set({ cancelledAt: now, updatedAt: now, revision: sql`${events.revision} + 1` })
+    .where(and(eq(events.id, eventId), isNull(events.cancelledAt), gt(events.startsAt, now)))
     .returning({ networkId: events.networkId, title: events.title });
-  if (!cancelled) return false;
+  if (!cancelled) {
+    const [current] = await getDb()
+      .select({ cancelledAt: events.cancelledAt })
+      .from(events)
+      .where(eq(events.id, eventId));
+    return current?.cancelledAt ? "alreadyCancelled" : "started";
+  }
   emitEventChanged(cancelled.networkId, eventId);
   await recordEventAudit({
     action: "event.cancelled",
@@ -176,7 +184,7 @@ export async function cancelEvent(
     message: eventNoticeTexts.cancelled(cancelled.title),
     subject: eventNoticeTexts.cancelledSubject,
   });
-  return true;
+  return "cancelled";
 }
 
 /** Everything the event page shows about the event itself; the description sanitized here. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { ReservationAccess } from "~/auth/permissions.server";
 import { getDb, type Transaction } from "~/db/client.server";
 import { eventReservations, events, organizations, users } from "~/db/schema";
@@ -299,3 +299,81 @@ export function listReservations(
     );
 }
 export type ReservationRow = Awaited<ReturnType<typeof listReservations>>[number];
+
+/**
+ * An organisation that left a network gives back its places in the network's coming events: it
+ * can no longer see or cancel them, and the seats would stay blocked. Its reservations are
+ * cancelled and the waiting list moves up (whoever reserved a promoted place is told).
+ * Returns the number of reservations released.
+ */
+export async function releaseReservationsOf(
+  organizationId: string,
+  networkId: string,
+  now = new Date(),
+): Promise<number> {
+  const active = inArray(eventReservations.status, ["confirmed", "waitlisted"]);
+  const affected = await getDb()
+    .selectDistinct({ eventId: eventReservations.eventId })
+    .from(eventReservations)
+    .innerJoin(events, eq(events.id, eventReservations.eventId))
+    .where(
+      and(
+        eq(eventReservations.organizationId, organizationId),
+        active,
+        eq(events.networkId, networkId),
+        gt(events.startsAt, now),
+        isNull(events.cancelledAt),
+      ),
+    );
+  let released = 0;
+  for (const { eventId } of affected) {
+    const result = await getDb().transaction(async (tx) => {
+      const event = await lockEvent(tx, eventId);
+      if (!event) return null;
+      const cancelled = await tx
+        .select({ id: eventReservations.id, status: eventReservations.status })
+        .from(eventReservations)
+        .where(
+          and(
+            eq(eventReservations.eventId, eventId),
+            eq(eventReservations.organizationId, organizationId),
+            active,
+          ),
+        );
+      await tx
+        .update(eventReservations)
+        .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
+        .where(
+          inArray(
+            eventReservations.id,
+            cancelled.map((row) => row.id),
+          ),
+        );
+      const confirmed = cancelled.filter((row) => row.status === "confirmed").length;
+      await adjustCounters(tx, eventId, {
+        confirmed: -confirmed,
+        waitlisted: -(cancelled.length - confirmed),
+      });
+      return {
+        event,
+        released: cancelled.length,
+        promoted: await promoteFromWaitlist(tx, eventId, confirmed),
+      };
+    });
+    if (!result || result.released === 0) continue;
+    released += result.released;
+    emitEventChanged(networkId, eventId);
+    await recordEventAudit({
+      action: "event.reservation_cancelled",
+      targetId: eventId,
+      networkId,
+      details: {
+        releasedForOrganizationId: organizationId,
+        reservations: result.released,
+        promoted: result.promoted.length,
+      },
+    });
+    await announcePromotions(result.event, result.promoted);
+  }
+  return released;
+}

@@ -1,12 +1,13 @@
-import { and, inArray, lt, ne } from "drizzle-orm";
+import { and, inArray, lt, ne, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { eventReservations, events } from "~/db/schema";
 
 /**
  * Pseudonyms are needed to fill an event and at its door; afterwards only the counts matter
- * (outcomes are counts). Some weeks after the event, long enough to record the outcomes, the
- * pseudonyms of its reservations are erased. Status, organisation and dates remain.
+ * (outcomes are counts). Some weeks after the event (or its cancellation), long enough to
+ * record the outcomes, the pseudonyms of its reservations are erased. Status, organisation and
+ * dates remain.
  */
 export const PSEUDONYM_RETENTION_DAYS = 90;
 
@@ -24,7 +25,11 @@ export async function erasePastEventPseudonyms(now = new Date()): Promise<number
         ne(eventReservations.pseudonym, ERASED_PSEUDONYM),
         inArray(
           eventReservations.eventId,
-          getDb().select({ id: events.id }).from(events).where(lt(events.endsAt, cutoff)),
+          getDb()
+            .select({ id: events.id })
+            .from(events)
+            // A cancelled event is over when it was cancelled (least() skips a null).
+            .where(lt(sql`least(${events.endsAt}, ${events.cancelledAt})`, cutoff)),
         ),
       ),
     )

@@ -13,7 +13,7 @@ export const eventFormTexts = {
   descriptionRequired: "Bitte beschreiben Sie die Veranstaltung.",
   networkInvalid: "Bitte wählen Sie eines Ihrer Netzwerke.",
   dateInvalid: "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).",
-  timeInvalid: "Bitte geben Sie eine gültige Uhrzeit an (SS:MM).",
+  timeInvalid: "Bitte geben Sie eine gültige Uhrzeit an (hh:mm, z. B. 09:30).",
   timeNonexistent: (date: string, time: string) =>
     `Die Uhrzeit ${time} gibt es am ${formatDay(date)} nicht: In dieser Nacht wird die Uhr von 2:00 auf 3:00 Uhr vorgestellt. Bitte wählen Sie eine andere Uhrzeit.`,
   endBeforeStart: "Das Ende muss nach dem Beginn liegen.",
@@ -26,7 +26,7 @@ export const eventFormTexts = {
   onlineUrlInvalid: "Bitte geben Sie einen vollständigen Link an, der mit https:// beginnt.",
   capacityInvalid: `Bitte geben Sie die Zahl der Plätze als ganze Zahl zwischen 1 und ${MAX_CAPACITY} an.`,
   capacityBelowConfirmed: (confirmed: number) =>
-    `Es sind bereits ${confirmed} Plätze fest vergeben. Die Platzzahl kann nicht darunter sinken.`,
+    `Es ${confirmed === 1 ? "ist bereits 1 Platz" : `sind bereits ${confirmed} Plätze`} fest vergeben. Die Platzzahl kann nicht darunter sinken.`,
   jobIncomplete:
     "Bitte geben Sie bei jeder Stelle die Bezeichnung und die Zahl der Stellen (1 bis 10.000) an.",
   jobTooLong: "Eine Stellenbezeichnung darf höchstens 120 Zeichen lang sein.",
@@ -57,7 +57,7 @@ export const reservationTexts = {
 } as const;
 
 export const reservationStatusLabels: Record<ReservationStatus, string> = {
-  confirmed: "Platz sicher",
+  confirmed: "Fester Platz",
   waitlisted: "Warteliste",
   cancelled: "Storniert",
 };
@@ -86,8 +86,8 @@ export const outcomeField = (figure: OutcomeFigure, organizationId?: string) =>
 /** Notifications and mails: a title, a time and a link, never a pseudonym. */
 export const eventNoticeTexts = {
   promoted: (title: string) =>
-    `Für die Veranstaltung „${title}“ ist ein Platz von der Warteliste nachgerückt.`,
-  promotedSubject: "Platz von der Warteliste nachgerückt",
+    `Für die Veranstaltung „${title}“ ist eine von Ihnen angemeldete Person von der Warteliste auf einen festen Platz nachgerückt.`,
+  promotedSubject: "Von der Warteliste nachgerückt",
   changed: (title: string, time: string) =>
     `Die Veranstaltung „${title}“ hat sich geändert: jetzt ${time}. Bitte prüfen Sie Zeit und Ort.`,
   changedSubject: "Veranstaltung geändert",
@@ -95,7 +95,7 @@ export const eventNoticeTexts = {
     `Die Veranstaltung „${title}“ wurde abgesagt. Ihre Reservierungen entfallen.`,
   cancelledSubject: "Veranstaltung abgesagt",
   reminder: (title: string, time: string) =>
-    `Erinnerung: Morgen findet „${title}“ statt (${time}). Sie haben dafür Plätze reserviert oder Personen auf der Warteliste.`,
+    `Erinnerung: Morgen findet „${title}“ statt (${time}). Sie oder Ihre Organisation haben dafür Plätze oder Wartelistenplätze reserviert.`,
   reminderSubject: "Erinnerung: Veranstaltung morgen",
   mailBody: (message: string, link: string) =>
     `Guten Tag,\n\n${message}\n\nEinzelheiten: ${link}\n\nDiese Nachricht enthält aus Datenschutzgründen keine Angaben zu den angemeldeten Personen.\n\nNetzwerke ABC`,
@@ -116,6 +116,8 @@ export const eventPageTexts = {
   noJobs: "Keine Stellenangebote angegeben.",
   job: (title: string, positions: number) =>
     `${title} – ${positions} ${positions === 1 ? "Stelle" : "Stellen"}`,
+  cancelAfterStart:
+    "Die Veranstaltung hat schon begonnen und kann nicht mehr abgesagt werden. Tragen Sie stattdessen die Ergebnisse ein.",
   confirmCancelEvent:
     "Wollen Sie die Veranstaltung wirklich absagen? Alle mit Reservierungen werden benachrichtigt. Das lässt sich nicht rückgängig machen.",
   outcomesPending:

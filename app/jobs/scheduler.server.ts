@@ -7,19 +7,37 @@ import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 
 const HOUR = 60 * 60 * 1000;
 
-/** Each job with what its count means in the log line. */
-const jobs: (() => Promise<Record<string, number>>)[] = [
-  async () => ({ "Übergaben eskaliert": await escalateOverdueReferrals() }),
-  async () => ({ "Übergaben anonymisiert": await anonymiseExpiredReferrals() }),
-  async () => ({ "Veranstaltungen ohne Pseudonyme": await erasePastEventPseudonyms() }),
-  async () => ({ "Diskussions-Zusammenfassungen": await sendDiscussionDigests() }),
-  async () => ({ Veranstaltungserinnerungen: await sendEventReminders() }),
-  async () => {
-    const courses = await settleExpiredCourses();
-    return {
-      "Maßnahmen zustande gekommen": courses.confirmed,
-      "Maßnahmen abgesagt": courses.cancelled,
-    };
+/** Each job by name, returning its counts by what they mean, for the log line. */
+const jobs: { name: string; run: () => Promise<Record<string, number>> }[] = [
+  {
+    name: "Überfällige Übergaben",
+    run: async () => ({ "Übergaben eskaliert": await escalateOverdueReferrals() }),
+  },
+  {
+    name: "Aufbewahrungsfrist der Übergaben",
+    run: async () => ({ "Übergaben anonymisiert": await anonymiseExpiredReferrals() }),
+  },
+  {
+    name: "Pseudonyme vergangener Veranstaltungen",
+    run: async () => ({ "Veranstaltungen ohne Pseudonyme": await erasePastEventPseudonyms() }),
+  },
+  {
+    name: "Diskussions-Zusammenfassungen",
+    run: async () => ({ "Diskussions-Zusammenfassungen": await sendDiscussionDigests() }),
+  },
+  {
+    name: "Veranstaltungserinnerungen",
+    run: async () => ({ Veranstaltungserinnerungen: await sendEventReminders() }),
+  },
+  {
+    name: "Meldefristen im Maßnahmen-Pool",
+    run: async () => {
+      const courses = await settleExpiredCourses();
+      return {
+        "Maßnahmen zustande gekommen": courses.confirmed,
+        "Maßnahmen abgesagt": courses.cancelled,
+      };
+    },
   },
 ];
 
@@ -33,12 +51,14 @@ export function startScheduledJobs(log: (message: string) => void, intervalMs = 
     const done: string[] = [];
     for (const job of jobs) {
       try {
-        for (const [what, count] of Object.entries(await job())) {
+        for (const [what, count] of Object.entries(await job.run())) {
           if (count > 0) done.push(`${what}: ${count}`);
         }
       } catch (error) {
         // One failing job must not keep the others from running.
-        log(`Job fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`);
+        log(
+          `Job „${job.name}“ fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (done.length > 0) log(`Jobs: ${done.join(", ")}`);

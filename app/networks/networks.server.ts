@@ -13,6 +13,7 @@ import {
 import { notifyOrganization, notifyUsers } from "~/notifications/notifications.server";
 import { disconnectRoom, rooms } from "~/realtime/hub.server";
 import { activitySentences, networkTexts } from "./texts";
+import { releaseReservationsOf } from "~/events/reservations.server";
 
 interface Actor {
   id: string;
@@ -309,6 +310,7 @@ export async function removeOrganization(
     networkTexts.removedNotification(network?.name ?? ""),
     null,
   );
+  await releaseReservationsOf(organizationId, networkId);
   // The members' open pages reconnect without this network's rooms (channels, threads); a
   // moment later, so that the notice above still reaches them live.
   setTimeout(() => disconnectRoom(rooms.organization(organizationId)), 1_000).unref();

@@ -397,6 +397,7 @@ function ThreadView({ data }: { data: LoaderData }) {
           ) : null}
         </h1>
         {origin.kind === "referral" ? <p className="alert">{texts.referralPrivacy}</p> : null}
+        {origin.kind === "event" ? <p className="alert">{texts.eventPrivacy}</p> : null}
         {notice ? (
           <p className="alert alert--success" role="status">
             {texts.notices[notice]}

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     course: { ...course, pledgeDeadlineDay: toBerlinLocal(course.pledgeDeadline).date },
     deadlinePassed: course.pledgeDeadline.getTime() < Date.now(),
     may: {
-      edit: can(user, { action: "course.edit", course: access }),
+      edit: can(user, { action: "course.edit", course: access }) && access.status !== "cancelled",
       // A cancelled course takes no pledges; a form sent anyway is answered by setPledge (400).
       pledge:
         can(user, { action: "course.pledge", course: access }) && access.status !== "cancelled",

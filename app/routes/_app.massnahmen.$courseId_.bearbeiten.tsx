@@ -6,6 +6,7 @@ import { CourseForm } from "~/courses/course-form";
 import { parseCourseForm } from "~/courses/course-form.server";
 import { requireCourse } from "~/events/route-access.server";
 import { loadCourseForEditing, storedPledgeDeadline, updateCourse } from "~/courses/courses.server";
+import { courseFormTexts } from "~/courses/texts";
 import { redirectWithFlash } from "~/flash.server";
 import { formFailure, formValues } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
@@ -54,19 +55,25 @@ export default function EditCoursePage() {
         <Link to={`/massnahmen/${courseId}`}>← Zurück zur Maßnahme</Link>
       </p>
       <h1>Maßnahme bearbeiten</h1>
-      <p>
-        {status === "confirmed"
-          ? "Die Maßnahme kommt zustande: Die Mindestteilnehmerzahl kann nicht mehr über die zugesagten Plätze angehoben werden."
-          : "Senken Sie die Mindestteilnehmerzahl auf die bereits zugesagten Plätze, kommt die Maßnahme sofort zustande."}{" "}
-        Die Höchstteilnehmerzahl kann nicht unter den zugesagten Plätzen liegen.
-      </p>
-      <CourseForm
-        initial={initial}
-        networks={networks}
-        feedback={feedback}
-        submitLabel="Änderungen speichern"
-        pledgedSeats={initial.pledgedSeats}
-      />
+      {status === "cancelled" ? (
+        <p className="alert">{courseFormTexts.cancelled}</p>
+      ) : (
+        <>
+          <p>
+            {status === "confirmed"
+              ? "Die Maßnahme kommt zustande: Die Mindestteilnehmerzahl kann nicht mehr über die zugesagten Plätze angehoben werden."
+              : "Senken Sie die Mindestteilnehmerzahl auf die bereits zugesagten Plätze, kommt die Maßnahme sofort zustande."}{" "}
+            Die Höchstteilnehmerzahl kann nicht unter den zugesagten Plätzen liegen.
+          </p>
+          <CourseForm
+            initial={initial}
+            networks={networks}
+            feedback={feedback}
+            submitLabel="Änderungen speichern"
+            pledgedSeats={initial.pledgedSeats}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -51,6 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EventPage() {
   const { event, visibility, reservations, outcomes, state, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const cancelError = feedbackFor(actionData, "cancelEvent").errors?.cancelEvent;
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const revalidator = useRevalidator();
@@ -115,6 +116,7 @@ export default function EventPage() {
               confirmedSeats={event.confirmedSeats}
               waitlistedSeats={event.waitlistedSeats}
               capacity={event.capacity}
+              takesReservations={!state.cancelled && !state.deadlinePassed}
             />
             <p>
               {state.deadlinePassed
@@ -154,6 +156,11 @@ export default function EventPage() {
 
           <section className="card stack" aria-labelledby="aktionen">
             <h2 id="aktionen">Aktionen</h2>
+            {cancelError ? (
+              <p className="alert alert--error" role="alert">
+                {cancelError}
+              </p>
+            ) : null}
             <div className="actions">
               {/* A download, not a page: the browser must fetch it without client-side routing. */}
               <a
@@ -171,9 +178,9 @@ export default function EventPage() {
                   >
                     Bearbeiten
                   </Link>
-                  <CancelEventButton busy={busyIntent === "cancelEvent"} />
                 </>
               ) : null}
+              {may.cancel ? <CancelEventButton busy={busyIntent === "cancelEvent"} /> : null}
             </div>
           </section>
         </div>

@@ -32,7 +32,7 @@ export const flashMessages = {
   bookmarkAdded: "Die Idee steht jetzt auf Ihrer Merkliste.",
   bookmarkRemoved: "Die Idee wurde von Ihrer Merkliste genommen.",
   courseCreated:
-    "Die Maßnahme ist angelegt. Die Organisationen Ihres Netzwerks können jetzt Plätze zusagen.",
+    "Die Maßnahme ist angelegt. Die zugelassenen Organisationen Ihres Netzwerks können jetzt Plätze zusagen.",
   courseSaved: "Die Änderungen an der Maßnahme wurden gespeichert.",
   pledgeSaved: "Ihre Zusage wurde gespeichert.",
   pledgeWithdrawn: "Ihre Zusage wurde zurückgenommen.",
@@ -46,7 +46,7 @@ export const flashMessages = {
   seatsPartlyWaitlisted:
     "Nicht alle haben einen Platz bekommen: Die letzten in Ihrer Liste stehen auf der Warteliste und rücken automatisch nach, wenn jemand storniert.",
   seatsWaitlisted:
-    "Alle Plätze sind vergeben: Ihre Reservierung steht auf der Warteliste und rückt automatisch nach, wenn jemand storniert.",
+    "Alle Plätze sind vergeben: Die Angemeldeten stehen auf der Warteliste und rücken automatisch nach, wenn jemand storniert.",
   reservationCancelled:
     "Die Reservierung wurde storniert. Ein Platz von der Warteliste rückt gegebenenfalls automatisch nach.",
   outcomesRecorded: "Die Ergebnisse wurden gespeichert.",

@@ -26,7 +26,7 @@ const JOBCENTER = "Jobcenter Weimarer Land";
 
 const DESCRIPTION =
   "Wir stellen die Arbeit auf unseren Baustellen vor, danach gibt es kurze Kennenlerngespräche.";
-const PLACE = "Jobcenter Weimarer Land, Bahnhofstraße 28, 99510 Apolda, Raum 1.12";
+const PLACE = "Jobcenter Weimarer Land, Herderstraße, 99510 Apolda, Raum 1.12";
 const JOB = "Montagehelfer Solar";
 const PSEUDONYMS = ["Kundin Sonnenblume", "M. K.", "Herr Ahorn"];
 /** Looks like the number of a Bedarfsgemeinschaft: must never be stored. */
@@ -323,7 +323,7 @@ describe("Veranstaltungen", () => {
       for (const pseudonym of PSEUDONYMS) {
         expect((await rowCells(own, pseudonym)).slice(0, 3)).toEqual([
           pseudonym,
-          "Platz sicher",
+          "Fester Platz",
           CASE_WORKER_NAME,
         ]);
       }
@@ -359,7 +359,7 @@ describe("Veranstaltungen", () => {
       for (const pseudonym of PSEUDONYMS) {
         expect((await rowCells(all, pseudonym)).slice(0, 3)).toEqual([
           pseudonym,
-          "Platz sicher",
+          "Fester Platz",
           JOBCENTER,
         ]);
       }

@@ -292,7 +292,8 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
     route: "GET /massnahmen/:id/bearbeiten (cancelled)",
     handler: editCourse.loader,
     prepare: async (world) => coursePage(await courseOf(world, "cancelled"), "/bearbeiten"),
-    expect: north({}),
+    // The page says that a cancelled course cannot be changed any more.
+    expect: north({ trainer: "ok" }),
   },
   {
     route: "POST /massnahmen/:id/bearbeiten (open)",
@@ -314,7 +315,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
         "/bearbeiten",
         courseForm(world.networks.north.id),
       ),
-    expect: north({}),
+    expect: north({ trainer: 400 }),
   },
 ];
 

@@ -97,7 +97,7 @@ async function membersOf(organizationIds: string[]) {
 
 const confirmedText = (title: string) => `Die Maßnahme „${title}“ kommt zustande.`;
 const cancelledText = (title: string) =>
-  `Die Maßnahme „${title}“ findet nicht statt: die Mindestteilnehmerzahl wurde bis zum Ende der Meldefrist nicht erreicht.`;
+  `Die Maßnahme „${title}“ findet nicht statt: Die Mindestteilnehmerzahl wurde bis zum Ende der Meldefrist nicht erreicht.`;
 
 describe("offering a course", () => {
   it("rejects an incomplete form with German messages and keeps everything typed", async () => {
@@ -354,7 +354,7 @@ describe("pledging seats", () => {
     );
     const confirmed = { ...open, status: "confirmed" as const, pledgedSeats: 16 };
     expect(pledgeProblem(confirmed, 5, 4, before)).toBeNull();
-    expect(pledgeProblem(confirmed, 5, 3, before)).toMatch(/höchstens auf 4 Plätze verringert/);
+    expect(pledgeProblem(confirmed, 5, 3, before)).toMatch(/nur bis auf 4 Plätze verringern/);
     // Raising is fine even in the rare case the total sits below the minimum.
     expect(pledgeProblem({ ...confirmed, pledgedSeats: 14 }, 5, 6, before)).toBeNull();
   });
@@ -408,7 +408,7 @@ describe("the course kommt zustande", () => {
     expect(await setPledge(world.users.staff, id, 7, null)).toEqual({
       ok: false,
       message:
-        "Die Maßnahme kommt zustande, weil mindestens 15 Plätze zugesagt sind. Ihre Zusage kann deshalb höchstens auf 8 Plätze verringert werden.",
+        "Die Maßnahme kommt zustande, weil mindestens 15 Plätze zugesagt sind. Sie können Ihre Zusage deshalb nur bis auf 8 Plätze verringern.",
     });
     await setPledge(third.staff, id, 3, null);
     expect(await setPledge(world.users.staff, id, 5, null)).toMatchObject({ ok: true });

@@ -8,6 +8,7 @@ import {
   referrals,
 } from "~/db/schema";
 import { createPost, deletePost, editPost, reportPost } from "~/discussions/posts.server";
+import { attachedThreadId, getThreadRecord } from "~/discussions/access.server";
 import { listOpenReports, openReportCount } from "~/discussions/reports.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 import {
@@ -15,6 +16,7 @@ import {
   postInputFromText,
   type DiscussionWorld,
 } from "#tests/helpers/discussion-world";
+import { createEventFor } from "#tests/fixtures/event-factories";
 
 /**
  * What discussions keep of what people wrote: a referral's thread may hold social data, so its
@@ -105,5 +107,19 @@ describe("reports", () => {
     expect((await listOpenReports([world.networks.north.id])).map((r) => r.postId)).toContain(
       channelPost.id,
     );
+  });
+
+  it("of an event's thread reach the network's coordinator, who moderates it", async () => {
+    const eventId = await createEventFor(world.author.user, { networkId: world.networks.north.id });
+    const threadId = await attachedThreadId({ kind: "event", eventId, eventTitle: "Inforunde" });
+    const thread = (await getThreadRecord(threadId))!;
+    const colleague = await world.persona("ownOrgStaff");
+    const post = await createPost(world.author.user, thread, postInputFromText("Wer kommt mit?"));
+    const before = await openReportCount([world.networks.north.id]);
+    await reportPost(colleague.user, post.id, thread, "Nennt eine Kundin beim Namen");
+
+    expect(await openReportCount([world.networks.north.id])).toBe(before + 1);
+    const listed = await listOpenReports([world.networks.north.id]);
+    expect(listed.map((report) => report.postId)).toContain(post.id);
   });
 });

@@ -121,12 +121,12 @@ describe("waiting list", () => {
     expect(toOther).toEqual([
       {
         message:
-          "Für die Veranstaltung „Speed-Dating Pflege“ ist ein Platz von der Warteliste nachgerückt.",
+          "Für die Veranstaltung „Speed-Dating Pflege“ ist eine von Ihnen angemeldete Person von der Warteliste auf einen festen Platz nachgerückt.",
         link: `/veranstaltungen/${id}`,
       },
     ]);
     const [mail] = await mailsTo(otherOrgAdmin.email);
-    expect(mail!.subject).toBe("Platz von der Warteliste nachgerückt");
+    expect(mail!.subject).toBe("Von der Warteliste nachgerückt");
     expect(mail!.body).toContain(`/veranstaltungen/${id}`);
     for (const text of [...toOther.map((row) => row.message), mail!.body]) {
       for (const pseudonym of ["A. A.", "B. B.", "C. C.", "D. D."])
@@ -134,7 +134,7 @@ describe("waiting list", () => {
     }
     // C. C.'s promotion went to the staff member who reserved it.
     expect((await messagesFor(staff.id)).map((row) => row.message)).toEqual([
-      "Für die Veranstaltung „Speed-Dating Pflege“ ist ein Platz von der Warteliste nachgerückt.",
+      "Für die Veranstaltung „Speed-Dating Pflege“ ist eine von Ihnen angemeldete Person von der Warteliste auf einen festen Platz nachgerückt.",
     ]);
   });
 

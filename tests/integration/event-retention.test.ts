@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { auditLog, eventReservations } from "~/db/schema";
+import { cancelEvent } from "~/events/events.server";
 import { reserveSeats } from "~/events/reservations.server";
 import {
   ERASED_PSEUDONYM,
@@ -78,5 +79,23 @@ describe("pseudonyms of past events", () => {
         details: { reservations: 2, retentionDays: PSEUDONYM_RETENTION_DAYS },
       },
     ]);
+  });
+
+  it(`count from the cancellation when an event was called off`, async () => {
+    const startsAt = new Date(Date.now() + 30 * DAY_MS);
+    const eventId = await createEventFor(world.users.employer, {
+      networkId: world.networks.north.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+      registrationDeadline: new Date(startsAt.getTime() - DAY_MS),
+    });
+    const longAgo = new Date(Date.now() - (PSEUDONYM_RETENTION_DAYS + 1) * DAY_MS);
+    expect((await reserveSeats(world.users.staff, eventId, ["Herr Birke"], null, longAgo)).ok).toBe(
+      true,
+    );
+    expect(await cancelEvent(world.users.employer, eventId, null, longAgo)).toBe("cancelled");
+
+    await erasePastEventPseudonyms();
+    expect(await pseudonymsOf(eventId)).toEqual([`${ERASED_PSEUDONYM}/confirmed`]);
   });
 });

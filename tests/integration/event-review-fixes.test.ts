@@ -5,9 +5,16 @@ import { readEventForm } from "~/events/event-form.server";
 import { cancelEvent, createEvent, loadEventForEditing, updateEvent } from "~/events/events.server";
 import { sendEventReminders } from "~/events/reminders.server";
 import { cancelReservation, reserveSeats } from "~/events/reservations.server";
-import { eventFormTexts, eventNoticeTexts, outcomeTexts, reservationTexts } from "~/events/texts";
+import {
+  eventFormTexts,
+  eventNoticeTexts,
+  eventPageTexts,
+  outcomeTexts,
+  reservationTexts,
+} from "~/events/texts";
 import { readFlash } from "~/flash.server";
 import { listOutbox } from "~/mail/mail.server";
+import { removeOrganization } from "~/networks/networks.server";
 import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import * as editRoute from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newRoute from "~/routes/_app.veranstaltungen.neu";
@@ -108,7 +115,7 @@ describe("mails about events in the Postausgang", () => {
     // organisation, and the organiser finally cancels the event.
     await updateEvent(employer, id, { ...input, place: "Rathaus Apolda, Saal 2" });
     await cancelReservation(staff, id, await reservationId(id, "A. A."));
-    expect(await cancelEvent(employer, id)).toBe(true);
+    expect(await cancelEvent(employer, id)).toBe("cancelled");
 
     const reservers = [staff.email, otherOrgAdmin.email];
     const sent = await mailsAbout(id, reservers);
@@ -130,7 +137,7 @@ describe("mails about events in the Postausgang", () => {
 });
 
 describe("reminders after a change", () => {
-  it("reminds again the day before a new date, but not after a new place alone", async () => {
+  it("reminds again the day before a new date, but not after a new place or hour alone", async () => {
     const { staff, employer } = world.users;
     const input = eventInput({
       networkId: north(),
@@ -143,6 +150,13 @@ describe("reminders after a change", () => {
     expect(await sendEventReminders(dayBefore)).toBe(1);
 
     await updateEvent(employer, id, { ...input, place: "Berufsschule Apolda, Aula" });
+    expect((await eventRow(id)).reminderSentAt).toEqual(dayBefore);
+    expect(await sendEventReminders(dayBefore)).toBe(0);
+
+    // An hour later on the same day: the change notice tells them, no second reminder.
+    const laterStart = berlin("2031-08-12", "11:00");
+    const later = { ...input, startsAt: laterStart, endsAt: new Date(laterStart.getTime() + HOUR) };
+    await updateEvent(employer, id, later);
     expect((await eventRow(id)).reminderSentAt).toEqual(dayBefore);
     expect(await sendEventReminders(dayBefore)).toBe(0);
 
@@ -229,7 +243,9 @@ describe("the event page's forms on a cancelled event", () => {
       endsAt: new Date(startsAt.getTime() + 2 * HOUR),
       registrationDeadline: new Date(startsAt.getTime() - 24 * HOUR),
     });
-    expect(await cancelEvent(world.users.employer, id)).toBe(true);
+    // Cancelled before it began (afterwards it could not be).
+    const beforeStart = new Date(startsAt.getTime() - 2 * HOUR);
+    expect(await cancelEvent(world.users.employer, id, null, beforeStart)).toBe("cancelled");
     return id;
   }
 
@@ -275,6 +291,24 @@ describe("the event page's forms on a cancelled event", () => {
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({ attended: outcomeTexts.eventCancelled });
     expect(await eventRow(id)).toMatchObject({ attended: null, outcomesRecordedAt: null });
+  });
+
+  it("refuses to cancel an event that has begun, in German, and changes nothing", async () => {
+    const startsAt = new Date(Date.now() - HOUR);
+    const id = await createEventFor(world.users.employer, {
+      networkId: north(),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      registrationDeadline: new Date(startsAt.getTime() - 24 * HOUR),
+    });
+    const response = await callRoute(
+      eventRoute.action,
+      `/veranstaltungen/${id}`,
+      onEvent(id, world.cookies.employer, { intent: "cancelEvent" }),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({ cancelEvent: eventPageTexts.cancelAfterStart });
+    expect(await eventRow(id)).toMatchObject({ cancelledAt: null });
   });
 
   it("still opens the edit page, saying the event is cancelled", async () => {
@@ -357,7 +391,7 @@ describe("reservations of a deactivated account", () => {
     const promotionNotices = (await noticesAbout(id)).filter((row) => row.message === promoted);
     expect(promotionNotices.map((row) => row.userId).sort()).toEqual(reachable);
 
-    expect(await cancelEvent(employer, id)).toBe(true);
+    expect(await cancelEvent(employer, id)).toBe("cancelled");
     const cancelled = eventNoticeTexts.cancelled("Speed-Dating Handwerk");
     const cancellationNotices = (await noticesAbout(id)).filter((row) => row.message === cancelled);
     expect(cancellationNotices.map((row) => row.userId).sort()).toEqual(reachable);
@@ -520,5 +554,29 @@ describe("the registration deadline in the event form", () => {
     if (parsed.ok) return;
     expect(parsed.errors.startDate).toBe(eventFormTexts.dateInvalid);
     expect(parsed.errors).not.toHaveProperty("endDate");
+  });
+});
+
+describe("when an organisation leaves the network", () => {
+  it("its places in coming events are given back and the waiting list moves up", async () => {
+    const { staff, otherOrgAdmin, employer, coordinator } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 1 });
+    expect(await reserveFor(otherOrgAdmin, id, ["F. F."])).toEqual({ confirmed: 1, waitlisted: 0 });
+    expect(await reserveFor(staff, id, ["G. G."])).toEqual({ confirmed: 0, waitlisted: 1 });
+
+    expect(await removeOrganization(coordinator, north(), world.organizations.orgB.id, null)).toBe(
+      true,
+    );
+
+    expect(
+      (await reservationsOf(id)).map((row) => `${row.pseudonym}/${row.status}`).sort(),
+    ).toEqual(["F. F./cancelled", "G. G./confirmed"]);
+    expect(await eventRow(id)).toMatchObject({ confirmedSeats: 1, waitlistedSeats: 0 });
+    const promoted = eventNoticeTexts.promoted((await eventRow(id)).title);
+    const notices = (await noticesAbout(id)).filter((notice) => notice.message === promoted);
+    expect(notices.map((notice) => notice.userId)).toEqual([staff.id]);
+
+    // Back in the network for the tests that follow.
+    await admitToNetwork(north(), world.organizations.orgB.id);
   });
 });

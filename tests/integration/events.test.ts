@@ -250,8 +250,8 @@ describe("editing and cancelling", () => {
     });
     expect((await eventRow(id)).revision).toBe(2);
 
-    expect(await cancelEvent(employer, id)).toBe(true);
-    expect(await cancelEvent(employer, id)).toBe(false);
+    expect(await cancelEvent(employer, id)).toBe("cancelled");
+    expect(await cancelEvent(employer, id)).toBe("alreadyCancelled");
     expect((await eventRow(id)).cancelledAt).not.toBeNull();
 
     const all = await messagesTo(everyone.map((user) => user.id));
