@@ -461,6 +461,32 @@ describe("the course kommt zustande", () => {
   });
 });
 
+describe("editing a course with pledges", () => {
+  it("keeps every kind of organisation admitted that already pledged, and says why", async () => {
+    const title = "Bewerbungstraining mit Agentur";
+    const id = await newCourseFor({ title, admittedKinds: ["jobcenter", "agentur_fuer_arbeit"] });
+    const agency = await createPledgingOrganization(
+      world.networks.north.id,
+      "Agentur für Arbeit Nordkreis",
+      "agentur_fuer_arbeit",
+    );
+    expect((await setPledge(agency.staff, id, 2, null)).ok).toBe(true);
+
+    const response = await callRoute(editCourse.action, `/massnahmen/${id}/bearbeiten`, {
+      cookie: trainerCookie,
+      params: { courseId: id },
+      form: courseForm(world.networks.north.id, { title, admittedKinds: "jobcenter" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: {
+        admittedKinds:
+          "Es gibt schon Zusagen von Agentur für Arbeit. Diese Organisationsart muss zugelassen bleiben, damit sie ihre Zusage ändern kann.",
+      },
+    });
+  });
+});
+
 describe("the deadline passes", () => {
   it("does nothing before the deadline", async () => {
     const input = courseInput({ networkId: world.networks.north.id, title: "Noch Zeit" });
