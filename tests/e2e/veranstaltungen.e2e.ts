@@ -438,4 +438,42 @@ describe("Veranstaltungen", () => {
       await expectNoSeriousA11yViolations(employer);
     },
   );
+
+  test("Eine Fachkraft abonniert ihre Veranstaltungen im eigenen Kalender und beendet das Abo wieder", async () => {
+    // Jana Wiegand hat in den Demodaten einen Platz bei der Informationsveranstaltung reserviert.
+    const page = await browser.newPage();
+    await logIn(page, "fallmanagement.jobcenter@example.org");
+    await mainNavigation(page).getByRole("link", { name: "Veranstaltungen" }).click();
+    await page.getByRole("link", { name: "Kalender-Abo" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kalender-Abo" }).waitFor();
+    await page.getByText("Sie haben zurzeit kein Kalender-Abo.").waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole("button", { name: "Abo-Adresse erzeugen" }).click();
+    await page.getByRole("heading", { level: 2, name: "Ihre Abo-Adresse" }).waitFor();
+    const address = await page.getByLabel("Abo-Adresse zum Kopieren").inputValue();
+    expect(address).toMatch(/\/kalender\/[^/]+\.ics$/);
+    await expectNoSeriousA11yViolations(page);
+
+    // What Outlook would fetch: the reserved event, never a pseudonym.
+    const feed = await page.request.get(address);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toContain("text/calendar");
+    const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+    const titles = calendar
+      .getAllSubcomponents("vevent")
+      .map((vevent) => new ICAL.Event(vevent).summary);
+    expect(titles).toContain("Montagehelfer in der Solarbranche – Informationsveranstaltung");
+    expect(await feed.text()).not.toContain("T. M.");
+
+    // Beendet: die Adresse liefert nichts mehr.
+    await page.getByRole("button", { name: "Abo beenden" }).click();
+    await page
+      .getByRole("status")
+      .getByText("Ihr Kalender-Abo ist beendet. Die Adresse funktioniert nicht mehr.")
+      .waitFor();
+    await page.getByText("Sie haben zurzeit kein Kalender-Abo.").waitFor();
+    expect((await page.request.get(address)).status()).toBe(404);
+    await expectNoSeriousA11yViolations(page);
+  });
 });
