@@ -24,6 +24,7 @@ import {
   facetFilters,
   facetSourceColumns,
   filtersCondition,
+  rowsOf,
   type Executor,
   type FacetCountRow,
 } from "./postgres-facets.server";
@@ -228,12 +229,12 @@ function activeFilters(filters: SearchQuery["filters"]): Map<FacetName, string[]
   return active;
 }
 
-/** ORDER BY over `matched`-shaped rows under `alias`; `rank` is given when ranking. */
-function orderBy(sort: SearchSort, rank: SQL | undefined, alias: string): SQL {
+/** ORDER BY over `matched`-shaped rows under `alias`, by their `rank` when ranking. */
+function orderBy(sort: SearchSort, ranked: boolean, alias: string): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
   const newest = sql`${column("published_at")} DESC NULLS LAST, ${column("updated_at")} DESC`;
   if (sort === "adopted") return sql`${column("adoption_count")} DESC, ${newest}, ${column("id")}`;
-  if (rank) return sql`${rank} DESC, ${newest}, ${column("id")}`;
+  if (ranked) return sql`${column("rank")} DESC, ${newest}, ${column("id")}`;
   return sql`${newest}, ${column("id")}`;
 }
 
@@ -274,12 +275,11 @@ async function searchDocumentsFor(query: SearchQuery): Promise<SearchResult> {
       tokens,
       lexiconWords(parsed),
     );
-    const allExpansions = new Map(
-      [...new Set([...similar.keys(), ...parts.keys()])].map((word) => [
-        word,
-        [...(similar.get(word) ?? []), ...(parts.get(word) ?? [])],
-      ]),
-    );
+    // Word parts follow the similar words of the same word.
+    const allExpansions = new Map(similar);
+    for (const [word, terms] of parts) {
+      allExpansions.set(word, [...(similar.get(word) ?? []), ...terms]);
+    }
     return runSearch(
       transaction,
       {
@@ -335,11 +335,11 @@ async function runSearch(
       SELECT m.id, m.published_at, m.updated_at, m.adoption_count${ranked ? sql`, m.rank` : sql``}
       FROM matched m
       WHERE ${filtersCondition(filters, undefined, "m")}
-      ORDER BY ${orderBy(query.sort, ranked ? sql`m.rank` : undefined, "m")}
+      ORDER BY ${orderBy(query.sort, ranked, "m")}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT 'hit' AS kind, NULL::int AS key, NULL::int AS count, NULL::int AS passing,
-      (row_number() OVER (ORDER BY ${orderBy(query.sort, ranked ? sql`p.rank` : undefined, "p")}))::int AS position,
+      (row_number() OVER (ORDER BY ${orderBy(query.sort, ranked, "p")}))::int AS position,
       d.id::text AS id, d.title,
       ${hasText ? sql`ts_headline('german', d.title, q.query, ${titleOptions})` : sql`d.title`} AS title_highlighted,
       ${
@@ -356,9 +356,9 @@ async function runSearch(
       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM (${facetCountStatement(filters, sql`matched`)}) counted`;
 
-  const result = (await executor.execute(statement)) as unknown as { rows: ResultRow[] };
-  const hitRows = result.rows.filter((row): row is HitRow => row.kind === "hit");
-  const countRows = result.rows.filter((row) => row.kind !== "hit") as FacetCountRow[];
+  const rows = await rowsOf<ResultRow>(executor, statement);
+  const hitRows = rows.filter((row): row is HitRow => row.kind === "hit");
+  const countRows = rows.filter((row) => row.kind !== "hit") as FacetCountRow[];
   const { total, facets } = await decodeFacetCounts(executor, countRows);
   return {
     hits: hitRows.sort((a, b) => a.position - b.position).map((row) => toHit(row, hasText)),

@@ -14,8 +14,11 @@ import { facetNames, type FacetCount, type FacetName, type SearchDocument } from
 /** Bits 0–30 of an integer mask: a list facet can have 31 values (the vocabularies have 6–13). */
 export const MAX_LIST_FACET_VALUES = 31;
 
-type FacetStorage =
-  { kind: "mask"; column: string } | { kind: "code"; column: string } | { kind: "scope" };
+/** Where a facet lives in `search_documents`: a bit mask, a code, or the visibility (scope). */
+interface FacetStorage {
+  kind: "mask" | "code" | "scope";
+  column: string;
+}
 
 const facetStorage: Record<FacetName, FacetStorage> = {
   targetGroups: { kind: "mask", column: "target_groups_mask" },
@@ -23,7 +26,7 @@ const facetStorage: Record<FacetName, FacetStorage> = {
   region: { kind: "code", column: "region_code" },
   partnerKinds: { kind: "mask", column: "partner_kinds_mask" },
   funding: { kind: "mask", column: "funding_mask" },
-  scope: { kind: "scope" },
+  scope: { kind: "scope", column: "visibility" },
 };
 
 /** The facets stored in `search_facet_values` (the scope has fixed codes). */
@@ -35,7 +38,8 @@ const scopeValues = new Map(Object.entries(scopeCodes).map(([value, code]) => [c
 
 export type Executor = Pick<Database, "execute">;
 
-async function rowsOf<T>(executor: Executor, statement: SQL): Promise<T[]> {
+/** The rows of a raw statement (PGlite and node-postgres both answer `{ rows }`). */
+export async function rowsOf<T>(executor: Executor, statement: SQL): Promise<T[]> {
   const result = (await executor.execute(statement)) as unknown as { rows: T[] };
   return result.rows;
 }
@@ -143,10 +147,7 @@ export function facetColumnsOf(
   regionCode: number;
 } {
   const mask = (facet: DictionaryFacet) =>
-    documentValues(document, facet).reduce(
-      (bits, value) => bits | (1 << dictionary.position(facet, value)!),
-      0,
-    );
+    maskOf(documentValues(document, facet).map((value) => dictionary.position(facet, value)!));
   return {
     targetGroupsMask: mask("targetGroups"),
     fieldsOfActionMask: mask("fieldsOfAction"),
@@ -157,7 +158,7 @@ export function facetColumnsOf(
 }
 
 /** Facet filters translated into positions; a value nobody has matches nothing. */
-export interface FacetFilters {
+interface FacetFilters {
   conditions: Map<FacetName, (alias: string) => SQL>;
 }
 
@@ -201,11 +202,16 @@ export async function facetFilters(
       storage.kind === "mask"
         ? positions.length === 0
           ? sql`false`
-          : sql`(${column(alias)} & ${positions.reduce((bits, bit) => bits | (1 << bit), 0)}::int) <> 0`
+          : sql`(${column(alias)} & ${maskOf(positions)}::int) <> 0`
         : integerIn(column(alias), positions),
     );
   }
   return { conditions };
+}
+
+/** The integer with the bits of the given positions set. */
+function maskOf(positions: number[]): number {
+  return positions.reduce((bits, bit) => bits | (1 << bit), 0);
 }
 
 function integerIn(expression: SQL, values: number[]): SQL {
@@ -249,15 +255,8 @@ export function countableCondition(filters: FacetFilters, alias: string): SQL {
  */
 export function facetSourceColumns(alias: string): SQL {
   return sql.raw(
-    [
-      "target_groups_mask",
-      "fields_of_action_mask",
-      "region_code",
-      "partner_kinds_mask",
-      "funding_mask",
-      "visibility",
-    ]
-      .map((column) => `${alias}.${column}`)
+    Object.values(facetStorage)
+      .map(({ column }) => `${alias}.${column}`)
       .join(", "),
   );
 }

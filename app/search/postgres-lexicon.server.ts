@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { searchTerms } from "~/db/schema";
-import type { Executor } from "./postgres-facets.server";
+import { rowsOf, type Executor } from "./postgres-facets.server";
 import { MIN_WORD_PART_LENGTH, likeEscaped } from "./query-terms";
 
 /**
@@ -24,7 +24,7 @@ const LENGTH_TOLERANCE = 3;
 const INFLECTED_ENDING = 3;
 const MIN_STEM_LENGTH = 3;
 
-export interface LexiconExpansions {
+interface LexiconExpansions {
   /** Tokens that yield no lexeme. */
   stopWords: Set<string>;
   /** Per query word: lexicon words that are the same word misspelled or inflected. */
@@ -101,15 +101,13 @@ export async function lookUpLexicon(
     lookUps.push(similarWords(word));
     if (Array.from(word).length >= MIN_WORD_PART_LENGTH) lookUps.push(wordParts(word));
   }
-  const result = (await executor.execute(sql.join(lookUps, sql` UNION ALL `))) as unknown as {
-    rows: LexiconRow[];
-  };
+  const rows = await rowsOf<LexiconRow>(executor, sql.join(lookUps, sql` UNION ALL `));
   const expansions: LexiconExpansions = {
     stopWords: new Set(),
     similar: new Map(),
     parts: new Map(),
   };
-  for (const row of result.rows) {
+  for (const row of rows) {
     if (row.kind === "stop") expansions.stopWords.add(row.token);
     else if (row.term !== null) {
       const byWord = row.kind === "similar" ? expansions.similar : expansions.parts;
