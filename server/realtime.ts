@@ -51,11 +51,8 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
       ...user.networkIds.map(audienceRoom),
       ...user.coordinatedNetworkIds.map(rooms.networkStaff),
     ]);
-    // A recovered connection gets its old rooms back; thread rooms are only joined again through
-    // `thread:join`, which checks the permission anew (the page re-joins after every connect).
-    if (socket.recovered) {
-      for (const room of socket.rooms) if (room.startsWith("thread:")) void socket.leave(room);
-    }
+    // Thread rooms are never restored with a recovered connection (they are left before the
+    // session is saved, see socket.server.ts): only `thread:join` enters them, after its check.
     registerDiscussionEvents(io, socket);
   });
 }

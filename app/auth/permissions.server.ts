@@ -290,8 +290,6 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "idea.adopt":
     case "idea.bookmark":
       return seesIdea(actor, capability.idea);
-    case "discussion.browse":
-      return true;
     case "channel.manage":
     case "discussion.viewReports":
       return seesNetwork(actor, capability.networkId);
@@ -305,6 +303,7 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "post.delete":
     case "post.report":
       return seesThread(actor, capability.thread);
+    case "discussion.browse":
     case "event.browse":
     case "event.create":
     case "course.browse":
@@ -363,8 +362,6 @@ export function can(actor: Actor, capability: Capability): boolean {
         actor.organizationId !== capability.idea.organizationId &&
         writesIdeas(actor)
       );
-    case "discussion.browse":
-      return actor.networkIds.length > 0 || actor.coordinatedNetworkIds.length > 0;
     case "channel.manage":
     case "discussion.viewReports":
       return actor.coordinatedNetworkIds.includes(capability.networkId);
@@ -397,6 +394,8 @@ export function can(actor: Actor, capability: Capability): boolean {
         capability.post.authorUserId !== actor.id &&
         seesThread(actor, capability.thread)
       );
+    // The pages of a network's life: for its members and coordinators.
+    case "discussion.browse":
     case "event.browse":
     case "course.browse":
       return actor.networkIds.length > 0 || actor.coordinatedNetworkIds.length > 0;

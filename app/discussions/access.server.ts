@@ -11,6 +11,7 @@ import { getEventAccess } from "~/events/access.server";
 import { getIdeaAccess } from "~/ideas/ideas.server";
 import { getReferralParties } from "~/referrals/referral-parties.server";
 import { discussionTexts } from "./texts";
+import { isUuid } from "~/params.server";
 
 /**
  * What permission decisions about discussions need, read from the database in one place. A
@@ -18,10 +19,8 @@ import { discussionTexts } from "./texts";
  * carries that thing's own access record.
  */
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getChannelAccess(channelId: string): Promise<ChannelAccess | null> {
-  if (!uuidPattern.test(channelId)) return null;
+  if (!isUuid(channelId)) return null;
   const [row] = await getDb()
     .select({
       id: discussionChannels.id,
@@ -42,7 +41,7 @@ export async function getChannelAccess(channelId: string): Promise<ChannelAccess
 
 /** The idea's access record; null for anything that is no idea id. */
 async function ideaAccess(ideaId: string): Promise<IdeaAccess | null> {
-  return uuidPattern.test(ideaId) ? getIdeaAccess(ideaId) : null;
+  return isUuid(ideaId) ? getIdeaAccess(ideaId) : null;
 }
 
 export interface ThreadRecord {
@@ -54,7 +53,7 @@ export interface ThreadRecord {
 }
 
 export async function getThreadRecord(threadId: string): Promise<ThreadRecord | null> {
-  if (!uuidPattern.test(threadId)) return null;
+  if (!isUuid(threadId)) return null;
   const [row] = await getDb()
     .select({
       id: discussionThreads.id,
@@ -100,7 +99,7 @@ export async function getThreadRecord(threadId: string): Promise<ThreadRecord | 
 export async function getPostAccess(
   postId: string,
 ): Promise<(PostAccess & { threadId: string }) | null> {
-  if (!uuidPattern.test(postId)) return null;
+  if (!isUuid(postId)) return null;
   const [row] = await getDb()
     .select({
       id: discussionPosts.id,

@@ -1,8 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { discussionDigestItems, users } from "~/db/schema";
-import { getEnv } from "~/env.server";
-import { sendMail } from "~/mail/mail.server";
+import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import { discussionTexts } from "./texts";
 
 /**
@@ -16,12 +15,6 @@ export async function queueForDigest(userIds: string[], message: string, link: s
   await getDb()
     .insert(discussionDigestItems)
     .values(userIds.map((userId) => ({ userId, message, link })));
-}
-
-/** The address links in a mail start with: PUBLIC_URL, else this server on localhost. */
-function absolute(link: string): string {
-  const env = getEnv();
-  return new URL(link, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).toString();
 }
 
 /**
@@ -55,7 +48,7 @@ export async function sendDiscussionDigests(): Promise<number> {
     if (!recipient || recipient.deactivatedAt) continue;
     const lines = claimed
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map((item) => `- ${item.message}: ${absolute(item.link)}`);
+      .map((item) => `- ${item.message}: ${absoluteUrl(item.link)}`);
     await sendMail({
       to: recipient.email,
       subject: discussionTexts.digestSubject(claimed.length),

@@ -1,6 +1,3 @@
-import { inArray } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
-import { organizations } from "~/db/schema";
 import type { ThreadRecord } from "./access.server";
 import { threadAudience } from "./posts.server";
 
@@ -43,19 +40,9 @@ export async function mentionSuggestions(
     )
     .slice(0, MAX_MENTION_SUGGESTIONS)
     .map(({ member }) => member);
-  if (matches.length === 0) return [];
-  const organizationIds = [...new Set(matches.map((member) => member.organizationId))];
-  const names = new Map(
-    (
-      await getDb()
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(inArray(organizations.id, organizationIds))
-    ).map((organization) => [organization.id, organization.name]),
-  );
   return matches.map((member) => ({
     id: member.id,
     label: member.name,
-    detail: names.get(member.organizationId) ?? "",
+    detail: member.organizationName,
   }));
 }

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { ReactNode } from "react";
 import { RichTextEditor } from "~/rich-text/editor";
-import type { RichTextEditorProps } from "~/rich-text/editor";
+import type { MentionSource } from "~/rich-text/editor";
 import type { RichTextDocument } from "~/rich-text/schema";
 
 /**
@@ -9,8 +9,6 @@ import type { RichTextDocument } from "~/rich-text/schema";
  * textarea without JavaScript is `bodyText`, as parsePostInput expects), @mention suggestions
  * from the thread's audience, and a hook for "schreibt gerade".
  */
-
-export type MentionSource = NonNullable<RichTextEditorProps["mentionSource"]>;
 
 /** Asks the mention resource route (`/diskussionen/personen`) for people who may read the thread. */
 export function mentionSourceFor(threadId: string): MentionSource {

@@ -27,13 +27,3 @@ export function parsePostInput(form: FormData): PostInput {
   if (plain.length > MAX_POST_TEXT) return { ok: false, message: discussionTexts.postTooLong };
   return { ok: true, document: parsed.doc };
 }
-
-/** What a rejected form shows again: the typed JSON or text, so nothing is lost. */
-export function typedPost(form: FormData): { body: string; bodyText: string } {
-  const json = form.get("body");
-  const text = form.get("bodyText");
-  return {
-    body: typeof json === "string" ? json : "",
-    bodyText: typeof text === "string" ? text : "",
-  };
-}

@@ -22,6 +22,7 @@ import {
   emitThreadState,
   isUserOnline,
   rooms,
+  wholeNetwork,
   type PostView,
 } from "~/realtime/hub.server";
 import { renderRichText } from "~/rich-text/render.server";
@@ -116,6 +117,7 @@ async function announceChange(postId: string, thread: ThreadRecord): Promise<Pos
 
 interface AudienceMember extends Actor {
   name: string;
+  organizationName: string;
 }
 
 /** Active users who may read the thread (or those of `among` who may): who can be mentioned and notified. */
@@ -139,6 +141,7 @@ export async function threadAudience(
       name: users.name,
       organizationId: users.organizationId,
       organizationKind: organizations.kind,
+      organizationName: organizations.name,
       role: users.role,
       isPlatformAdmin: users.isPlatformAdmin,
       ...userNetworkColumns(),
@@ -179,13 +182,10 @@ function activityRooms(thread: ThreadRecord): string[] {
       ];
     case "idea":
       return access.idea.status === "published"
-        ? [rooms.networkStaff(access.idea.networkId), rooms.networkEmployers(access.idea.networkId)]
+        ? wholeNetwork(access.idea.networkId)
         : [rooms.organization(access.idea.organizationId)];
     case "event":
-      return [
-        rooms.networkStaff(access.event.networkId),
-        rooms.networkEmployers(access.event.networkId),
-      ];
+      return wholeNetwork(access.event.networkId);
   }
 }
 
@@ -536,18 +536,6 @@ export async function reportPost(
     `Ein Beitrag im Thema „${thread.title}“ wurde gemeldet`,
     `/diskussionen/meldungen`,
   );
-}
-
-/** Earlier versions of a post, newest first, for moderators. */
-export function listRevisions(postId: string) {
-  return getDb()
-    .select({
-      bodyHtml: discussionPostRevisions.bodyHtml,
-      replacedAt: discussionPostRevisions.replacedAt,
-    })
-    .from(discussionPostRevisions)
-    .where(eq(discussionPostRevisions.postId, postId))
-    .orderBy(sql`${discussionPostRevisions.replacedAt} DESC`);
 }
 
 /**

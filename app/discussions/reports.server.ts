@@ -15,6 +15,7 @@ import {
 } from "~/db/schema";
 import { sanitizeRichHtml } from "~/rich-text/render.server";
 import type { ThreadRecord } from "./access.server";
+import { isUuid } from "~/params.server";
 
 /**
  * "Meldungen": reported posts for the coordinators of the networks their threads belong to
@@ -114,8 +115,6 @@ export async function openReportCount(networkIds: string[]): Promise<number> {
   return row?.count ?? 0;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface ReportRecord {
   id: string;
   postId: string;
@@ -124,7 +123,7 @@ export interface ReportRecord {
 }
 
 export async function getReportRecord(reportId: string): Promise<ReportRecord | null> {
-  if (!uuidPattern.test(reportId)) return null;
+  if (!isUuid(reportId)) return null;
   const [row] = await getDb()
     .select({
       id: discussionReports.id,

@@ -27,8 +27,6 @@ export const discussionTexts = {
   postTooLong: `Ein Beitrag darf höchstens ${MAX_POST_TEXT.toLocaleString("de-DE")} Zeichen lang sein.`,
   reportReasonRequired: "Bitte sagen Sie kurz, warum Sie den Beitrag melden.",
   reportReasonTooLong: `Die Begründung darf höchstens ${MAX_REPORT_REASON} Zeichen lang sein.`,
-  threadLocked: "Dieses Thema ist gesperrt. Es kann nicht mehr beantwortet werden.",
-  postGone: "Dieser Beitrag wurde gelöscht oder ausgeblendet.",
   deletedPost: "Beitrag gelöscht",
   hiddenPost: "Beitrag von der Moderation ausgeblendet",
   rateLimited: "Zu viele Aktionen in kurzer Zeit. Bitte warten Sie einen Moment.",

@@ -1,10 +1,11 @@
 import { desc, eq } from "drizzle-orm";
 import { can, type Actor, type ThreadAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
-import { discussionPostRevisions, discussionPosts, ideas } from "~/db/schema";
+import { discussionPostRevisions, discussionPosts } from "~/db/schema";
 import { validateRichTextDocument, type RichTextDocument } from "~/rich-text/schema";
 import { eventTitle } from "~/events/access.server";
 import type { ThreadRecord } from "./access.server";
+import { ideaTitle } from "./attached.server";
 import { getChannelDetails } from "./channels.server";
 
 /**
@@ -32,11 +33,11 @@ export async function threadOrigin(thread: ThreadRecord): Promise<ThreadOrigin> 
       };
     }
     case "idea": {
-      const [idea] = await getDb()
-        .select({ title: ideas.title })
-        .from(ideas)
-        .where(eq(ideas.id, access.idea.id));
-      return { kind: "idea", ideaId: access.idea.id, ideaTitle: idea?.title ?? "" };
+      return {
+        kind: "idea",
+        ideaId: access.idea.id,
+        ideaTitle: (await ideaTitle(access.idea.id)) ?? "",
+      };
     }
     case "referral":
       return { kind: "referral", referralId: access.referral.id };
@@ -87,7 +88,7 @@ export interface PostRevision {
 
 /**
  * Earlier versions of every edited post of the thread, newest first, in one query (the thread
- * page would otherwise ask once per post; see listRevisions for a single post).
+ * page would otherwise ask once per post).
  */
 export async function revisionsOfThread(threadId: string): Promise<Record<string, PostRevision[]>> {
   const rows = await getDb()

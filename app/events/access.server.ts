@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import type { CourseAccess, EventAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { courses, events } from "~/db/schema";
+import { isUuid } from "~/params.server";
 
 /** What permission decisions about events and courses need, read in one place. */
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getEventAccess(eventId: string): Promise<EventAccess | null> {
-  if (!uuidPattern.test(eventId)) return null;
+  if (!isUuid(eventId)) return null;
   const [row] = await getDb()
     .select({
       id: events.id,
@@ -21,7 +20,7 @@ export async function getEventAccess(eventId: string): Promise<EventAccess | nul
 }
 
 export async function getCourseAccess(courseId: string): Promise<CourseAccess | null> {
-  if (!uuidPattern.test(courseId)) return null;
+  if (!isUuid(courseId)) return null;
   const [row] = await getDb()
     .select({
       id: courses.id,

@@ -63,7 +63,7 @@ export interface CourseProgress {
 }
 
 /** Everyone of a network with a page open: its staff and its employer members. */
-const wholeNetwork = (networkId: string) => [
+export const wholeNetwork = (networkId: string) => [
   rooms.networkStaff(networkId),
   rooms.networkEmployers(networkId),
 ];

@@ -30,6 +30,7 @@ import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, submitted, TextField } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
+import { CountBadge } from "~/ui/count-badge";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
 
@@ -148,12 +149,7 @@ export default function ChannelPage() {
               <li key={thread.id} className="card thread-list__item">
                 <h3>
                   <Link to={`/diskussionen/thema/${thread.id}`}>{thread.title}</Link>
-                  {thread.unread > 0 ? (
-                    <span className="badge badge--count">
-                      {thread.unread}
-                      <span className="visually-hidden"> ungelesen</span>
-                    </span>
-                  ) : null}
+                  <CountBadge count={thread.unread} label="ungelesen" />
                   {thread.locked ? (
                     <span className="badge badge--ended">
                       <span aria-hidden="true">🔒 </span>Gesperrt

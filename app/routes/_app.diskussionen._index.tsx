@@ -19,6 +19,7 @@ import { seeOther } from "~/discussions/responses.server";
 import { formFailure, formValues } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, SelectField, submitted } from "~/ui/form";
+import { CountBadge } from "~/ui/count-badge";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
 
@@ -33,15 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     managedNetworks(user),
     openReportCount(reportNetworks),
   ]);
-  const groups = groupByNetwork(channels);
-  // A coordinator's network without channels still gets its heading, with the form below.
-  for (const network of managed) {
-    if (!groups.some((group) => group.networkId === network.id)) {
-      groups.push({ networkId: network.id, networkName: network.name, active: [], archived: [] });
-    }
-  }
   return json({
-    groups,
+    groups: groupByNetwork(channels),
     managed,
     reports: reportNetworks.length > 0 ? { open: openReports } : null,
   });
@@ -67,10 +61,6 @@ export default function DiscussionsPage() {
   const navigation = useNavigation();
   const creating =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
-  const channelCount = groups.reduce(
-    (sum, group) => sum + group.active.length + group.archived.length,
-    0,
-  );
 
   return (
     <div className="stack-lg">
@@ -81,47 +71,40 @@ export default function DiscussionsPage() {
           <p>
             <Link to="/diskussionen/meldungen">
               {overviewTexts.reportsLink}
-              {reports.open > 0 ? (
-                <span className="badge badge--count">
-                  {reports.open}
-                  <span className="visually-hidden"> offen</span>
-                </span>
-              ) : null}
+              <CountBadge count={reports.open} label="offen" />
             </Link>
           </p>
         ) : null}
       </div>
 
-      {channelCount === 0 ? (
+      {groups.length === 0 ? (
         <p className="card">
           {managed.length > 0 ? overviewTexts.emptyCoordinator : overviewTexts.emptyMember}
         </p>
       ) : null}
 
-      {groups.map((group) =>
-        group.active.length + group.archived.length === 0 ? null : (
-          <section
-            key={group.networkId}
-            className="stack"
-            aria-labelledby={`netzwerk-${group.networkId}`}
-          >
-            <h2 id={`netzwerk-${group.networkId}`}>{group.networkName}</h2>
-            {group.active.length === 0 ? (
-              <p>{overviewTexts.noActiveChannels}</p>
-            ) : (
-              <ChannelList channels={group.active} />
-            )}
-            {group.archived.length > 0 ? (
-              <details className="stack">
-                <summary>
-                  {overviewTexts.archivedHeading} ({group.archived.length})
-                </summary>
-                <ChannelList channels={group.archived} />
-              </details>
-            ) : null}
-          </section>
-        ),
-      )}
+      {groups.map((group) => (
+        <section
+          key={group.networkId}
+          className="stack"
+          aria-labelledby={`netzwerk-${group.networkId}`}
+        >
+          <h2 id={`netzwerk-${group.networkId}`}>{group.networkName}</h2>
+          {group.active.length === 0 ? (
+            <p>{overviewTexts.noActiveChannels}</p>
+          ) : (
+            <ChannelList channels={group.active} />
+          )}
+          {group.archived.length > 0 ? (
+            <details className="stack">
+              <summary>
+                {overviewTexts.archivedHeading} ({group.archived.length})
+              </summary>
+              <ChannelList channels={group.archived} />
+            </details>
+          ) : null}
+        </section>
+      ))}
 
       {managed.length > 0 ? (
         <section className="card stack" aria-labelledby="kanal-anlegen">
@@ -171,12 +154,7 @@ function ChannelList({
         <li key={channel.id} className="card channel-list__item">
           <h3>
             <Link to={`/diskussionen/${channel.id}`}>{channel.name}</Link>
-            {channel.unread > 0 ? (
-              <span className="badge badge--count">
-                {channel.unread}
-                <span className="visually-hidden"> ungelesen</span>
-              </span>
-            ) : null}
+            <CountBadge count={channel.unread} label="ungelesen" />
           </h3>
           {channel.description ? <p>{channel.description}</p> : null}
           <p className="muted">

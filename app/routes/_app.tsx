@@ -12,10 +12,15 @@ import { useRootData } from "~/root";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { LiveConnectionProvider, useLiveEvent } from "~/ui/live-connection";
 import { Toasts } from "~/ui/live-notifications";
+import { CountBadge } from "~/ui/count-badge";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const worksOnReferrals = can(user, { action: "referral.work" });
+  // Every page waits for this loader: the two counts are read at the same time.
+  const [referralCounts, unreadDiscussions] = await Promise.all([
+    can(user, { action: "referral.work" }) ? referralNavCounts(user.organizationId) : null,
+    can(user, { action: "discussion.browse" }) ? unreadTotal(user) : null,
+  ]);
   return json({
     user: {
       name: user.name,
@@ -28,10 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organizationId: user.organizationId,
       }),
       services: can(user, { action: "services.manage", organizationId: user.organizationId }),
-      referrals: worksOnReferrals ? await referralNavCounts(user.organizationId) : null,
-      discussions: can(user, { action: "discussion.browse" })
-        ? { unread: await unreadTotal(user) }
-        : null,
+      referrals: referralCounts,
+      discussions: unreadDiscussions === null ? null : { unread: unreadDiscussions },
       events: can(user, { action: "event.browse" }),
       courses: can(user, { action: "course.browse" }),
       administration: can(user, { action: "network.create" }),
@@ -59,16 +62,6 @@ function RevalidateOnDiscussionActivity() {
   });
   useEffect(() => () => window.clearTimeout(timer.current), []);
   return null;
-}
-
-function CountBadge({ count, label }: { count: number; label: string }) {
-  if (count === 0) return null;
-  return (
-    <span className="badge badge--count">
-      {count}
-      <span className="visually-hidden"> {label}</span>
-    </span>
-  );
 }
 
 function AppFrame({ children }: { children: React.ReactNode }) {

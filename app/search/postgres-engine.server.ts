@@ -36,6 +36,7 @@ import {
   parseSearchText,
   queryTokens,
 } from "./query-terms";
+import { isUuid } from "~/params.server";
 
 /**
  * PostgreSQL full-text search over `search_documents` (also on PGlite). German stemming comes
@@ -62,8 +63,6 @@ const PREVIEW_CHARACTERS = 1_000;
  * are kept once for counting and paging and must not spill to disk.
  */
 const SEARCH_WORK_MEM = "32MB";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const snippetOptions = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxFragments=2, MaxWords=${SNIPPET_WORDS}, MinWords=12, FragmentDelimiter=" … "`;
 const titleOptions = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", HighlightAll=true`;
@@ -186,7 +185,7 @@ const replacedColumns = Object.fromEntries(
 );
 
 async function removeDocuments(ids: string[]): Promise<void> {
-  const valid = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
+  const valid = [...new Set(ids.filter(isUuid))];
   for (const batch of chunks(valid, 1_000)) {
     await getDb().delete(searchDocuments).where(inArray(searchDocuments.id, batch));
   }
@@ -205,10 +204,10 @@ function uuidArray(values: readonly string[]): SQL {
  * match most of the table anyway and only slow down the GIN scan they would be AND-ed with.
  */
 function visibilityCondition(viewer: SearchViewer): SQL {
-  const ownOrganization = uuidPattern.test(viewer.organizationId)
+  const ownOrganization = isUuid(viewer.organizationId)
     ? sql`d.organization_id = ${viewer.organizationId}::uuid`
     : sql`false`;
-  const networkIds = [...new Set(viewer.networkIds.filter((id) => uuidPattern.test(id)))];
+  const networkIds = [...new Set(viewer.networkIds.filter(isUuid))];
   const ownNetworks =
     networkIds.length > 0 ? sql` OR d.network_id = ANY(${uuidArray(networkIds)})` : sql``;
   return sql`CASE

@@ -6,7 +6,7 @@ import { getDb } from "~/db/client.server";
 import { auditLog, discussionReports, type ChannelEmployerAccess } from "~/db/schema";
 import { attachedThreadId, getChannelAccess, getThreadRecord } from "~/discussions/access.server";
 import { createChannel, updateChannel } from "~/discussions/channels.server";
-import { parsePostInput } from "~/discussions/post-input.server";
+import { postInputFromText } from "#tests/helpers/discussion-world";
 import {
   createPost,
   reportPost,
@@ -117,14 +117,6 @@ async function channelIn(
   return (await getChannelAccess(created.id))!;
 }
 
-function postInput(text: string) {
-  const form = new FormData();
-  form.set("bodyText", text);
-  const parsed = parsePostInput(form);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed;
-}
-
 type Person = { id: string; organizationId: string; name: string };
 
 /** A fresh thread per cell (so one persona's action never changes another's starting point). */
@@ -133,13 +125,13 @@ async function threadIn(channel: ChannelAccess, author: Person): Promise<string>
     author,
     channel,
     `Thema ${randomUUID().slice(0, 8)}`,
-    postInput("Hallo"),
+    postInputFromText("Hallo"),
   );
 }
 
 async function postBy(threadId: string, author: Person): Promise<string> {
   const thread = (await getThreadRecord(threadId))!;
-  return (await createPost(author, thread, postInput("Ein Beitrag zum Thema."))).id;
+  return (await createPost(author, thread, postInputFromText("Ein Beitrag zum Thema."))).id;
 }
 
 async function ideaThread(world: DiscussionWorld, publish: boolean): Promise<string> {

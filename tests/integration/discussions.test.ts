@@ -1,3 +1,4 @@
+import { revisionsOfThread } from "~/discussions/thread-page.server";
 import type { LoaderFunction } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
@@ -9,7 +10,6 @@ import {
   discussionReports,
   notifications,
 } from "~/db/schema";
-import { listRevisions } from "~/discussions/posts.server";
 import type { PostView } from "~/realtime/hub.server";
 import * as appLayout from "~/routes/_app";
 import * as channelPage from "~/routes/_app.diskussionen.$channelId";
@@ -223,7 +223,7 @@ describe("deleting, editing, hiding", () => {
     );
     expect(response.status).toBe(303);
 
-    const revisions = await listRevisions(postId);
+    const revisions = (await revisionsOfThread(threadId))[postId] ?? [];
     expect(revisions).toHaveLength(1);
     expect(revisions[0]!.bodyHtml).toContain("3. Mai");
     const asAuthor = await openThread(threadId, "orgAdmin");
