@@ -174,6 +174,11 @@ function inNetwork(actor: Actor, networkId: string): boolean {
   return actor.networkIds.includes(networkId) || actor.coordinatedNetworkIds.includes(networkId);
 }
 
+/** The networks whose events and courses an actor sees (see inNetwork), each once. */
+export function networksSeenBy(actor: Pick<Actor, "networkIds" | "coordinatedNetworkIds">) {
+  return [...new Set([...actor.networkIds, ...actor.coordinatedNetworkIds])];
+}
+
 /** Case workers and admins act for candidates; employer members never do. */
 const actsForClients = (actor: Actor) => actor.role === "staff" || actor.role === "org_admin";
 

@@ -8,13 +8,9 @@ import {
   type FieldErrors,
   type FormValues,
 } from "~/forms.server";
-import {
-  parseRichTextJson,
-  parseRichTextPlainText,
-  plainTextOf,
-  type RichTextDocument,
-} from "~/rich-text/schema";
+import type { RichTextDocument } from "~/rich-text/schema";
 import { courseFormTexts as texts, pledgeTexts } from "./texts";
+import { parseRichTextField } from "~/rich-text/form-field";
 
 export const MAX_COURSE_SEATS = 500;
 
@@ -59,16 +55,6 @@ export interface CourseFormContext {
   now: Date;
   /** The stored deadline when editing: an unchanged deadline may already have passed. */
   currentDeadline?: Date;
-}
-
-/** The description arrives as tiptap JSON, or as plain text when JavaScript is off. */
-function parseDescription(raw: Record<string, string | string[]>): RichTextDocument | string {
-  const json = typeof raw.description === "string" ? raw.description : "";
-  const text = typeof raw.descriptionText === "string" ? raw.descriptionText.trim() : "";
-  if (!json && !text) return texts.descriptionRequired;
-  const parsed = json ? parseRichTextJson(json) : parseRichTextPlainText(text);
-  if (!parsed.ok) return parsed.message;
-  return plainTextOf(parsed.doc) === "" ? texts.descriptionRequired : parsed.doc;
 }
 
 const fieldSchemas = courseFieldsSchema.shape;
@@ -127,19 +113,17 @@ export function parseCourseForm(
     ...crossFieldErrors(raw, context),
     ...(fields.success ? {} : fieldErrors(fields.error)),
   };
-  const description = parseDescription(raw);
-  if (typeof description === "string") errors.description = description;
+  const description = parseRichTextField(raw, "description", texts.descriptionRequired);
+  if (!description.ok) errors.description = description.message;
 
   const deadline = fields.success ? endOfBerlinDay(fields.data.pledgeDeadline) : null;
-  if (
-    !fields.success ||
-    !deadline?.ok ||
-    typeof description === "string" ||
-    Object.keys(errors).length > 0
-  ) {
+  if (!fields.success || !deadline?.ok || !description.ok || Object.keys(errors).length > 0) {
     return { ok: false, response: formFailure(raw, errors) };
   }
-  return { ok: true, data: { ...fields.data, description, pledgeDeadline: deadline.instant } };
+  return {
+    ok: true,
+    data: { ...fields.data, description: description.doc, pledgeDeadline: deadline.instant },
+  };
 }
 
 const pledgeSchema = z.object({ seats: seatCount(0, pledgeTexts.seatsInvalid) });

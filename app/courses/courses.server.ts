@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
+import { networksSeenBy } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { coursePledges, courses, networks, organizations } from "~/db/schema";
 import { toBerlinLocal } from "~/events/berlin-time";
@@ -152,7 +153,7 @@ export async function listCourses(
   viewer: CourseListViewer,
   options: { onlyOpen: boolean; now?: Date },
 ) {
-  const networkIds = [...new Set([...viewer.networkIds, ...viewer.coordinatedNetworkIds])];
+  const networkIds = networksSeenBy(viewer);
   if (networkIds.length === 0) return [];
   const now = options.now ?? new Date();
   const rows = await getDb()

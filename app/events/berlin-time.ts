@@ -65,6 +65,13 @@ export function fromBerlinLocal(date: string, time: string): BerlinConversion {
   return first ? { ok: true, instant: first } : { ok: false, reason: "nonexistent" };
 }
 
+/** The instant a Berlin calendar day begins; midnight exists on every day (DST changes at 2–3 am). */
+export function startOfBerlinDay(date: string): Date {
+  const midnight = fromBerlinLocal(date, "00:00");
+  if (!midnight.ok) throw new Error(`No Berlin midnight on ${date}`);
+  return midnight.instant;
+}
+
 /**
  * The last instant of a Berlin calendar day (one millisecond before the next midnight), e.g. for
  * a deadline entered as a date: "bis einschließlich" that day.

@@ -1,6 +1,6 @@
 import { eventKinds, type EventKind } from "~/db/schema";
 import { targetGroups, type TargetGroup } from "~/directory/target-groups";
-import { addDays, fromBerlinLocal, isCalendarDate, mondayOf, toBerlinLocal } from "./berlin-time";
+import { addDays, isCalendarDate, mondayOf, startOfBerlinDay, toBerlinLocal } from "./berlin-time";
 import { calendarTexts } from "./calendar-texts";
 
 /**
@@ -93,13 +93,6 @@ export interface CalendarPeriod {
   to: Date;
 }
 
-function berlinMidnight(date: string): Date {
-  const midnight = fromBerlinLocal(date, "00:00");
-  // Daylight saving changes at 02:00 in Germany: midnight always exists.
-  if (!midnight.ok) throw new Error(`No Berlin midnight on ${date}`);
-  return midnight.instant;
-}
-
 /** The days a view shows: a month grid runs from the Monday before the 1st to a Sunday. */
 export function periodOf(query: CalendarQuery): CalendarPeriod {
   let first = query.anchor;
@@ -113,7 +106,7 @@ export function periodOf(query: CalendarQuery): CalendarPeriod {
   }
   const days: string[] = [];
   for (let day = first; day < end; day = addDays(day, 1)) days.push(day);
-  return { first, end, days, from: berlinMidnight(first), to: berlinMidnight(end) };
+  return { first, end, days, from: startOfBerlinDay(first), to: startOfBerlinDay(end) };
 }
 
 /** ISO 8601 week number of a Monday: the week with the year's first Thursday is week 1. */

@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, eq, gt, inArray, lt, type SQL } from "drizzle-orm";
-import type { Actor } from "~/auth/permissions.server";
+import { networksSeenBy, type Actor } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { events, organizations, type EventKind } from "~/db/schema";
 import type { TargetGroup } from "~/directory/target-groups";
@@ -12,10 +12,6 @@ import {
 } from "./calendar-period";
 
 /** Networks whose events an actor sees: their organisation's and the ones they coordinate. */
-export function calendarNetworkIds(actor: Pick<Actor, "networkIds" | "coordinatedNetworkIds">) {
-  return [...new Set([...actor.networkIds, ...actor.coordinatedNetworkIds])];
-}
-
 export interface CalendarFilters {
   kind: EventKind | null;
   targetGroup: TargetGroup | null;
@@ -30,7 +26,7 @@ export async function calendarEvents(
   range: { from: Date; to: Date },
   filters: CalendarFilters,
 ) {
-  const networkIds = calendarNetworkIds(actor);
+  const networkIds = networksSeenBy(actor);
   if (networkIds.length === 0) return [];
   const conditions: SQL[] = [
     inArray(events.networkId, networkIds),

@@ -4,7 +4,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { formFailure, formValues } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
 import { parseEventForm, eventMultiValuedFields } from "./event-form.server";
-import { createEvent, loadEventForEditing, updateEvent } from "./events.server";
+import { createEvent, storedStart, updateEvent } from "./events.server";
 import { redirectWithFlash } from "~/flash.server";
 
 /** The networks a user may post an event in: those of their organisation. */
@@ -31,13 +31,13 @@ export async function submitEventEdit(
 ): Promise<Response> {
   const ip = clientIp(request);
   await authorize(user, { action: "event.edit", event }, ip);
-  const stored = await loadEventForEditing(event.id);
-  if (!stored) throw notFound();
+  const previousStartsAt = await storedStart(event.id);
+  if (!previousStartsAt) throw notFound();
   const formData = await request.formData();
   const parsed = parseEventForm(formData, {
     allowedNetworkIds: [event.networkId],
     now: new Date(),
-    previousStartsAt: stored.startsAt,
+    previousStartsAt,
   });
   if (!parsed.ok) return parsed.response;
   const saved = await updateEvent(user, event.id, parsed.data, ip);

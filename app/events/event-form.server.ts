@@ -8,14 +8,10 @@ import {
   type FieldErrors,
   type FormValues,
 } from "~/forms.server";
-import {
-  parseRichTextJson,
-  parseRichTextPlainText,
-  plainTextOf,
-  type RichTextDocument,
-} from "~/rich-text/schema";
+import type { RichTextDocument } from "~/rich-text/schema";
 import { endOfBerlinDay, fromBerlinLocal, isCalendarDate } from "./berlin-time";
 import { eventFormTexts as texts, MAX_CAPACITY } from "./texts";
+import { parseRichTextField } from "~/rich-text/form-field";
 
 export const eventMultiValuedFields = ["targetGroups", "jobTitle", "jobPositions"] as const;
 
@@ -144,26 +140,6 @@ function parseJobs(titles: string[], positions: string[]): EventJob[] | string {
   return jobs.length > 20 ? texts.tooManyJobs : jobs;
 }
 
-/** The description arrives as tiptap JSON, or as plain text when JavaScript is off. */
-function parseDescription(raw: FormValues, errors: FieldErrors): RichTextDocument | null {
-  const json = text(raw, "description");
-  const plain = text(raw, "descriptionText");
-  const parsed = json
-    ? parseRichTextJson(json)
-    : plain
-      ? parseRichTextPlainText(plain)
-      : { ok: false as const, message: texts.descriptionRequired };
-  if (parsed.ok) {
-    if (plainTextOf(parsed.doc).trim() === "") {
-      errors.description = texts.descriptionRequired;
-      return null;
-    }
-    return parsed.doc;
-  }
-  errors.description = parsed.message;
-  return null;
-}
-
 export interface EventFormContext {
   allowedNetworkIds: string[];
   now: Date;
@@ -182,7 +158,8 @@ export function readEventForm(
   if (fields.success && !context.allowedNetworkIds.includes(fields.data.networkId)) {
     errors.networkId = texts.networkInvalid;
   }
-  const description = parseDescription(raw, errors);
+  const description = parseRichTextField(raw, "description", texts.descriptionRequired);
+  if (!description.ok) errors.description = description.message;
 
   const startsAt = berlinInstant(raw, "startDate", "startTime", errors);
   const endsAt = berlinInstant(raw, "endDate", "endTime", errors, text(raw, "startDate"));
@@ -218,7 +195,7 @@ export function readEventForm(
 
   if (
     !fields.success ||
-    !description ||
+    !description.ok ||
     !startsAt ||
     !endsAt ||
     !registrationDeadline ||
@@ -229,7 +206,14 @@ export function readEventForm(
   }
   return {
     ok: true,
-    data: { ...fields.data, description, startsAt, endsAt, registrationDeadline, jobs },
+    data: {
+      ...fields.data,
+      description: description.doc,
+      startsAt,
+      endsAt,
+      registrationDeadline,
+      jobs,
+    },
   };
 }
 

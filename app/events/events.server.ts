@@ -187,6 +187,15 @@ export async function cancelEvent(
   return "cancelled";
 }
 
+/** When the event starts as stored: an edit may keep a start that has passed. */
+export async function storedStart(eventId: string): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ startsAt: events.startsAt })
+    .from(events)
+    .where(eq(events.id, eventId));
+  return row?.startsAt ?? null;
+}
+
 /** Everything the event page shows about the event itself; the description sanitized here. */
 export async function loadEventPage(eventId: string) {
   const [row] = await getDb()
@@ -234,7 +243,7 @@ export async function loadEventPage(eventId: string) {
 /** The stored event as the edit form takes it, in Berlin time; null if there is none. */
 export async function loadEventForEditing(
   eventId: string,
-): Promise<(EventFormValues & { startsAt: Date; cancelled: boolean }) | null> {
+): Promise<(EventFormValues & { cancelled: boolean }) | null> {
   const [row] = await getDb()
     .select({
       networkId: events.networkId,
@@ -266,7 +275,6 @@ export async function loadEventForEditing(
   const deadline = toBerlinLocal(registrationDeadline);
   return {
     ...fields,
-    startsAt,
     description: JSON.stringify(description),
     startDate: start.date,
     startTime: start.time,

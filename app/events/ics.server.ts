@@ -4,7 +4,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { eventReservations, events, organizations } from "~/db/schema";
 import { plainTextOf, validateRichTextDocument } from "~/rich-text/schema";
-import { calendarNetworkIds } from "./calendar.server";
+import { networksSeenBy } from "~/auth/permissions.server";
 import { icsTexts } from "./calendar-texts";
 import { eventKindLabels } from "./vocabulary";
 
@@ -57,7 +57,7 @@ export async function feedEventsFor(
   user: Pick<Actor, "id" | "networkIds" | "coordinatedNetworkIds">,
   now = new Date(),
 ): Promise<IcsEvent[]> {
-  const networkIds = calendarNetworkIds(user);
+  const networkIds = networksSeenBy(user);
   if (networkIds.length === 0) return [];
   const reservedByUser = getDb()
     .select({ eventId: eventReservations.eventId })

@@ -1,17 +1,10 @@
 import { and, eq, gte, isNull, lt } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { events } from "~/db/schema";
-import { addDays, fromBerlinLocal, toBerlinLocal } from "./berlin-time";
+import { addDays, startOfBerlinDay, toBerlinLocal } from "./berlin-time";
 import { reservationHolders, sendEventNotice } from "./notices.server";
 import { eventNoticeTexts } from "./texts";
 import { formatEventTime } from "./vocabulary";
-
-/** The instant a Berlin calendar day begins; midnight exists on every day (DST changes at 2–3 am). */
-function startOfBerlinDay(date: string): Date {
-  const converted = fromBerlinLocal(date, "00:00");
-  if (!converted.ok) throw new Error(`Kein Tagesbeginn für ${date}`);
-  return converted.instant;
-}
 
 /**
  * "The day before": reminds of every event that is not cancelled and whose start falls on

@@ -263,6 +263,18 @@ export function listReservations(
 ) {
   if (visibility === "counts") return Promise.resolve([]);
   const ownRow = eq(eventReservations.organizationId, viewerOrganizationId);
+  // Places on the waiting list count across all organisations, also where only one is shown.
+  const waiting = getDb()
+    .select({
+      id: eventReservations.id,
+      position:
+        sql<number>`row_number() over (order by ${eventReservations.createdAt}, ${eventReservations.id})::int`.as(
+          "position",
+        ),
+    })
+    .from(eventReservations)
+    .where(and(eq(eventReservations.eventId, eventId), eq(eventReservations.status, "waitlisted")))
+    .as("waiting");
   return getDb()
     .select({
       id: eventReservations.id,
@@ -274,18 +286,12 @@ export function listReservations(
         "reserved_by_name",
       ),
       createdAt: eventReservations.createdAt,
-      waitlistPosition: sql<
-        number | null
-      >`case when ${eventReservations.status} = 'waitlisted' then (
-        select count(*)::int from ${eventReservations} as waiting
-        where waiting.event_id = ${eventReservations.eventId}
-          and waiting.status = 'waitlisted'
-          and (waiting.created_at, waiting.id) <= (${eventReservations.createdAt}, ${eventReservations.id})
-      ) end`.as("waitlist_position"),
+      waitlistPosition: waiting.position,
     })
     .from(eventReservations)
     .innerJoin(organizations, eq(organizations.id, eventReservations.organizationId))
     .leftJoin(users, eq(users.id, eventReservations.reservedByUserId))
+    .leftJoin(waiting, eq(waiting.id, eventReservations.id))
     .where(
       visibility === "organiser"
         ? // The organiser needs the names at the door, not those of people who withdrew.

@@ -2,13 +2,10 @@ import { z } from "zod";
 import { targetGroups } from "~/directory/target-groups";
 import { ideaVisibilities, organizationKinds, type IdeaResult } from "~/db/schema";
 import { fieldErrors, formFailure, formValues, type FieldErrors } from "~/forms.server";
-import {
-  parseRichTextPlainText,
-  parseRichTextJson,
-  type RichTextDocument,
-} from "~/rich-text/schema";
+import type { RichTextDocument } from "~/rich-text/schema";
 import { ideaTexts as texts } from "./texts";
 import { fieldsOfAction, fundingSources } from "./vocabulary";
+import { parseRichTextField } from "~/rich-text/form-field";
 
 export const ideaMultiValuedFields = [
   "targetGroups",
@@ -83,20 +80,8 @@ export function parseIdeaForm(
     errors.networkId = texts.networkInvalid;
   }
 
-  let body: RichTextDocument | null = null;
-  const bodyJson = typeof raw.body === "string" ? raw.body : "";
-  const bodyText = typeof raw.bodyText === "string" ? raw.bodyText.trim() : "";
-  if (bodyJson) {
-    const parsed = parseRichTextJson(bodyJson);
-    if (parsed.ok) body = parsed.doc;
-    else errors.body = parsed.message;
-  } else if (bodyText) {
-    const parsed = parseRichTextPlainText(bodyText);
-    if (parsed.ok) body = parsed.doc;
-    else errors.body = parsed.message;
-  } else {
-    errors.body = texts.bodyRequired;
-  }
+  const body = parseRichTextField(raw, "body", texts.bodyRequired);
+  if (!body.ok) errors.body = body.message;
 
   const results = parseResults(
     (raw.resultLabel as string[] | undefined) ?? [],
@@ -104,8 +89,13 @@ export function parseIdeaForm(
   );
   if (typeof results === "string") errors.results = results;
 
-  if (!fields.success || !body || typeof results === "string" || Object.keys(errors).length > 0) {
+  if (
+    !fields.success ||
+    !body.ok ||
+    typeof results === "string" ||
+    Object.keys(errors).length > 0
+  ) {
     return { ok: false, response: formFailure(raw, errors) };
   }
-  return { ok: true, data: { ...fields.data, body, results } };
+  return { ok: true, data: { ...fields.data, body: body.doc, results } };
 }

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { authorize, can } from "~/auth/permissions.server";
+import { authorize, can, networksSeenBy } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import { CourseProgressBar } from "~/courses/course-progress";
 import courseStyles from "~/courses/courses.css";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...course,
       pledgeDeadlineDay: toBerlinLocal(course.pledgeDeadline).date,
     })),
-    showNetwork: new Set([...user.networkIds, ...user.coordinatedNetworkIds]).size > 1,
+    showNetwork: networksSeenBy(user).length > 1,
     canCreate: can(user, { action: "course.create" }),
   });
 }

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(user, { action: "event.edit", event }, clientIp(request));
   const stored = await loadEventForEditing(event.id);
   if (!stored) throw notFound();
-  const { startsAt: _startsAt, cancelled, ...initial } = stored;
+  const { cancelled, ...initial } = stored;
   return json({ eventId: event.id, cancelled, initial });
 }
 

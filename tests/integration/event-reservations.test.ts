@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { eventReservations, events, mailOutbox, notifications } from "~/db/schema";
 import { updateEvent } from "~/events/events.server";
-import { cancelReservation, reserveSeats } from "~/events/reservations.server";
+import { cancelReservation, listReservations, reserveSeats } from "~/events/reservations.server";
 import { eventFormTexts, reservationTexts } from "~/events/texts";
 import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import { pseudonymTexts } from "~/referrals/pseudonym";
@@ -343,6 +343,25 @@ describe("who sees which reservations", () => {
  * Seat races on PostgreSQL, with real concurrent transactions over several pooled connections
  * (PGlite runs one statement at a time, so it could not show an overbooking).
  */
+describe("places on the waiting list", () => {
+  it("are numbered across all organisations, also in one organisation's own list", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 1 });
+    await reserveFor(staff, id, ["P. P.", "Q. Q.", "R. R."]);
+    await reserveFor(otherOrgAdmin, id, ["S. S."]);
+
+    const positions = (rows: { pseudonym: string; waitlistPosition: number | null }[]) =>
+      Object.fromEntries(rows.map((row) => [row.pseudonym, row.waitlistPosition]));
+    const organisation = world.organizations;
+    expect(positions(await listReservations(id, "organiser", organisation.employerOrg.id))).toEqual(
+      { "P. P.": null, "Q. Q.": 1, "R. R.": 2, "S. S.": 3 },
+    );
+    expect(positions(await listReservations(id, "own", organisation.orgB.id))).toEqual({
+      "S. S.": 3,
+    });
+  });
+});
+
 describe.skipIf(!process.env.DATABASE_URL)("seats under concurrency on PostgreSQL", () => {
   async function reservingStaff(count: number) {
     const staff = [];

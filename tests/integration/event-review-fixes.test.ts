@@ -480,7 +480,7 @@ describe("the registration deadline in the event form", () => {
     stored: NonNullable<Awaited<ReturnType<typeof loadEventForEditing>>>,
     overrides: Record<string, string>,
   ): Record<string, string> {
-    const { jobs, targetGroups, startsAt: _startsAt, cancelled: _cancelled, ...fields } = stored;
+    const { jobs, targetGroups, cancelled: _cancelled, ...fields } = stored;
     // The factory's event has one job and one target group; the form sends them as single fields.
     expect(jobs).toHaveLength(1);
     expect(targetGroups).toHaveLength(1);
