@@ -12,7 +12,7 @@ import type { RichTextDocument } from "~/rich-text/schema";
 import { courseFormTexts as texts, pledgeTexts } from "./texts";
 import { parseRichTextField } from "~/rich-text/form-field";
 
-export const MAX_COURSE_SEATS = 500;
+const MAX_COURSE_SEATS = 500;
 
 /** A whole number of seats typed into a text field, within bounds. */
 const seatCount = (minimum: number, message: string) =>

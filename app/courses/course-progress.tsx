@@ -4,13 +4,30 @@ import type { CourseProgress } from "~/realtime/hub.server";
 import { useLiveEvent } from "~/ui/live-connection";
 import { courseStatusLabels, progressAnnouncements, progressText } from "./texts";
 
+/** A course's figures as the progress bar and the live updates carry them. */
+export function progressOf(course: {
+  id: string;
+  pledgedSeats: number;
+  minParticipants: number;
+  maxParticipants: number;
+  status: CourseStatus;
+}): CourseProgress {
+  return {
+    courseId: course.id,
+    pledgedSeats: course.pledgedSeats,
+    minParticipants: course.minParticipants,
+    maxParticipants: course.maxParticipants,
+    status: course.status,
+  };
+}
+
 const badgeClass: Record<CourseStatus, string> = {
   open: "badge",
   confirmed: "badge badge--confirmed",
   cancelled: "badge badge--ended",
 };
 
-export function CourseStatusBadge({ status }: { status: CourseStatus }) {
+function CourseStatusBadge({ status }: { status: CourseStatus }) {
   return <span className={badgeClass[status]}>{courseStatusLabels[status]}</span>;
 }
 

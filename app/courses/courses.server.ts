@@ -15,9 +15,9 @@ import { courseFormTexts } from "./texts";
 import {
   announceTransition,
   confirmIfMinimumReached,
-  progressOf,
   transitionedColumns,
 } from "./transitions.server";
+import { progressOf } from "./course-progress";
 
 interface Actor {
   id: string;

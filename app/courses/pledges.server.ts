@@ -10,9 +10,9 @@ import { pledgeTexts } from "./texts";
 import {
   announceTransition,
   confirmIfMinimumReached,
-  progressOf,
   transitionedColumns,
 } from "./transitions.server";
+import { progressOf } from "./course-progress";
 
 interface Actor {
   id: string;

@@ -1,11 +1,12 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb, type Transaction } from "~/db/client.server";
-import { coursePledges, courses } from "~/db/schema";
+import { coursePledges, courses, type CourseStatus } from "~/db/schema";
 import { absoluteUrl, sendMail } from "~/mail/mail.server";
 import { deliverToEach, notifyOrganization } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
-import { emitCourseProgress, type CourseProgress } from "~/realtime/hub.server";
+import { emitCourseProgress } from "~/realtime/hub.server";
+import { progressOf } from "./course-progress";
 import { courseMailTexts, courseNotificationTexts } from "./texts";
 
 /**
@@ -37,17 +38,7 @@ export interface TransitionedCourse {
   pledgedSeats: number;
   minParticipants: number;
   maxParticipants: number;
-  status: CourseProgress["status"];
-}
-
-export function progressOf(course: TransitionedCourse): CourseProgress {
-  return {
-    courseId: course.id,
-    pledgedSeats: course.pledgedSeats,
-    minParticipants: course.minParticipants,
-    maxParticipants: course.maxParticipants,
-    status: course.status,
-  };
+  status: CourseStatus;
 }
 
 /**

@@ -14,7 +14,7 @@ export const calendarViews = ["liste", "woche", "monat"] as const;
 export type CalendarView = (typeof calendarViews)[number];
 
 /** The list view shows four weeks from its first day. */
-export const LIST_DAYS = 28;
+const LIST_DAYS = 28;
 
 export interface CalendarQuery {
   view: CalendarView;

@@ -21,7 +21,7 @@ export interface CalendarFilters {
  * Events of the actor's networks that overlap [from, to), cancelled ones included (the calendar
  * marks them), in one query with the organiser's name. Only counts of seats, never who holds them.
  */
-export async function calendarEvents(
+async function calendarEvents(
   actor: Pick<Actor, "networkIds" | "coordinatedNetworkIds">,
   range: { from: Date; to: Date },
   filters: CalendarFilters,
@@ -62,8 +62,6 @@ export async function calendarEvents(
     cancelled: cancelledAt !== null,
   }));
 }
-export type CalendarEvent = Awaited<ReturnType<typeof calendarEvents>>[number];
-
 /** What a calendar page shows, without Date objects so the page gets exactly this as JSON. */
 export async function loadCalendarPage(
   actor: Pick<Actor, "networkIds" | "coordinatedNetworkIds">,

@@ -12,6 +12,7 @@ import { requireUuid } from "~/params.server";
 import { cancelEvent, loadEventPage } from "./events.server";
 import { redirectWithFlash } from "~/flash.server";
 import {
+  outcomeOrganizations,
   outcomesByOrganization,
   readOutcomeForm,
   recordOutcomes,
@@ -37,7 +38,7 @@ const noRows = <Query extends (...args: never[]) => Promise<unknown[]>>() =>
 export async function eventPageData(user: CurrentUser, access: EventAccess, now = new Date()) {
   const visibility = reservationVisibility(user, access);
   const organiser = visibility === "organiser";
-  const [event, reservations, outcomeRows, outcomeOrganizations] = await Promise.all([
+  const [event, reservations, outcomeRows, reserving] = await Promise.all([
     loadEventPage(access.id),
     listReservations(access.id, visibility, user.organizationId),
     organiser ? outcomesByOrganization(access.id) : noRows<typeof outcomesByOrganization>(),
@@ -48,13 +49,6 @@ export async function eventPageData(user: CurrentUser, access: EventAccess, now 
   const started = now >= event.startsAt;
   const cancelled = event.cancelledAt !== null;
   const seatsOpen = !cancelled && !deadlinePassed;
-  // Organisations whose rows were recorded before their reservations were cancelled stay listed.
-  const outcomeOrgs = [
-    ...outcomeOrganizations,
-    ...outcomeRows
-      .filter((row) => !outcomeOrganizations.some((org) => org.id === row.organizationId))
-      .map((row) => ({ id: row.organizationId, name: row.organizationName })),
-  ];
   return {
     event,
     visibility,
@@ -69,7 +63,7 @@ export async function eventPageData(user: CurrentUser, access: EventAccess, now 
           reservation: { id: row.id, organizationId },
         }),
     })),
-    outcomes: { rows: outcomeRows, organizations: outcomeOrgs },
+    outcomes: { rows: outcomeRows, organizations: outcomeOrganizations(reserving, outcomeRows) },
     state: { deadlinePassed, started, cancelled },
     may: {
       edit: !cancelled && can(user, { action: "event.edit", event: access }),
@@ -126,12 +120,7 @@ export async function eventPageAction(
         reservingOrganizations(event.id),
         outcomesByOrganization(event.id),
       ]);
-      const organizationIds = [
-        ...new Set([
-          ...reserving.map((org) => org.id),
-          ...recorded.map((row) => row.organizationId),
-        ]),
-      ];
+      const organizationIds = outcomeOrganizations(reserving, recorded).map(({ id }) => id);
       const parsed = readOutcomeForm(raw, organizationIds);
       if (!parsed.ok) return formFailure(raw, parsed.errors);
       const saved = await recordOutcomes(user, event.id, parsed.data, ip);

@@ -44,10 +44,6 @@ export async function feedTokenOf(userId: string) {
   return row ?? null;
 }
 
-export async function hasFeedToken(userId: string): Promise<boolean> {
-  return (await feedTokenOf(userId)) !== null;
-}
-
 /** A token must look like one before it reaches the database (base32 of 20 random bytes). */
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 

@@ -16,7 +16,7 @@ import { eventKindLabels } from "./vocabulary";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The subscription reaches this far back, so last quarter's events stay in people's calendars. */
-export const FEED_LOOKBACK_DAYS = 90;
+const FEED_LOOKBACK_DAYS = 90;
 
 async function selectIcsEvents(where: SQL | undefined) {
   return getDb()
@@ -79,7 +79,7 @@ export async function feedEventsFor(
 }
 
 /** Stable across changes, so calendars update the entry instead of adding another. */
-export const icsUid = (eventId: string) => `${eventId}@netzwerke-abc`;
+const icsUid = (eventId: string) => `${eventId}@netzwerke-abc`;
 
 function descriptionOf(event: IcsEvent, pageUrl: string): string {
   const lines = [eventKindLabels[event.kind], icsTexts.organiser(event.organizerName)];

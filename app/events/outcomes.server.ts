@@ -78,6 +78,22 @@ export function reservingOrganizations(eventId: string) {
 }
 
 /** The recorded rows per organisation, with names, for the organiser's page. */
+/**
+ * The organisations outcomes can be recorded for: those that reserved, and those whose rows were
+ * recorded before their reservations were cancelled.
+ */
+export function outcomeOrganizations(
+  reserving: { id: string; name: string }[],
+  recorded: { organizationId: string; organizationName: string }[],
+): { id: string; name: string }[] {
+  return [
+    ...reserving,
+    ...recorded
+      .filter((row) => !reserving.some((organization) => organization.id === row.organizationId))
+      .map((row) => ({ id: row.organizationId, name: row.organizationName })),
+  ];
+}
+
 export function outcomesByOrganization(eventId: string) {
   return getDb()
     .select({

@@ -304,7 +304,6 @@ export function listReservations(
       asc(eventReservations.id),
     );
 }
-export type ReservationRow = Awaited<ReturnType<typeof listReservations>>[number];
 
 /**
  * An organisation that left a network gives back its places in the network's coming events: it

@@ -16,7 +16,7 @@ import {
 import { authorize, can, notFound } from "~/auth/permissions.server";
 import { parsePledgeForm } from "~/courses/course-form.server";
 import { requireCourse } from "~/events/route-access.server";
-import { CourseProgressBar } from "~/courses/course-progress";
+import { CourseProgressBar, progressOf } from "~/courses/course-progress";
 import courseStyles from "~/courses/courses.css";
 import { loadCourse } from "~/courses/courses.server";
 import { setPledge } from "~/courses/pledges.server";
@@ -99,15 +99,7 @@ export default function CoursePage() {
           {course.organizationName} · {course.networkName} ·{" "}
           {courseInstrumentLabels[course.instrument]}
         </p>
-        <CourseProgressBar
-          progress={{
-            courseId: course.id,
-            pledgedSeats: course.pledgedSeats,
-            minParticipants: course.minParticipants,
-            maxParticipants: course.maxParticipants,
-            status: course.status,
-          }}
-        />
+        <CourseProgressBar progress={progressOf(course)} />
       </div>
 
       <div className="columns">

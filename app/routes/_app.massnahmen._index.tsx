@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize, can, networksSeenBy } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
-import { CourseProgressBar } from "~/courses/course-progress";
+import { CourseProgressBar, progressOf } from "~/courses/course-progress";
 import courseStyles from "~/courses/courses.css";
 import { listCourses } from "~/courses/courses.server";
 import { seatsText } from "~/courses/texts";
@@ -96,15 +96,7 @@ export default function CoursePoolPage() {
                 {courseInstrumentLabels[course.instrument]} · Beginn {formatDay(course.startDate)},{" "}
                 {course.duration} · {course.place}
               </p>
-              <CourseProgressBar
-                progress={{
-                  courseId: course.id,
-                  pledgedSeats: course.pledgedSeats,
-                  minParticipants: course.minParticipants,
-                  maxParticipants: course.maxParticipants,
-                  status: course.status,
-                }}
-              />
+              <CourseProgressBar progress={progressOf(course)} />
               <p>
                 Meldefrist bis einschließlich {formatDay(course.pledgeDeadlineDay)}
                 {course.ownPledge > 0
