@@ -141,6 +141,11 @@ export const referrals = pgTable(
     urgency: urgency("urgency").notNull().default("normal"),
     contactPreference: contactPreference("contact_preference").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /**
+     * Whether the receiver was bound by § 203 StGB when the referral was sent. Fixed at sending
+     * and never derived from the receiver's kind later: a changed kind must not open old notes.
+     */
+    receiverSecrecyBound: boolean("receiver_secrecy_bound"),
     /** Last working day for an answer (Europe/Berlin calendar date). */
     dueOn: date("due_on"),
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
