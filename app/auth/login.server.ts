@@ -1,13 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit, hashIp } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork, type Executor } from "~/db/unit-of-work.server";
 import { users } from "~/db/schema";
-import {
-  clearAccountFailures,
-  recordFailure,
-  retryAfterSeconds,
-  throttleKeys,
-} from "./login-throttle.server";
+import { claimLoginAttempt, settleSuccessfulLogin, throttleKeys } from "./login-throttle.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import { authTexts } from "./texts";
@@ -15,15 +12,23 @@ import { authTexts } from "./texts";
 export type LoginResult =
   { ok: true; token: string; userId: string } | { ok: false; message: string };
 
+export interface LoginOptions {
+  /** Waits out the per-account delay (see login-throttle.server.ts); tests record it instead. */
+  pause?: (ms: number) => Promise<unknown>;
+}
+
 /** One German message for an unknown e-mail, a wrong password and a deactivated account. */
 export async function logIn(
   email: string,
   password: string,
   ip: string | null,
+  { pause = sleep }: LoginOptions = {},
 ): Promise<LoginResult> {
   const keys = throttleKeys(email, (await hashIp(ip)) ?? "unknown");
-  const wait = await retryAfterSeconds(keys);
-  if (wait > 0) return { ok: false, message: authTexts.throttled(wait) };
+  const attempt = await claimLoginAttempt(keys);
+  if (!attempt.allowed)
+    return { ok: false, message: authTexts.throttled(attempt.retryAfterSeconds) };
+  if (attempt.delayMs > 0) await pause(attempt.delayMs);
 
   const [user] = await getDb()
     .select({
@@ -40,8 +45,8 @@ export async function logIn(
     : await verifyAgainstDummy(password);
 
   if (!user || !valid) {
-    await recordFailure(keys);
-    await recordAudit({
+    // The failure was counted when its slot was claimed; a failed login changes no data.
+    await recordAudit(getDb(), {
       action: "auth.login_failed",
       actor: user ? { id: user.id, organizationId: user.organizationId } : null,
       ip,
@@ -50,22 +55,29 @@ export async function logIn(
     return { ok: false, message: authTexts.invalidCredentials };
   }
 
-  await clearAccountFailures(keys);
-  const session = await createSession(user.id);
-  await recordAudit({
-    action: "auth.login",
-    actor: user,
-    targetType: "user",
-    targetId: user.id,
-    ip,
+  const session = await inUnitOfWork(async ({ tx }) => {
+    await settleSuccessfulLogin(tx, keys);
+    const created = await createSession(user.id, new Date(), tx);
+    await recordAudit(tx, {
+      action: "auth.login",
+      actor: user,
+      targetType: "user",
+      targetId: user.id,
+      ip,
+    });
+    return created;
   });
   return { ok: true, token: session.token, userId: user.id };
 }
 
 /** E-mail addresses are compared case-insensitively, as the unique index does. */
-export async function findUserByEmail(email: string, options: { activeOnly?: boolean } = {}) {
+export async function findUserByEmail(
+  email: string,
+  options: { activeOnly?: boolean } = {},
+  executor: Executor = getDb(),
+) {
   const sameEmail = eq(sql`lower(${users.email})`, email.trim().toLowerCase());
-  const [user] = await getDb()
+  const [user] = await executor
     .select({ id: users.id, organizationId: users.organizationId, name: users.name })
     .from(users)
     .where(options.activeOnly ? and(sameEmail, isNull(users.deactivatedAt)) : sameEmail);

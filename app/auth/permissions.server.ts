@@ -1,11 +1,17 @@
+import { eq, or, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
-import type {
-  ChannelEmployerAccess,
-  CourseStatus,
-  IdeaStatus,
-  IdeaVisibility,
-  OrganizationKind,
-  ReferralStatus,
+import { getDb } from "~/db/client.server";
+import {
+  memberRoles,
+  organizations,
+  users,
+  type ChannelEmployerAccess,
+  type MemberRole,
+  type CourseStatus,
+  type IdeaStatus,
+  type IdeaVisibility,
+  type OrganizationKind,
+  type ReferralStatus,
 } from "~/db/schema";
 import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
 import type { CurrentUser } from "./session.server";
@@ -32,6 +38,11 @@ export type Capability =
   | { action: "network.manageMembers"; networkId: string }
   | { action: "organization.edit"; organizationId: string }
   | { action: "organization.manageMembers"; organizationId: string }
+  /**
+   * Its kind decides § 203 secrecy for referrals sent to it and whether its people act as
+   * employers: set by a coordinator of one of its networks or the platform admin, never itself.
+   */
+  | { action: "organization.changeKind"; organization: OrganizationNetworks }
   | { action: "realtime.connect" }
   /** Read every kept mail on the Postausgang page, not only the ones one's own actions caused. */
   | { action: "outbox.viewAll" }
@@ -85,6 +96,12 @@ export type Capability =
   | { action: "course.edit"; course: CourseAccess }
   /** Whether the organisation may pledge at all; deadline and state are rules of setPledge. */
   | { action: "course.pledge"; course: CourseAccess };
+
+export interface OrganizationNetworks {
+  id: string;
+  /** The networks the organisation belongs to. */
+  networkIds: string[];
+}
 
 export interface EventAccess {
   id: string;
@@ -147,8 +164,6 @@ function seesIdea(actor: Actor, idea: IdeaAccess): boolean {
   return idea.visibility === "nationwide" || actor.networkIds.includes(idea.networkId);
 }
 
-const writesIdeas = (actor: Actor) => actor.role === "staff" || actor.role === "org_admin";
-
 export interface ReferralParties {
   id: string;
   senderOrganizationId: string;
@@ -156,12 +171,39 @@ export interface ReferralParties {
   status: ReferralStatus;
 }
 
+const employerKind: OrganizationKind = "arbeitgeber";
+
+/**
+ * Everyone in an employer organisation acts as an employer, whatever their role: an admin there
+ * manages the organisation's members and profile but gets no staff capability (referrals, ideas,
+ * channels closed to employers, seats for clients, courses). The kind is today's: rights follow
+ * the organisation as it is now (unlike § 203 secrecy, which is fixed when a referral is sent).
+ */
+export function actsAsEmployer(actor: Pick<Actor, "role" | "organizationKind">): boolean {
+  return actor.role === "employer_member" || actor.organizationKind === employerKind;
+}
+
+/** `actsAsEmployer` for lists of users: the query joins `organizations` on the user's one. */
+export const actsAsEmployerSql: SQL = or(
+  eq(users.role, "employer_member"),
+  eq(organizations.kind, employerKind),
+)!;
+
+/** The roles one may be invited to or given: an employer organisation has no staff. */
+export function memberRolesFor(kind: OrganizationKind): readonly MemberRole[] {
+  return kind === employerKind ? ["org_admin", "employer_member"] : memberRoles;
+}
+
+/** Case workers and admins write ideas, refer and act for candidates; employers never do. */
+const actsAsStaff = (actor: Actor) => !actsAsEmployer(actor);
+
 /**
  * The side an actor takes in a referral, or null when it is none of their business: only members
- * of the two organisations, never employer members, and the receiver only once it was sent.
+ * of the two organisations, never anyone acting as an employer, and the receiver only once it
+ * was sent.
  */
 export function referralSide(actor: Actor, referral: ReferralParties): ReferralSide | null {
-  if (actor.role === "employer_member") return null;
+  if (actsAsEmployer(actor)) return null;
   if (actor.organizationId === referral.senderOrganizationId) return "sender";
   if (actor.organizationId === referral.receiverOrganizationId && referral.status !== "draft") {
     return "receiver";
@@ -179,9 +221,6 @@ export function networksSeenBy(actor: Pick<Actor, "networkIds" | "coordinatedNet
   return [...new Set([...actor.networkIds, ...actor.coordinatedNetworkIds])];
 }
 
-/** Case workers and admins act for candidates; employer members never do. */
-const actsForClients = (actor: Actor) => actor.role === "staff" || actor.role === "org_admin";
-
 const organisesEvent = (actor: Actor, event: EventAccess) =>
   actor.organizationId === event.organizationId;
 
@@ -195,7 +234,7 @@ export function reservationVisibility(
   event: EventAccess,
 ): "organiser" | "own" | "counts" {
   if (organisesEvent(actor, event)) return "organiser";
-  if (actor.networkIds.includes(event.networkId) && actsForClients(actor)) return "own";
+  if (actor.networkIds.includes(event.networkId) && actsAsStaff(actor)) return "own";
   return "counts";
 }
 
@@ -203,12 +242,12 @@ export function reservationVisibility(
 function seesChannel(actor: Actor, channel: ChannelAccess): boolean {
   if (actor.coordinatedNetworkIds.includes(channel.networkId)) return true;
   if (!actor.networkIds.includes(channel.networkId)) return false;
-  return actor.role !== "employer_member" || channel.employerAccess !== "none";
+  return !actsAsEmployer(actor) || channel.employerAccess !== "none";
 }
 
 function writesInChannel(actor: Actor, channel: ChannelAccess): boolean {
   if (channel.archived || !seesChannel(actor, channel)) return false;
-  return actor.role !== "employer_member" || channel.employerAccess === "write";
+  return !actsAsEmployer(actor) || channel.employerAccess === "write";
 }
 
 function seesThread(actor: Actor, thread: ThreadAccess): boolean {
@@ -282,6 +321,11 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "organization.manageMembers":
     case "services.manage":
       return actor.isPlatformAdmin || actor.organizationId === capability.organizationId;
+    case "organization.changeKind":
+      return (
+        actor.isPlatformAdmin ||
+        capability.organization.networkIds.some((networkId) => inNetwork(actor, networkId))
+      );
     case "referral.work":
       return true;
     case "referral.view":
@@ -341,12 +385,25 @@ export function can(actor: Actor, capability: Capability): boolean {
       return actor.coordinatedNetworkIds.includes(capability.networkId);
     case "organization.edit":
     case "organization.manageMembers":
-    case "services.manage":
       return actor.organizationId === capability.organizationId && actor.role === "org_admin";
+    // Services take referrals: an employer's would receive clients' social data.
+    case "services.manage":
+      return (
+        actor.organizationId === capability.organizationId &&
+        actor.role === "org_admin" &&
+        actsAsStaff(actor)
+      );
+    case "organization.changeKind":
+      return (
+        actor.isPlatformAdmin ||
+        capability.organization.networkIds.some((networkId) =>
+          actor.coordinatedNetworkIds.includes(networkId),
+        )
+      );
     case "realtime.connect":
       return true;
     case "referral.work":
-      return actor.role !== "employer_member";
+      return actsAsStaff(actor);
     case "referral.view":
       return referralSide(actor, capability.referral) !== null;
     case "referral.editDraft":
@@ -354,18 +411,18 @@ export function can(actor: Actor, capability: Capability): boolean {
     case "referral.transition":
       return referralSide(actor, capability.referral) === transitionRules[capability.transition].by;
     case "idea.create":
-      return writesIdeas(actor) && actor.networkIds.length > 0;
+      return actsAsStaff(actor) && actor.networkIds.length > 0;
     case "idea.view":
     case "idea.bookmark":
       return seesIdea(actor, capability.idea);
     case "idea.edit":
-      return actor.organizationId === capability.idea.organizationId && writesIdeas(actor);
+      return actor.organizationId === capability.idea.organizationId && actsAsStaff(actor);
     case "idea.adopt":
       return (
         seesIdea(actor, capability.idea) &&
         capability.idea.status === "published" &&
         actor.organizationId !== capability.idea.organizationId &&
-        writesIdeas(actor)
+        actsAsStaff(actor)
       );
     case "channel.manage":
     case "discussion.viewReports":
@@ -414,29 +471,29 @@ export function can(actor: Actor, capability: Capability): boolean {
     case "event.recordOutcomes":
       return organisesEvent(actor, capability.event);
     case "event.reserve":
-      return actor.networkIds.includes(capability.event.networkId) && actsForClients(actor);
+      return actor.networkIds.includes(capability.event.networkId) && actsAsStaff(actor);
     case "reservation.cancel":
       return (
         capability.reservation.organizationId === actor.organizationId &&
-        actsForClients(actor) &&
+        actsAsStaff(actor) &&
         inNetwork(actor, capability.event.networkId)
       );
     case "course.create":
       return (
         actor.organizationKind === "bildungstraeger" &&
-        actsForClients(actor) &&
+        actsAsStaff(actor) &&
         actor.networkIds.length > 0
       );
     case "course.view":
       return inNetwork(actor, capability.course.networkId);
     case "course.edit":
-      return actor.organizationId === capability.course.organizationId && actsForClients(actor);
+      return actor.organizationId === capability.course.organizationId && actsAsStaff(actor);
     case "course.pledge":
       return (
         actor.networkIds.includes(capability.course.networkId) &&
         actor.organizationId !== capability.course.organizationId &&
         capability.course.admittedKinds.includes(actor.organizationKind) &&
-        actsForClients(actor)
+        actsAsStaff(actor)
       );
   }
 }
@@ -468,6 +525,7 @@ function auditTarget(capability: Capability): Record<string, string> {
   if ("event" in capability) details.eventId = capability.event.id;
   if ("reservation" in capability) details.reservationId = capability.reservation.id;
   if ("course" in capability) details.courseId = capability.course.id;
+  if ("organization" in capability) details.organizationId = capability.organization.id;
   if ("referral" in capability) {
     details.referralId = capability.referral.id;
     details.senderOrganizationId = capability.referral.senderOrganizationId;
@@ -484,7 +542,8 @@ export async function authorize(
 ): Promise<void> {
   if (can(actor, capability)) return;
   const visible = isVisible(actor, capability);
-  await recordAudit({
+  // A refusal changes nothing: its entry stands on its own.
+  await recordAudit(getDb(), {
     action: "permission.denied",
     actor,
     ip,

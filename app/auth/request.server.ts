@@ -27,18 +27,3 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   }
   return user;
 }
-
-/**
- * Only paths on this site may be redirect targets after login. Browsers read "/\\host" and
- * "//host" as other sites, so the target must resolve to the same origin.
- */
-export function safeRedirectTarget(
-  target: FormDataEntryValue | string | null,
-  fallback = "/netzwerk",
-) {
-  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
-  const base = "http://portal.invalid";
-  const resolved = new URL(target, base);
-  if (resolved.origin !== base || target.includes("\\")) return fallback;
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
-}

@@ -8,6 +8,7 @@ import {
   users,
 } from "~/db/schema";
 import type { MemberRole, OrganizationKind } from "~/db/schema";
+import type { Executor } from "~/db/unit-of-work.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,11 +36,17 @@ export interface CurrentUser {
   coordinatedNetworkIds: string[];
 }
 
-export async function createSession(userId: string, now = new Date()) {
+export async function createSession(
+  userId: string,
+  now = new Date(),
+  executor: Executor = getDb(),
+) {
   const token = generateToken();
   const id = hashToken(token);
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await getDb().insert(sessions).values({ id, userId, expiresAt, lastSeenAt: now, createdAt: now });
+  await executor
+    .insert(sessions)
+    .values({ id, userId, expiresAt, lastSeenAt: now, createdAt: now });
   return { token, id, expiresAt };
 }
 
@@ -123,8 +130,11 @@ export async function validateSessionToken(
   return user;
 }
 
-export async function invalidateSession(sessionId: string): Promise<void> {
-  await getDb().delete(sessions).where(eq(sessions.id, sessionId));
+export async function invalidateSession(
+  sessionId: string,
+  executor: Executor = getDb(),
+): Promise<void> {
+  await executor.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 export async function invalidateUserSessions(userId: string): Promise<void> {

@@ -10,8 +10,10 @@ export const authTexts = {
   passwordRequired: "Bitte geben Sie Ihr Passwort ein.",
   passwordTooShort: "Das Passwort muss mindestens 12 Zeichen lang sein.",
   passwordTooLong: "Das Passwort darf höchstens 256 Zeichen lang sein.",
-  passwordCommon:
-    "Dieses Passwort steht auf einer Liste häufig verwendeter Passwörter. Bitte wählen Sie ein anderes.",
+  /** Followed by the estimator's German hint (zxcvbn's feedback, translated by language-de). */
+  passwordWeak: "Dieses Passwort ist zu leicht zu erraten.",
+  passwordHint:
+    "Wählen Sie zum Beispiel drei oder vier Wörter, die nicht zusammengehören, wie „Kaffeetasse Fahrrad Sonnenblume“.",
   passwordContainsEmail: "Das Passwort darf Ihre E-Mail-Adresse nicht enthalten.",
   passwordMismatch: "Die beiden Passwörter stimmen nicht überein.",
   nameRequired: "Bitte geben Sie Ihren Namen ein.",

@@ -4,6 +4,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
 import { clientIp, getUser } from "~/auth/request.server";
 import { invalidateSession } from "~/auth/session.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { redirectWithFlash } from "~/flash.server";
 import { disconnectRoom, rooms } from "~/realtime/hub.server";
 
@@ -15,14 +16,16 @@ export function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getUser(request);
   if (user) {
-    await invalidateSession(user.sessionId);
-    disconnectRoom(rooms.session(user.sessionId));
-    await recordAudit({
-      action: "auth.logout",
-      actor: user,
-      targetType: "user",
-      targetId: user.id,
-      ip: clientIp(request),
+    await inUnitOfWork(async ({ tx, afterCommit }) => {
+      await invalidateSession(user.sessionId, tx);
+      await recordAudit(tx, {
+        action: "auth.logout",
+        actor: user,
+        targetType: "user",
+        targetId: user.id,
+        ip: clientIp(request),
+      });
+      afterCommit(() => disconnectRoom(rooms.session(user.sessionId)));
     });
   }
   return redirectWithFlash("/anmelden", "loggedOut", { "Set-Cookie": clearedSessionCookie() });

@@ -5,9 +5,10 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
-import { clientIp, getUser, safeRedirectTarget } from "~/auth/request.server";
+import { safeRedirectTarget } from "~/auth/redirect-target";
+import { clientIp, getUser } from "~/auth/request.server";
 import { authTexts } from "~/auth/texts";
-import { formFailure, parseForm } from "~/forms.server";
+import { formFailure, parseForm, readForm } from "~/forms.server";
 import { PublicLayout } from "~/ui/public-layout";
 import { feedbackFor, FormErrorSummary, TextField } from "~/ui/form";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -27,8 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseForm(formData, loginSchema);
+  const form = await readForm(request);
+  if (!form.ok) return form.response;
+  const parsed = parseForm(form.formData, loginSchema);
   if (!parsed.ok) return parsed.response;
   const { email, password, weiter } = parsed.data;
   const result = await logIn(email, password, clientIp(request));

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import * as login from "~/routes/anmelden";
 import * as logout from "~/routes/abmelden";
 import * as myNetwork from "~/routes/_app.netzwerk";
@@ -13,8 +13,15 @@ import {
 import { hashToken } from "~/auth/tokens.server";
 import { getDb } from "~/db/client.server";
 import { auditLog, sessions, users } from "~/db/schema";
-import { DEFAULT_TEST_PASSWORD, createOrganization, createUser } from "#tests/fixtures/factories";
-import { callRoute, setCookieOf } from "#tests/helpers/routes";
+import {
+  DEFAULT_TEST_PASSWORD,
+  createLoginCookie,
+  createOrganization,
+  createUser,
+} from "~/demo/factories.server";
+import { logIn } from "~/auth/login.server";
+import { CLIENT_IP_HEADER } from "~/auth/request.server";
+import { buildRequest, callRoute, setCookieOf } from "#tests/helpers/routes";
 
 async function member() {
   const organization = await createOrganization();
@@ -26,6 +33,21 @@ async function member() {
 
 function submitLogin(email: string, password: string, extra: Record<string, string> = {}) {
   return callRoute(login.action, "/anmelden", { form: { email, password, ...extra } });
+}
+
+/** The same login form, sent from another client address. */
+async function submitLoginFrom(ip: string, email: string, password: string) {
+  const request = buildRequest("/anmelden", { form: { email, password } });
+  request.headers.set(CLIENT_IP_HEADER, ip);
+  return login.action({ request, params: {}, context: {} });
+}
+
+async function failedLoginsOf(userId: string) {
+  const entries = await getDb()
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorUserId, userId), eq(auditLog.action, "auth.login_failed")));
+  return entries.length;
 }
 
 async function messageOf(response: Response) {
@@ -85,7 +107,7 @@ describe("Anmeldung", () => {
     expect(body.errors.password).toBe(authTexts.passwordRequired);
   });
 
-  it("slows down after repeated failures for the account, even with the right password", async () => {
+  it("stops guessing from one address after five failures, even with the right password", async () => {
     const user = await member();
     for (let i = 0; i < 5; i++) await submitLogin(user.email, "falsches-passwort-123");
     const blocked = await submitLogin(user.email, DEFAULT_TEST_PASSWORD);
@@ -93,6 +115,70 @@ describe("Anmeldung", () => {
     expect((await messageOf(blocked)).errors.form).toMatch(
       /Zu viele fehlgeschlagene Anmeldeversuche/,
     );
+  });
+
+  it("checks at most five of twenty parallel wrong passwords from one address", async () => {
+    const user = await member();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        submitLoginFrom("198.51.100.20", user.email, "falsches-passwort-123"),
+      ),
+    );
+    expect(responses.every((response) => response.status === 400)).toBe(true);
+    expect(await failedLoginsOf(user.id)).toBeLessThanOrEqual(5);
+  });
+
+  it("lets the real person in from her own address while her account is attacked", async () => {
+    const user = await member();
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        submitLoginFrom("198.51.100.66", user.email, "falsches-passwort-123"),
+      ),
+    );
+    const attacker = await submitLoginFrom("198.51.100.66", user.email, DEFAULT_TEST_PASSWORD);
+    expect(attacker.status).toBe(400);
+    const colleague = await submitLoginFrom("192.0.2.10", user.email, DEFAULT_TEST_PASSWORD);
+    expect(colleague.status).toBe(302);
+    expect(colleague.headers.get("location")).toBe("/netzwerk");
+  });
+
+  it("only delays, never refuses, the right password when many addresses attack one account", async () => {
+    const user = await member();
+    for (let bot = 1; bot <= 15; bot++) {
+      await logIn(user.email, "falsches-passwort-123", `198.51.100.${bot}`, {
+        pause: () => Promise.resolve(),
+      });
+    }
+    const pauses: number[] = [];
+    const result = await logIn(user.email, DEFAULT_TEST_PASSWORD, "192.0.2.10", {
+      pause: async (ms) => void pauses.push(ms),
+    });
+    expect(result.ok).toBe(true);
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0]).toBeGreaterThan(0);
+    expect(pauses[0]).toBeLessThanOrEqual(5_000);
+  });
+
+  it("throttles an address that tries many accounts", async () => {
+    const organization = await createOrganization();
+    const accounts = await Promise.all(
+      Array.from({ length: 25 }, () => createUser({ organizationId: organization.id })),
+    );
+    const ip = "198.51.100.200";
+    const checked = [];
+    for (const account of accounts) {
+      const response = await submitLoginFrom(ip, account.email, "falsches-passwort-123");
+      checked.push((await messageOf(response)).errors.form === authTexts.invalidCredentials);
+    }
+    expect(checked.filter(Boolean).length).toBeLessThanOrEqual(20);
+    const own = await submitLoginFrom(ip, accounts[0]!.email, DEFAULT_TEST_PASSWORD);
+    expect((await messageOf(own)).errors.form).toMatch(/Zu viele fehlgeschlagene Anmeldeversuche/);
+    const elsewhere = await submitLoginFrom(
+      "192.0.2.10",
+      accounts[0]!.email,
+      DEFAULT_TEST_PASSWORD,
+    );
+    expect(elsewhere.status).toBe(302);
   });
 
   it("refuses deactivated accounts with the same message", async () => {
@@ -103,6 +189,11 @@ describe("Anmeldung", () => {
   });
 
   it.each([
+    "/..//evil.example",
+    "/\\evil",
+    "%2F%2Fevil",
+    "/\t/evil.example",
+    "javascript:alert(1)",
     "//evil.example.com/",
     "/\\evil.example.com",
     "/\\/evil.example.com",
@@ -114,6 +205,20 @@ describe("Anmeldung", () => {
     const location = response.headers.get("location")!;
     expect(new URL(location, "http://localhost").origin).toBe("http://localhost");
     expect(location).not.toMatch(/^\/[\\/]/);
+  });
+
+  it("sends a logged-in person only to paths on this site (weiter=/..//evil.example)", async () => {
+    const user = await member();
+    const { cookie } = await createLoginCookie(user.id);
+    const response = await callRoute(
+      login.loader,
+      `/anmelden?weiter=${encodeURIComponent("/..//evil.example")}`,
+      {
+        cookie,
+      },
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/evil.example");
   });
 
   it("logs logins, failed logins and logouts with a hashed IP", async () => {
@@ -144,7 +249,11 @@ describe("Sitzungen", () => {
     expect((await callRoute(myNetwork.loader, "/netzwerk", { cookie })).status).toBe(200);
     const response = await callRoute(logout.action, "/abmelden", { cookie, form: {} });
     expect(response.headers.get("location")).toBe("/anmelden");
-    expect(response.headers.get("set-cookie")).toContain("Max-Age=0");
+    const [sessionCleared, flash] = response.headers.getSetCookie();
+    expect(sessionCleared).toMatch(/^__Host-portal_session=;.*Max-Age=0/);
+    expect(flash).toMatch(/^__Host-portal_flash=loggedOut;/);
+    expect(flash).toContain("Secure");
+    expect(flash).toContain("HttpOnly");
     const after = await callRoute(myNetwork.loader, "/netzwerk", { cookie });
     expect(after.headers.get("location")).toMatch(/^\/anmelden/);
   });
