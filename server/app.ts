@@ -13,13 +13,19 @@ import type { DatabaseHandle } from "~/db/client.server";
 import type { Env } from "~/env.server";
 import { setRealtimeServer } from "~/realtime/hub.server";
 import { runInRequestScope } from "~/request-context.server";
+import { bodyLimit } from "./body-limit";
+import { RETRY_AFTER_SECONDS, unavailableText, withDatabaseOutagePages } from "./database-outage";
 import { registerRealtime, isForeignOrigin } from "./realtime";
 import { createRealtimeServer } from "./realtime-server";
 
 export interface PortalServer {
   httpServer: HttpServer;
   io: SocketServer;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: accept nothing new (late requests on open connections get 503), end the
+   * sockets, let accepted requests finish for up to `graceMs`, then cut what is left.
+   */
+  close(graceMs: number): Promise<{ inFlight: number; cut: number }>;
 }
 
 export interface PortalServerOptions {
@@ -36,6 +42,23 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
 
+  // Requests being answered, so that a shutdown can wait for them and tell them to close.
+  const inFlight = new Set<express.Response>();
+  let stopping = false;
+  app.use((_req, res, next) => {
+    if (stopping) {
+      sendUnavailable(res.set("Connection", "close"));
+      return;
+    }
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      // A keep-alive connection that has just become idle would otherwise hold the shutdown
+      // until its timeout.
+      if (stopping) setImmediate(() => httpServer.closeIdleConnections());
+    });
+    next();
+  });
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     // The client IP reaches loaders and actions only through this header, set here.
@@ -66,11 +89,12 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
     }),
   );
   app.use(compression());
+  app.use(bodyLimit(env.MAX_BODY_BYTES));
 
   // Defence in depth next to SameSite cookies: state changes only from our own pages.
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-    if (isForeignOrigin(req.headers)) {
+    if (isForeignOrigin(req.headers, { requireSource: true })) {
       res.status(403).type("text/plain").send("Anfrage von fremder Herkunft abgelehnt.");
       return;
     }
@@ -78,15 +102,17 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   });
 
   app.get("/healthz", async (_req, res) => {
-    try {
-      await database.db.execute(sql`select 1`);
-      res.set("Cache-Control", "no-store").json({ status: "ok", database: database.kind });
-    } catch {
-      res
-        .status(503)
-        .set("Cache-Control", "no-store")
-        .json({ status: "error", database: database.kind });
-    }
+    res.set("Cache-Control", "no-store");
+    // A stopping instance reports itself unhealthy so that a load balancer stops sending to it.
+    const healthy =
+      !stopping &&
+      (await database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ));
+    res
+      .status(healthy ? 200 : 503)
+      .json({ status: healthy ? "ok" : "error", database: database.kind });
   });
 
   // Fingerprinted build output never changes; everything else in public/ may.
@@ -96,9 +122,13 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   );
   app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
 
+  const { build } = options;
   app.use(
     createRequestHandler({
-      build: options.build,
+      build:
+        typeof build === "function"
+          ? async () => withDatabaseOutagePages(await build())
+          : withDatabaseOutagePages(build),
       mode: env.NODE_ENV,
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
@@ -113,9 +143,31 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   return {
     httpServer,
     io,
-    async close() {
+    async close(graceMs) {
+      stopping = true;
+      const accepted = inFlight.size;
+      for (const response of inFlight)
+        if (!response.headersSent) response.setHeader("Connection", "close");
       setRealtimeServer(undefined);
-      await realtime.close(); // also closes the http server
+      const closed = realtime.close(); // resolves once every connection has ended
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), graceMs);
+      });
+      const drained = await Promise.race([closed.then(() => true as const), graceOver]);
+      clearTimeout(timer);
+      const cut = drained ? 0 : inFlight.size;
+      if (!drained) httpServer.closeAllConnections();
+      await closed;
+      return { inFlight: accepted, cut };
     },
   };
+}
+
+function sendUnavailable(res: express.Response): void {
+  res
+    .status(503)
+    .set({ "Retry-After": RETRY_AFTER_SECONDS, "Cache-Control": "no-store" })
+    .type("text/plain")
+    .send(unavailableText);
 }

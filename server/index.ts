@@ -1,17 +1,31 @@
-import { mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { openDatabase, setDatabase } from "~/db/client.server";
+import {
+  describeError,
+  isDatabaseUnavailable,
+  openDatabase,
+  setDatabase,
+  type DatabaseHandle,
+} from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
 import { startScheduledJobs } from "~/jobs/scheduler.server";
 import { startSearchWorker } from "~/search/search-index.server";
+import { absoluteUrl, mailWorker } from "~/mail/mail.server";
 import { EnvError, getEnv, type Env } from "~/env.server";
-import { demoLogins, hasDemoData, seedDemoData } from "#tests/fixtures/demo-data";
-import { createPortalServer } from "./app";
+import { demoLogins, hasDemoData, seedDemoData } from "~/demo/demo-data.server";
+import { createPortalServer, type PortalServer } from "./app";
 
 const root = process.cwd();
 const buildPath = path.join(root, "build", "index.js");
+/** How long the database may take to close after the http server has stopped. */
+const DATABASE_CLOSE_LIMIT_MS = 5_000;
+
+/** A start-up failure that one line explains; anything else also prints its stack. */
+class StartupError extends Error {}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readEnv(): Env {
   try {
@@ -46,15 +60,88 @@ async function loadBuild(env: Env): Promise<ServerBuild | (() => Promise<ServerB
   return importBuild;
 }
 
+/** PGlite keeps its files here: create the directory and make sure it can be written. */
+function prepareDataDirectory(directory: string): void {
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    throw new StartupError(
+      `Datenverzeichnis ${directory} kann nicht angelegt werden / cannot create data directory: ${describeError(error)}`,
+    );
+  }
+  try {
+    accessSync(directory, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw new StartupError(
+      `Datenverzeichnis ${directory} ist nicht beschreibbar / data directory is not writable: ${describeError(error)}`,
+    );
+  }
+}
+
+/**
+ * Opens and migrates the database. An unreachable PostgreSQL (not started yet, restarting) is
+ * retried with back-off and one line per attempt, for DATABASE_WAIT_MS (0: without end); then
+ * the start fails with one line, so that a supervisor sees it.
+ */
+async function openMigratedDatabase(env: Env): Promise<DatabaseHandle> {
+  if (!env.DATABASE_URL) {
+    prepareDataDirectory(env.PGLITE_DATA_DIR);
+    const database = await openDatabase({ pgliteDataDir: env.PGLITE_DATA_DIR });
+    await runMigrations(database);
+    return database;
+  }
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL });
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runMigrations(database);
+      return database;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) {
+        await database.close();
+        throw error;
+      }
+      const left =
+        env.DATABASE_WAIT_MS === 0 ? Infinity : env.DATABASE_WAIT_MS - (Date.now() - started);
+      if (left <= 0) {
+        await database.close();
+        throw new StartupError(
+          `Datenbank nach ${env.DATABASE_WAIT_MS / 1000} s nicht erreichbar / database unreachable after ${env.DATABASE_WAIT_MS / 1000} s: ${describeError(error)}`,
+        );
+      }
+      const delay = Math.min(500 * 2 ** (attempt - 1), 10_000, left);
+      console.warn(
+        `Datenbank nicht erreichbar / database unreachable (${describeError(error)}): Versuch ${attempt}, neuer Versuch in ${(delay / 1000).toFixed(1)} s / retrying`,
+      );
+      await pause(delay);
+    }
+  }
+}
+
+function listen(portal: PortalServer, env: Env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const where = `${env.HOST}:${env.PORT}`;
+      const reasons: Record<string, string> = {
+        EADDRINUSE: `Port ${env.PORT} ist bereits belegt / port already in use (${where})`,
+        EACCES: `Keine Berechtigung für Port ${env.PORT} / no permission to listen on ${where}`,
+        EADDRNOTAVAIL: `Adresse ${env.HOST} gibt es auf diesem Rechner nicht / address not available (${where})`,
+      };
+      const reason = error.code ? reasons[error.code] : undefined;
+      reject(reason ? new StartupError(reason) : error);
+    };
+    portal.httpServer.once("error", failed);
+    portal.httpServer.listen(env.PORT, env.HOST, () => {
+      portal.httpServer.off("error", failed);
+      resolve();
+    });
+  });
+}
+
 async function main() {
   const env = readEnv();
-  if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DATA_DIR, { recursive: true });
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    pgliteDataDir: env.DATABASE_URL ? undefined : env.PGLITE_DATA_DIR,
-  });
+  const database = await openMigratedDatabase(env);
   setDatabase(database);
-  await runMigrations(database);
   if (env.SEED_DEMO_DATA && !(await hasDemoData())) {
     console.log("Lege Demodaten an …");
     await seedDemoData();
@@ -66,37 +153,74 @@ async function main() {
     build: await loadBuild(env),
     publicDir: path.join(root, "public"),
   });
-  portal.httpServer.listen(env.PORT, env.HOST, () => {
-    const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DATA_DIR})`;
-    console.log(
-      `Netzwerke-ABC-Portal läuft auf http://localhost:${env.PORT} – Datenbank: ${where}`,
-    );
-    if (env.REDIS_URL) console.log("socket.io: Redis-Streams-Adapter aktiv");
-    if (env.SEED_DEMO_DATA) {
-      console.log("\nDemo-Zugänge (Passwort für alle: %s):", demoLogins.password);
-      for (const login of demoLogins.accounts)
-        console.log(`  ${login.role.padEnd(26)} ${login.email}`);
-    }
-  });
+  try {
+    await listen(portal, env);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const where = env.DATABASE_URL ? "PostgreSQL" : `PGlite (${env.PGLITE_DATA_DIR})`;
+  console.log(`Netzwerke-ABC-Portal läuft auf http://localhost:${env.PORT} – Datenbank: ${where}`);
+  if (env.SEED_DEMO_DATA) {
+    console.log("\nDemo-Zugänge (Passwort für alle: %s):", demoLogins.password);
+    for (const login of demoLogins.accounts)
+      console.log(`  ${login.role.padEnd(26)} ${login.email}`);
+  }
 
   const stopJobs = startScheduledJobs((message) => console.log(message));
   const stopSearchWorker = startSearchWorker((message) => console.log(message));
+  const stopMailWorker = mailWorker.start((message) => console.log(message));
+  if (!env.PUBLIC_URL) {
+    console.warn(
+      `PUBLIC_URL ist nicht gesetzt: Links in E-Mails zeigen auf ${absoluteUrl("/")} / PUBLIC_URL is unset: links in mails point there`,
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} empfangen, fahre herunter …`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+    console.log(
+      `${signal} empfangen, fahre herunter / shutting down: keine neuen Anfragen, laufende dürfen ${env.SHUTDOWN_GRACE_MS / 1000} s dauern`,
+    );
+    // Last resort should closing itself hang: exit rather than linger half-stopped.
+    setTimeout(
+      () => {
+        console.error("Herunterfahren hängt, beende hart / shutdown hangs, exiting");
+        process.exit(1);
+      },
+      env.SHUTDOWN_GRACE_MS + DATABASE_CLOSE_LIMIT_MS + 5_000,
+    ).unref();
     stopJobs();
     stopSearchWorker();
-    await portal.close();
-    await database.close();
-    process.exit(0);
+    stopMailWorker();
+    const { inFlight, cut } = await portal.close(env.SHUTDOWN_GRACE_MS);
+    console.log(
+      `${inFlight} laufende Anfragen beim Herunterfahren / requests in flight at shutdown, ${cut} nach Ablauf der Frist abgebrochen / cut after the grace period`,
+    );
+    // The database closes even when requests had to be cut; a query still running when the
+    // limit is over is not waited for.
+    const closed = await Promise.race([
+      database.close().then(() => true),
+      pause(DATABASE_CLOSE_LIMIT_MS).then(() => false),
+    ]).catch((error: unknown) => {
+      console.warn(`Datenbank: ${describeError(error)}`);
+      return false;
+    });
+    console.log(
+      closed
+        ? "Datenbank geschlossen / database closed"
+        : "Datenbank nicht sauber geschlossen / database not closed cleanly",
+    );
+    process.exit(closed ? 0 : 1);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-void main();
+main().catch((error: unknown) => {
+  // One line an operator can act on; a stack only where the cause is not known in advance.
+  console.error(`Start fehlgeschlagen / start-up failed: ${describeError(error)}`);
+  if (!(error instanceof StartupError) && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});

@@ -20,9 +20,15 @@ export async function createRealtimeServer(
     const { createAdapter } = await import("@socket.io/redis-streams-adapter");
     const redis = createClient({ url: options.redisUrl });
     // Without a listener an unreachable Redis would end the process; the client reconnects
-    // by itself, and the adapter resumes its stream where it stopped.
+    // by itself, and the adapter resumes its stream where it stopped. One line per outage:
+    // the client retries every half second.
+    let outageReported = false;
     redis.on("error", (error: Error) => {
-      console.warn(`Redis: ${error.message}`);
+      if (outageReported) return;
+      outageReported = true;
+      console.warn(
+        `Redis nicht erreichbar / Redis unreachable (${error.message || error.name}): neuer Versuch läuft / retrying`,
+      );
     });
     // An outage swallows what is on its way: the adapter drops a broadcast it could not publish,
     // and a restarted Redis has forgotten its stream. Pages catch up from the last change they
@@ -33,22 +39,30 @@ export async function createRealtimeServer(
     let redisReady = false;
     redis.on("ready", () => {
       redisReady = true;
+      outageReported = false;
+      console.log("Redis verbunden / Redis connected: socket.io-Redis-Streams-Adapter aktiv");
     });
     redis.on("reconnecting", () => {
       if (!redisReady) return;
       redisReady = false;
       for (const socket of io.of("/").sockets.values()) socket.conn.close();
     });
-    await redis.connect();
+    // Not awaited: with Redis down at start the portal still opens its port. The adapter's
+    // commands wait in the client's offline queue until the connection stands.
+    redis.connect().catch((error: unknown) => {
+      console.warn(`Redis: ${error instanceof Error ? error.message : String(error)}`);
+    });
     io.adapter(createAdapter(redis));
     closeRedis = async () => {
-      await redis.quit();
+      if (redis.isReady) await redis.quit();
+      else if (redis.isOpen) await redis.disconnect();
     };
   }
   return {
     io,
+    /** Ends every socket and stops the http server; resolves once all its connections ended. */
     async close() {
-      await io.close(); // also closes the http server
+      await io.close();
       await closeRedis?.();
     },
   };

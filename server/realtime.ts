@@ -1,6 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { readSessionToken } from "~/auth/cookie.server";
-import { authorize } from "~/auth/permissions.server";
+import { actsAsEmployer, authorize } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { registerDiscussionEvents } from "~/discussions/socket.server";
 import { rooms } from "~/realtime/hub.server";
@@ -9,13 +9,26 @@ export interface RealtimeDeps {
   validateSessionToken(token: string): Promise<CurrentUser | null>;
 }
 
-/** A browser always sends Origin on WebSocket upgrades; a foreign one is refused. */
-export function isForeignOrigin(headers: Record<string, string | string[] | undefined>): boolean {
-  const origin = headers.origin;
-  if (headers["sec-fetch-site"] === "cross-site") return true;
-  if (typeof origin !== "string") return false;
+/**
+ * Whether a request comes from another site. Browsers send Origin on WebSocket upgrades and on
+ * form posts from our pages (the Referrer-Policy in server/app.ts keeps it); some clients send
+ * only Sec-Fetch-Site or Referer instead. `requireSource` (state-changing requests) refuses a
+ * request that shows none of the three.
+ */
+export function isForeignOrigin(
+  headers: Record<string, string | string[] | undefined>,
+  { requireSource = false }: { requireSource?: boolean } = {},
+): boolean {
+  const site = headers["sec-fetch-site"];
+  if (site === "cross-site") return true;
+  const source = headers.origin ?? headers.referer;
+  if (typeof source !== "string") {
+    // "none": the person started it (address bar, bookmark); "same-site" is another origin.
+    if (site === "same-origin" || site === "none") return false;
+    return requireSource || site === "same-site";
+  }
   try {
-    return new URL(origin).host !== headers.host;
+    return new URL(source).host !== headers.host;
   } catch {
     return true;
   }
@@ -42,17 +55,27 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
 
   io.on("connection", (socket: Socket) => {
     const user = (socket.data as { user: CurrentUser }).user;
-    const audienceRoom =
-      user.role === "employer_member" ? rooms.networkEmployers : rooms.networkStaff;
-    void socket.join([
-      rooms.user(user.id),
-      rooms.session(user.sessionId),
-      rooms.organization(user.organizationId),
-      ...user.networkIds.map(audienceRoom),
-      ...user.coordinatedNetworkIds.map(rooms.networkStaff),
-    ]);
+    // A recovered connection gets back the rooms it had when it dropped, from before any
+    // change of rights in between (e.g. the organisation left a network): it keeps only what
+    // the middleware's fresh session gives it now.
+    if (socket.recovered) {
+      for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
+    }
+    void socket.join(roomsOf(user));
     // Thread rooms are never restored with a recovered connection (they are left before the
     // session is saved, see socket.server.ts): only `thread:join` enters them, after its check.
     registerDiscussionEvents(io, socket);
   });
+}
+
+/** The rooms a user's sockets belong to, from the user's rights now. */
+function roomsOf(user: CurrentUser): string[] {
+  const audienceRoom = actsAsEmployer(user) ? rooms.networkEmployers : rooms.networkStaff;
+  return [
+    rooms.user(user.id),
+    rooms.session(user.sessionId),
+    rooms.organization(user.organizationId),
+    ...user.networkIds.map(audienceRoom),
+    ...user.coordinatedNetworkIds.map(rooms.networkStaff),
+  ];
 }

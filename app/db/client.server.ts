@@ -29,6 +29,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // A database host that swallows packets must not hold requests forever.
+      connectionTimeoutMillis: 5_000,
+    });
+    // Idle connections that the server ends (restart, failover) are reported here; without a
+    // listener the 'error' event would end the process. The pool drops them and opens new
+    // connections for the next queries, so a restarted database is used again at once.
+    pool.on("error", (error) => {
+      console.warn(
+        `Datenbank: Verbindung verloren / database connection lost: ${describeError(error)}`,
+      );
     });
     return {
       db: drizzle(pool, { schema }) as unknown as Database,
@@ -50,6 +60,50 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     kind: "pglite",
     close: () => client.close(),
   };
+}
+
+const connectionErrorCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "57P01", // admin_shutdown: the server is stopping or restarting
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or shutting down
+]);
+const connectionErrorMessages = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /not queryable/,
+];
+
+/**
+ * Whether an error means that the database cannot be reached right now (as opposed to a fault
+ * of the query). Drizzle wraps driver errors (`cause`), Node wraps several failed addresses in
+ * an AggregateError (`errors`); SQLSTATE class 08 is "connection exception".
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (connectionErrorCodes.has(code) || code.startsWith("08")))
+    return true;
+  if (connectionErrorMessages.some((pattern) => pattern.test(error.message))) return true;
+  if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
+  return isDatabaseUnavailable(error.cause);
+}
+
+/** The innermost readable reason of an error, for one log line. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.cause instanceof Error) return describeError(error.cause);
+  const code = (error as { code?: unknown }).code;
+  const message =
+    error.message || (error instanceof AggregateError ? describeError(error.errors[0]) : "");
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 // The handle lives on globalThis: the Remix server build and server/index.ts load this module

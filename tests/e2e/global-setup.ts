@@ -75,7 +75,7 @@ function tail(file: string, lines = 40) {
   }
 }
 
-/** Stops the server's whole process group (tsx starts node as a child). */
+/** Stops the server's whole process group. */
 async function stop(server: ChildProcess) {
   if (server.pid === undefined || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
@@ -105,9 +105,11 @@ export default async function setup(project: TestProject) {
   // localhost, with the cookie defaults of `npm start`: browsers accept Secure cookies there.
   const baseUrl = `http://localhost:${port}`;
 
-  const server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+  // As `npm start` does: node itself with tsx as a loader. The tsx command would pass SIGTERM on
+  // and kill the server outright when it does not confirm within milliseconds.
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    detached: true, // own process group, so teardown reaches tsx's child as well
+    detached: true, // own process group: teardown reaches everything it started
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
