@@ -26,11 +26,16 @@ export function submittedList(feedback: FormFeedback, name: string, fallback: st
   return typeof value === "string" ? [value] : value;
 }
 
-/** Field errors and typed values, only for the form whose intent was submitted. */
+/**
+ * Field errors and typed values, only for the form whose intent was submitted. A form-level
+ * message the server could not tie to one form (no or an unknown intent, a body it could not
+ * read) is shown at every form, so it is never lost.
+ */
 export function feedbackFor(data: unknown, intent?: string): FormFeedback {
   const feedback = (data ?? {}) as FormFeedback;
-  if (intent !== undefined && feedback.intent !== intent) return {};
-  return feedback;
+  if (intent === undefined || feedback.intent === intent) return feedback;
+  const unattributed = feedback.intent === undefined ? feedback.errors?.form : undefined;
+  return unattributed ? { errors: { form: unattributed } } : {};
 }
 
 interface FieldProps {
