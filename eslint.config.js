@@ -23,4 +23,21 @@ export default tseslint.config(
       "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["region"], tags: [] }],
     },
   },
+  {
+    // Tests import the application, never the other way round (the demo seed lives in app/demo).
+    files: ["app/**", "server/**", "scripts/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["\\#tests/**", "**/tests/**"],
+              message: "Application code must not import from tests/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

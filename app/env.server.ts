@@ -17,6 +17,11 @@ const booleanFlag = z
   })
   .transform((value) => value === "true" || value === "1");
 
+const milliseconds = z.coerce
+  .number({ invalid_type_error: "muss eine Zahl sein / must be a number" })
+  .int("muss eine ganze Zahl sein / must be an integer")
+  .min(0, "darf nicht negativ sein / must not be negative");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce
@@ -47,6 +52,19 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.default("true"),
   TRUST_PROXY: booleanFlag.default("false"),
+  /** On SIGTERM: how long accepted requests may take before their connections are cut. */
+  SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
+  /** At start: how long to wait for an unreachable PostgreSQL before giving up; 0 = forever. */
+  DATABASE_WAIT_MS: milliseconds.default(60_000),
+  /**
+   * Largest request body in bytes. 4 MiB holds a rich-text document at its limit (1,000,000 JSON
+   * characters, up to 3 bytes each once URL-encoded) with the rest of its form.
+   */
+  MAX_BODY_BYTES: z.coerce
+    .number({ invalid_type_error: "muss eine Zahl sein / must be a number" })
+    .int("muss eine ganze Zahl sein / must be an integer")
+    .min(1024, "mindestens 1024 / at least 1024")
+    .default(4 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema> & { cookieSecure: boolean };

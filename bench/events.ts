@@ -30,8 +30,8 @@ import { runMigrations } from "~/db/migrate.server";
 import * as schema from "~/db/schema";
 import { eventReservations, events, users } from "~/db/schema";
 import { reserveSeats } from "~/events/reservations.server";
-import { createEventFor } from "#tests/fixtures/event-factories";
-import { admitToNetwork, createNetwork, createOrganization } from "#tests/fixtures/factories";
+import { createEventFor } from "~/demo/event-factories.server";
+import { admitToNetwork, createNetwork, createOrganization } from "~/demo/factories.server";
 import {
   cleanUp,
   integerFromEnv,

@@ -33,7 +33,7 @@ import { users } from "~/db/schema";
 import { createChannel } from "~/discussions/channels.server";
 import { startChannelThread } from "~/discussions/posts.server";
 import { parseRichTextPlainText } from "~/rich-text/schema";
-import { admitToNetwork, createNetwork, createOrganization } from "#tests/fixtures/factories";
+import { admitToNetwork, createNetwork, createOrganization } from "~/demo/factories.server";
 import {
   cleanUp,
   integerFromEnv,

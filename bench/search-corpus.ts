@@ -2,7 +2,7 @@
  * Realistic German ideas for the search benchmark (bench/search.ts), recombined from the words
  * jobcenters and their partners describe their practice with: ~60 project words (each with the
  * inflections and compounds the texts use), target groups, partners and sentence templates
- * modelled on tests/fixtures/demo-ideas.ts, plus a long tail of invented place, project and
+ * modelled on app/demo/demo-ideas.server.ts, plus a long tail of invented place, project and
  * provider names so that the lexicon (search_terms) has a realistic number of rare words.
  *
  * How often a word occurs decides how many rows a query matches, and so what the search costs.

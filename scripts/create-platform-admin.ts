@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { checkPasswordPolicy } from "~/auth/password.server";
-import { findUserByEmail } from "~/auth/login.server";
-import { createOrganization, createUser } from "#tests/fixtures/factories";
+import { createPlatformAdmin } from "~/organizations/platform-admin.server";
 import { openConfiguredDatabase } from "./db-connection";
 
 /**
@@ -21,26 +19,17 @@ if (!input.success) {
   process.exit(1);
 }
 const { ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD, ADMIN_ORGANIZATION } = input.data;
-const policyError = checkPasswordPolicy(ADMIN_PASSWORD, ADMIN_EMAIL);
-if (policyError) {
-  console.error(`ADMIN_PASSWORD: ${policyError}`);
-  process.exit(1);
-}
 
 const handle = await openConfiguredDatabase();
-if (await findUserByEmail(ADMIN_EMAIL)) {
-  console.error(`Für ${ADMIN_EMAIL} besteht bereits ein Konto.`);
-  await handle.close();
+const created = await createPlatformAdmin({
+  email: ADMIN_EMAIL,
+  name: ADMIN_NAME,
+  password: ADMIN_PASSWORD,
+  organizationName: ADMIN_ORGANIZATION,
+});
+await handle.close();
+if (!created.ok) {
+  console.error(created.message);
   process.exit(1);
 }
-const organization = await createOrganization({ name: ADMIN_ORGANIZATION, kind: "sonstige" });
-await createUser({
-  organizationId: organization.id,
-  email: ADMIN_EMAIL.toLowerCase(),
-  name: ADMIN_NAME,
-  role: "org_admin",
-  isPlatformAdmin: true,
-  password: ADMIN_PASSWORD,
-});
 console.log(`Plattform-Administration ${ADMIN_EMAIL} angelegt.`);
-await handle.close();

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
 import { getEnv } from "~/env.server";
-import { demoLogins, seedDemoData } from "#tests/fixtures/demo-data";
+import { demoLogins, seedDemoData } from "~/demo/demo-data.server";
 import { openConfiguredDatabase } from "./db-connection";
 
 /** Deletes ALL data of the configured database, migrates afresh and loads the demo data. */

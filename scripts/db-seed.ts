@@ -1,4 +1,4 @@
-import { demoLogins, hasDemoData, seedDemoData } from "#tests/fixtures/demo-data";
+import { demoLogins, hasDemoData, seedDemoData } from "~/demo/demo-data.server";
 import { openConfiguredDatabase } from "./db-connection";
 
 const handle = await openConfiguredDatabase();

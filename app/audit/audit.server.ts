@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { getDb } from "~/db/client.server";
+import type { Executor } from "~/db/unit-of-work.server";
 import { auditLog, instanceSettings } from "~/db/schema";
 
 export type AuditAction =
@@ -9,11 +10,16 @@ export type AuditAction =
   | "auth.logout"
   | "permission.denied"
   | "invitation.created"
+  /** An invitation to an address that has an account: only a mail to that person. */
+  | "invitation.existing_account"
   | "invitation.accepted"
   | "member.role_changed"
   | "member.deactivated"
   | "organization.updated"
   | "organization.created"
+  /** `npm run admin:create` made the installation's first platform administration. */
+  | "platform_admin.created"
+  | "organization.kind_changed"
   | "network.created"
   | "network.coordinator_appointed"
   | "network.organization_admitted"
@@ -68,24 +74,22 @@ export interface AuditEntry {
 
 let ipKey: Promise<string> | undefined;
 
-/** A per-installation secret, created on first use, so stored IP hashes cannot be brute-forced back. */
-async function getIpHashKey(): Promise<string> {
-  const db = getDb();
-  await db
-    .insert(instanceSettings)
-    .values({ key: "ip_hash_key", value: randomBytes(32).toString("hex") })
-    .onConflictDoNothing();
-  const [row] = await db
+/** The per-installation secret (created by a migration), so IP hashes cannot be brute-forced back. */
+async function readIpHashKey(executor: Executor): Promise<string> {
+  const [row] = await executor
     .select({ value: instanceSettings.value })
     .from(instanceSettings)
     .where(eq(instanceSettings.key, "ip_hash_key"));
-  if (!row) throw new Error("ip_hash_key missing");
+  if (!row) throw new Error("ip_hash_key missing: run the migrations");
   return row.value;
 }
 
-export async function hashIp(ip: string | null | undefined): Promise<string | null> {
+export async function hashIp(
+  ip: string | null | undefined,
+  executor: Executor = getDb(),
+): Promise<string | null> {
   if (!ip) return null;
-  ipKey ??= getIpHashKey();
+  ipKey ??= readIpHashKey(executor);
   try {
     return createHmac("sha256", await ipKey)
       .update(ip)
@@ -97,17 +101,20 @@ export async function hashIp(ip: string | null | undefined): Promise<string | nu
   }
 }
 
-export async function recordAudit(entry: AuditEntry): Promise<void> {
-  await getDb()
-    .insert(auditLog)
-    .values({
-      action: entry.action,
-      actorUserId: entry.actor?.id ?? null,
-      actorOrganizationId: entry.actor?.organizationId ?? null,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      networkId: entry.networkId ?? null,
-      ipHash: await hashIp(entry.ip),
-      details: entry.details ?? null,
-    });
+/**
+ * Writes an audit entry with `executor`: the transaction of the change it records (so the two
+ * commit together or not at all), or the database for what changes nothing (a refused access,
+ * a failed login, a page view).
+ */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    action: entry.action,
+    actorUserId: entry.actor?.id ?? null,
+    actorOrganizationId: entry.actor?.organizationId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    networkId: entry.networkId ?? null,
+    ipHash: await hashIp(entry.ip, executor),
+    details: entry.details ?? null,
+  });
 }

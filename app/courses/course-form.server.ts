@@ -102,12 +102,15 @@ function crossFieldErrors(raw: FormValues, context: CourseFormContext): FieldErr
   return errors;
 }
 
+/** The course form's checkbox group; every other field comes once. */
+export const courseMultiValuedFields = ["admittedKinds"] as const;
+
 /** Reads the course form; a rejected form answers 400 with German messages and what was typed. */
 export function parseCourseForm(
   formData: FormData,
   context: CourseFormContext,
 ): { ok: true; data: CourseInput } | { ok: false; response: Response } {
-  const raw = formValues(formData, ["admittedKinds"]);
+  const raw = formValues(formData, courseMultiValuedFields);
   const fields = courseFieldsSchema.safeParse(raw);
   const errors: FieldErrors = {
     ...crossFieldErrors(raw, context),

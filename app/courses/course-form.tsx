@@ -14,6 +14,7 @@ import {
   TextField,
   type FormFeedback,
 } from "~/ui/form";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 /** The course form's values as text, the way they travel between loader, form and action. */
 export interface CourseFormValues {
@@ -74,6 +75,7 @@ export function CourseForm({
   return (
     <Form method="post" className="stack-lg" noValidate>
       <FormErrorSummary errors={feedback.errors} />
+      <SubmissionKeyField />
       <fieldset className="card stack">
         <legend>
           <h2>Die Maßnahme</h2>

@@ -2,6 +2,8 @@ import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { networksSeenBy } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import { coursePledges, courses, networks, organizations } from "~/db/schema";
 import { toBerlinLocal } from "~/events/berlin-time";
 import type { FieldErrors } from "~/forms.server";
@@ -45,25 +47,30 @@ export async function createCourse(
   actor: Actor,
   input: CourseInput,
   ip: string | null,
+  submission: Submission | null = null,
 ): Promise<string> {
-  const [created] = await getDb()
-    .insert(courses)
-    .values({
-      ...courseColumns(input),
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const [created] = await tx
+      .insert(courses)
+      .values({
+        ...courseColumns(input),
+        networkId: input.networkId,
+        organizationId: actor.organizationId,
+        createdByUserId: actor.id,
+      })
+      .returning({ id: courses.id });
+    await recordAudit(tx, {
+      action: "course.created",
+      actor,
+      ip,
+      targetType: "course",
+      targetId: created!.id,
       networkId: input.networkId,
-      organizationId: actor.organizationId,
-      createdByUserId: actor.id,
-    })
-    .returning({ id: courses.id });
-  await recordAudit({
-    action: "course.created",
-    actor,
-    ip,
-    targetType: "course",
-    targetId: created!.id,
-    networkId: input.networkId,
+    });
+    await recordSubmission(unit, submission, `/massnahmen/${created!.id}`);
+    return created!.id;
   });
-  return created!.id;
 }
 
 /**
@@ -76,10 +83,11 @@ export async function updateCourse(
   courseId: string,
   input: CourseInput,
   ip: string | null,
-  options: { now?: Date; request?: Request } = {},
+  options: { now?: Date } = {},
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const now = options.now ?? new Date();
-  const outcome = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const [current] = await tx
       .select({ status: courses.status, pledgedSeats: courses.pledgedSeats })
       .from(courses)
@@ -116,27 +124,19 @@ export async function updateCourse(
       .where(eq(courses.id, courseId))
       .returning(transitionedColumns);
     const confirmed = await confirmIfMinimumReached(tx, courseId, now);
-    return {
-      ok: true as const,
-      confirmed,
-      course: { ...course!, status: confirmed ? ("confirmed" as const) : course!.status },
-    };
+    const updated = { ...course!, status: confirmed ? ("confirmed" as const) : course!.status };
+    await recordAudit(tx, {
+      action: "course.updated",
+      actor,
+      ip,
+      targetType: "course",
+      targetId: courseId,
+      networkId: updated.networkId,
+    });
+    if (confirmed) await announceTransition(unit, updated, "confirmed", { actor, ip });
+    unit.afterCommit(() => emitCourseProgress(updated.networkId, progressOf(updated)));
+    return { ok: true as const };
   });
-  if (!outcome.ok) return outcome;
-
-  const { course, confirmed } = outcome;
-  await recordAudit({
-    action: "course.updated",
-    actor,
-    ip,
-    targetType: "course",
-    targetId: courseId,
-    networkId: course.networkId,
-  });
-  emitCourseProgress(course.networkId, progressOf(course));
-  if (confirmed)
-    await announceTransition(course, "confirmed", { actor, ip, request: options.request });
-  return { ok: true };
 }
 
 export interface CourseListViewer {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
-import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { coursePledges, courses, type CourseStatus } from "~/db/schema";
 import { toBerlinLocal } from "~/events/berlin-time";
 import { emitCourseProgress, type CourseProgress } from "~/realtime/hub.server";
@@ -78,10 +78,11 @@ export async function setPledge(
   courseId: string,
   seats: number,
   ip: string | null,
-  options: { now?: Date; request?: Request } = {},
+  options: { now?: Date } = {},
 ): Promise<PledgeResult> {
   const now = options.now ?? new Date();
-  const outcome = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const [course] = await tx
       .select({ ...transitionedColumns, pledgeDeadline: courses.pledgeDeadline })
       .from(courses)
@@ -96,7 +97,8 @@ export async function setPledge(
     const previous = pledge?.seats ?? 0;
     const problem = pledgeProblem(course, previous, seats, now);
     if (problem) return { ok: false as const, message: problem };
-    if (seats === previous) return { ok: true as const, previous, course, confirmed: false };
+    if (seats === previous)
+      return { ok: true as const, seats, previous, progress: progressOf(course) };
 
     if (seats === 0) {
       await tx.delete(coursePledges).where(own);
@@ -125,13 +127,7 @@ export async function setPledge(
       pledgedSeats: course.pledgedSeats + seats - previous,
       status: confirmed ? ("confirmed" as const) : course.status,
     };
-    return { ok: true as const, previous, course: updated, confirmed };
-  });
-  if (!outcome.ok) return outcome;
-
-  const { course, previous, confirmed } = outcome;
-  if (seats !== previous) {
-    await recordAudit({
+    await recordAudit(tx, {
       action: "course.pledged",
       actor,
       ip,
@@ -140,9 +136,8 @@ export async function setPledge(
       networkId: course.networkId,
       details: { seats, previous },
     });
-    emitCourseProgress(course.networkId, progressOf(course));
-  }
-  if (confirmed)
-    await announceTransition(course, "confirmed", { actor, ip, request: options.request });
-  return { ok: true, seats, previous, progress: progressOf(course) };
+    if (confirmed) await announceTransition(unit, updated, "confirmed", { actor, ip });
+    unit.afterCommit(() => emitCourseProgress(updated.networkId, progressOf(updated)));
+    return { ok: true as const, seats, previous, progress: progressOf(updated) };
+  });
 }

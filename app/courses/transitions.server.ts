@@ -1,9 +1,10 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb, type Transaction } from "~/db/client.server";
+import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { coursePledges, courses, type CourseStatus } from "~/db/schema";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import { deliverToEach, notifyOrganization } from "~/notifications/notifications.server";
+import { absoluteUrl, queueMail } from "~/mail/mail.server";
+import { notifyOrganization } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { emitCourseProgress } from "~/realtime/hub.server";
 import { progressOf } from "./course-progress";
@@ -67,21 +68,21 @@ export async function confirmIfMinimumReached(
 interface AnnouncementContext {
   actor: { id: string; organizationId: string } | null;
   ip: string | null;
-  /** The request that caused the transition, for the mail links' origin; none in the job. */
-  request?: Request;
 }
 
 /**
- * After the commit of a transition: audit it and tell the offering Bildungsträger and every
+ * In the unit of work of a transition: audit it and tell the offering Bildungsträger and every
  * pledging organisation, in-app (all members) and by e-mail (staff and admins). The texts name
  * the course and link to it, nothing else.
  */
 export async function announceTransition(
+  unit: UnitOfWork,
   course: TransitionedCourse,
   outcome: "confirmed" | "cancelled",
   context: AnnouncementContext,
 ): Promise<void> {
-  await recordAudit({
+  const { tx } = unit;
+  await recordAudit(tx, {
     action: outcome === "confirmed" ? "course.confirmed" : "course.cancelled",
     actor: context.actor,
     ip: context.ip,
@@ -90,7 +91,7 @@ export async function announceTransition(
     networkId: course.networkId,
     details: { pledgedSeats: course.pledgedSeats, minParticipants: course.minParticipants },
   });
-  const pledging = await getDb()
+  const pledging = await tx
     .select({ organizationId: coursePledges.organizationId })
     .from(coursePledges)
     .where(eq(coursePledges.courseId, course.id));
@@ -104,46 +105,59 @@ export async function announceTransition(
       : courseNotificationTexts.cancelled(course.title);
   const subject =
     outcome === "confirmed" ? courseMailTexts.confirmedSubject : courseMailTexts.cancelledSubject;
-  const body = courseMailTexts.body(message, absoluteUrl(coursePath(course.id), context.request));
-  await deliverToEach(organizationIds, "Maßnahmen-Pool", async (organizationId) => {
-    await notifyOrganization(organizationId, message, coursePath(course.id));
-    for (const { email } of await activeCaseWorkers(organizationId)) {
-      await sendMail({ to: email, subject, body, triggeredByUserId: context.actor?.id ?? null });
+  const body = courseMailTexts.body(message, absoluteUrl(coursePath(course.id)));
+  for (const organizationId of organizationIds) {
+    await notifyOrganization(unit, organizationId, message, coursePath(course.id));
+    for (const { email } of await activeCaseWorkers(tx, organizationId)) {
+      await queueMail(unit, {
+        to: email,
+        subject,
+        body,
+        triggeredByUserId: context.actor?.id ?? null,
+      });
     }
-  });
+  }
 }
 
 /**
  * The scheduled job: open courses whose pledge deadline has passed are cancelled when below the
- * minimum (and confirmed otherwise, which pledging normally did already). Safe to run twice at
- * once; returns how many courses each transition took.
+ * minimum (and confirmed otherwise, which pledging normally did already). Each course is settled
+ * in a unit of work of its own with its announcements, by a conditional update: safe to run twice
+ * at once. Returns how many courses each transition took.
  */
 export async function settleExpiredCourses(
   now = new Date(),
   onProgress?: (done: number) => void,
 ): Promise<{ confirmed: number; cancelled: number }> {
   const expired = and(eq(courses.status, "open"), lt(courses.pledgeDeadline, now));
-  const confirmed = await getDb()
-    .update(courses)
-    .set({ status: "confirmed", confirmedAt: now, updatedAt: now })
-    .where(and(expired, gte(courses.pledgedSeats, courses.minParticipants)))
-    .returning(transitionedColumns);
-  const cancelled = await getDb()
-    .update(courses)
-    .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
-    .where(and(expired, lt(courses.pledgedSeats, courses.minParticipants)))
-    .returning(transitionedColumns);
-
-  let done = 0;
-  const settled = [
-    ...confirmed.map((course) => ({ course, outcome: "confirmed" as const })),
-    ...cancelled.map((course) => ({ course, outcome: "cancelled" as const })),
-  ];
-  // The transitions are saved; one course's failed announcement must not silence the others.
-  await deliverToEach(settled, "Maßnahmen-Pool", async ({ course, outcome }) => {
-    emitCourseProgress(course.networkId, progressOf(course));
-    await announceTransition(course, outcome, { actor: null, ip: null });
-    onProgress?.((done += 1));
-  });
-  return { confirmed: confirmed.length, cancelled: cancelled.length };
+  const candidates = await getDb().select({ id: courses.id }).from(courses).where(expired);
+  const settled = { confirmed: 0, cancelled: 0 };
+  for (const [index, { id }] of candidates.entries()) {
+    const outcome = await inUnitOfWork(async (unit) => {
+      const reachedMinimum = gte(courses.pledgedSeats, courses.minParticipants);
+      const [confirmed] = await unit.tx
+        .update(courses)
+        .set({ status: "confirmed", confirmedAt: now, updatedAt: now })
+        .where(and(eq(courses.id, id), expired, reachedMinimum))
+        .returning(transitionedColumns);
+      const [cancelled] = confirmed
+        ? []
+        : await unit.tx
+            .update(courses)
+            .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
+            .where(
+              and(eq(courses.id, id), expired, lt(courses.pledgedSeats, courses.minParticipants)),
+            )
+            .returning(transitionedColumns);
+      const course = confirmed ?? cancelled;
+      if (!course) return null;
+      const outcome = confirmed ? ("confirmed" as const) : ("cancelled" as const);
+      await announceTransition(unit, course, outcome, { actor: null, ip: null });
+      unit.afterCommit(() => emitCourseProgress(course.networkId, progressOf(course)));
+      return outcome;
+    });
+    if (outcome) settled[outcome] += 1;
+    onProgress?.(index + 1);
+  }
+  return settled;
 }

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import { networkMemberships, organizations, serviceCategories, services } from "~/db/schema";
 import { referralTexts as texts } from "~/referrals/texts";
 import { targetGroups } from "./target-groups";
@@ -60,19 +62,24 @@ export async function createService(
   actor: { id: string; organizationId: string },
   input: ServiceInput,
   ip: string | null,
+  submission: Submission | null = null,
 ): Promise<string> {
-  const [created] = await getDb()
-    .insert(services)
-    .values({ ...input, organizationId: actor.organizationId })
-    .returning({ id: services.id });
-  await recordAudit({
-    action: "service.created",
-    actor,
-    ip,
-    targetType: "service",
-    targetId: created!.id,
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const [created] = await tx
+      .insert(services)
+      .values({ ...input, organizationId: actor.organizationId })
+      .returning({ id: services.id });
+    await recordAudit(tx, {
+      action: "service.created",
+      actor,
+      ip,
+      targetType: "service",
+      targetId: created!.id,
+    });
+    await recordSubmission(unit, submission, "/angebote");
+    return created!.id;
   });
-  return created!.id;
 }
 
 /** Updates a service of the actor's own organisation; false when there is no such service. */
@@ -82,26 +89,40 @@ export async function updateService(
   input: ServiceInput,
   ip: string | null,
 ): Promise<boolean> {
-  const updated = await getDb()
-    .update(services)
-    .set({ ...input, updatedAt: new Date() })
-    .where(and(eq(services.id, serviceId), eq(services.organizationId, actor.organizationId)))
-    .returning({ id: services.id });
-  if (updated.length === 0) return false;
-  await recordAudit({
-    action: "service.updated",
-    actor,
-    ip,
-    targetType: "service",
-    targetId: serviceId,
+  return inUnitOfWork(async ({ tx }) => {
+    const updated = await tx
+      .update(services)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(services.id, serviceId), eq(services.organizationId, actor.organizationId)))
+      .returning({ id: services.id });
+    if (updated.length === 0) return false;
+    await recordAudit(tx, {
+      action: "service.updated",
+      actor,
+      ip,
+      targetType: "service",
+      targetId: serviceId,
+    });
+    return true;
   });
-  return true;
 }
 
 /**
- * Services a member can refer to: accepting referrals, of another organisation that shares a
- * network with the member's organisation. One row per service and shared network.
+ * The one rule for where a referral may go (a query joining services, organizations and
+ * network_memberships): a service that accepts referrals, of another organisation that shares a
+ * network with the actor's and is no employer (an employer organisation receives no social data,
+ * also when it became one after the service was described).
  */
+export function referableBy(actor: { organizationId: string; networkIds: string[] }) {
+  return and(
+    eq(services.acceptsReferrals, true),
+    ne(organizations.kind, "arbeitgeber"),
+    ne(services.organizationId, actor.organizationId),
+    inArray(networkMemberships.networkId, actor.networkIds),
+  );
+}
+
+/** Services a member can refer to (see referableBy). One row per service and shared network. */
 export function listReferableServices(actor: { organizationId: string; networkIds: string[] }) {
   if (actor.networkIds.length === 0) return Promise.resolve([]);
   return getDb()
@@ -116,13 +137,7 @@ export function listReferableServices(actor: { organizationId: string; networkId
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .innerJoin(networkMemberships, eq(networkMemberships.organizationId, services.organizationId))
-    .where(
-      and(
-        eq(services.acceptsReferrals, true),
-        ne(services.organizationId, actor.organizationId),
-        inArray(networkMemberships.networkId, actor.networkIds),
-      ),
-    )
+    .where(referableBy(actor))
     .orderBy(asc(services.id), asc(networkMemberships.networkId));
 }
 export type ReferableService = Awaited<ReturnType<typeof listReferableServices>>[number];

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
   channelEmployerAccesses,
   discussionChannels,
@@ -181,20 +182,22 @@ export async function createChannel(
   ip: string | null,
 ): Promise<{ id: string } | { error: string }> {
   try {
-    const [created] = await getDb()
-      .insert(discussionChannels)
-      .values({ networkId, ...input, createdByUserId: actor.id })
-      .returning({ id: discussionChannels.id });
-    await recordAudit({
-      action: "discussion.channel_created",
-      actor,
-      ip,
-      networkId,
-      targetType: "discussion_channel",
-      targetId: created!.id,
-      details: { employerAccess: input.employerAccess },
+    return await inUnitOfWork(async ({ tx }) => {
+      const [created] = await tx
+        .insert(discussionChannels)
+        .values({ networkId, ...input, createdByUserId: actor.id })
+        .returning({ id: discussionChannels.id });
+      await recordAudit(tx, {
+        action: "discussion.channel_created",
+        actor,
+        ip,
+        networkId,
+        targetType: "discussion_channel",
+        targetId: created!.id,
+        details: { employerAccess: input.employerAccess },
+      });
+      return { id: created!.id };
     });
-    return { id: created!.id };
   } catch (error) {
     if (isUniqueViolation(error)) return { error: discussionTexts.channelNameTaken };
     throw error;
@@ -214,49 +217,55 @@ export async function updateChannel(
   ip: string | null,
 ): Promise<{ ok: true } | { error: string }> {
   const { archived, ...fields } = change;
-  const [before] = await getDb()
-    .select({ name: discussionChannels.name, employerAccess: discussionChannels.employerAccess })
-    .from(discussionChannels)
-    .where(eq(discussionChannels.id, channel.id));
   try {
-    await getDb()
-      .update(discussionChannels)
-      .set({
-        ...fields,
-        ...(archived === undefined ? {} : { archivedAt: archived ? sql`now()` : null }),
-      })
-      .where(eq(discussionChannels.id, channel.id));
+    await inUnitOfWork(async ({ tx, afterCommit }) => {
+      const [before] = await tx
+        .select({
+          name: discussionChannels.name,
+          employerAccess: discussionChannels.employerAccess,
+        })
+        .from(discussionChannels)
+        .where(eq(discussionChannels.id, channel.id))
+        .for("update");
+      await tx
+        .update(discussionChannels)
+        .set({
+          ...fields,
+          ...(archived === undefined ? {} : { archivedAt: archived ? sql`now()` : null }),
+        })
+        .where(eq(discussionChannels.id, channel.id));
+      const narrowed =
+        (fields.employerAccess !== undefined &&
+          before !== undefined &&
+          accessRank[fields.employerAccess] < accessRank[before.employerAccess]) ||
+        archived === true;
+      if (narrowed) {
+        const threads = await tx
+          .select({ id: discussionThreads.id })
+          .from(discussionThreads)
+          .where(eq(discussionThreads.channelId, channel.id));
+        afterCommit(() => revokeThreadRooms(threads.map((thread) => thread.id)));
+      }
+      await recordAudit(tx, {
+        action: "discussion.channel_updated",
+        actor,
+        ip,
+        networkId: channel.networkId,
+        targetType: "discussion_channel",
+        targetId: channel.id,
+        details: {
+          ...(fields.employerAccess && fields.employerAccess !== before?.employerAccess
+            ? { employerAccess: fields.employerAccess }
+            : {}),
+          ...(fields.name && fields.name !== before?.name ? { renamed: true } : {}),
+          ...(archived === undefined ? {} : { archived }),
+        },
+      });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return { error: discussionTexts.channelNameTaken };
     throw error;
   }
-  const narrowed =
-    (fields.employerAccess !== undefined &&
-      before !== undefined &&
-      accessRank[fields.employerAccess] < accessRank[before.employerAccess]) ||
-    archived === true;
-  if (narrowed) {
-    const threads = await getDb()
-      .select({ id: discussionThreads.id })
-      .from(discussionThreads)
-      .where(eq(discussionThreads.channelId, channel.id));
-    revokeThreadRooms(threads.map((thread) => thread.id));
-  }
-  await recordAudit({
-    action: "discussion.channel_updated",
-    actor,
-    ip,
-    networkId: channel.networkId,
-    targetType: "discussion_channel",
-    targetId: channel.id,
-    details: {
-      ...(fields.employerAccess && fields.employerAccess !== before?.employerAccess
-        ? { employerAccess: fields.employerAccess }
-        : {}),
-      ...(fields.name && fields.name !== before?.name ? { renamed: true } : {}),
-      ...(archived === undefined ? {} : { archived }),
-    },
-  });
   return { ok: true };
 }
 

@@ -3,6 +3,8 @@ import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { userNetworkColumns } from "~/auth/session.server";
 import { getDb, type Database, type Transaction } from "~/db/client.server";
+import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import {
   discussionMentions,
   discussionPostRevisions,
@@ -290,11 +292,18 @@ export async function createPost(
   author: Author,
   thread: ThreadRecord,
   draft: PostDraft,
+  submission: Submission | null = null,
 ): Promise<PostView> {
   const input = await preparePost(thread, draft);
-  const created = await getDb().transaction((tx) =>
-    insertPost(tx, author, thread.access.id, input),
-  );
+  const created = await inUnitOfWork(async (unit) => {
+    const post = await insertPost(unit.tx, author, thread.access.id, input);
+    await recordSubmission(
+      unit,
+      submission,
+      `/diskussionen/thema/${thread.access.id}#beitrag-${post.id}`,
+    );
+    return post;
+  });
   return announcePost(author, thread, created, input.mentionedUserIds);
 }
 
@@ -304,6 +313,7 @@ export async function startChannelThread(
   channel: ChannelAccess,
   title: string,
   draft: PostDraft,
+  submission: Submission | null = null,
 ): Promise<string> {
   const thread: ThreadRecord = {
     access: { id: "", locked: false, subject: "channel", channel },
@@ -312,12 +322,14 @@ export async function startChannelThread(
     lastPostSequence: 0,
   };
   const input = await preparePost(thread, draft);
-  const created = await getDb().transaction(async (tx) => {
+  const created = await inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const [thread] = await tx
       .insert(discussionThreads)
       .values({ subject: "channel", channelId: channel.id, title, createdByUserId: author.id })
       .returning({ id: discussionThreads.id });
     const post = await insertPost(tx, author, thread!.id, input);
+    await recordSubmission(unit, submission, `/diskussionen/thema/${thread!.id}`);
     return { threadId: thread!.id, post };
   });
   thread.access.id = created.threadId;
@@ -325,7 +337,11 @@ export async function startChannelThread(
   return created.threadId;
 }
 
-/** `mentioned` are readers already (preparePost); the thread's starter is checked here. */
+/**
+ * After the post's commit, in a unit of work of its own: mentions, notifications and digest items.
+ * `mentioned` are readers already (preparePost); the thread's starter is checked here. Who has a
+ * page open is asked before the unit starts, so no transaction waits on other instances.
+ */
 async function notifyAboutPost(
   author: Author,
   thread: ThreadRecord,
@@ -335,37 +351,60 @@ async function notifyAboutPost(
 ): Promise<void> {
   const mentionedReaders = mentioned.filter((id) => id !== author.id);
   const link = `/diskussionen/thema/${thread.access.id}#beitrag-${postId}`;
-  if (mentionedReaders.length > 0) {
-    await getDb()
-      .insert(discussionMentions)
-      .values(mentionedReaders.map((userId) => ({ postId, userId })))
-      .onConflictDoNothing();
-    await notifyLiveOrByDigest(
-      mentionedReaders,
-      discussionTexts.mentionNotification(author.name, thread.title),
-      link,
-    );
-  }
-  if (
+  const starterToTell =
     threadStarter &&
     threadStarter !== author.id &&
     !mentionedReaders.includes(threadStarter) &&
     (await threadAudience(thread, [threadStarter])).length > 0
-  ) {
-    await notifyLiveOrByDigest(
-      [threadStarter],
-      discussionTexts.replyNotification(author.name, thread.title),
-      link,
-    );
-  }
+      ? threadStarter
+      : null;
+  const offline = await offlineAmong([
+    ...mentionedReaders,
+    ...(starterToTell ? [starterToTell] : []),
+  ]);
+  await inUnitOfWork(async (unit) => {
+    if (mentionedReaders.length > 0) {
+      await unit.tx
+        .insert(discussionMentions)
+        .values(mentionedReaders.map((userId) => ({ postId, userId })))
+        .onConflictDoNothing();
+      await notifyLiveOrByDigest(
+        unit,
+        mentionedReaders,
+        offline,
+        discussionTexts.mentionNotification(author.name, thread.title),
+        link,
+      );
+    }
+    if (starterToTell) {
+      await notifyLiveOrByDigest(
+        unit,
+        [starterToTell],
+        offline,
+        discussionTexts.replyNotification(author.name, thread.title),
+        link,
+      );
+    }
+  });
+}
+
+async function offlineAmong(userIds: string[]): Promise<Set<string>> {
+  const online = await Promise.all(userIds.map((userId) => isUserOnline(userId)));
+  return new Set(userIds.filter((_, index) => !online[index]));
 }
 
 /** In-app (and live) for everyone; those without an open page also get it in the next digest. */
-async function notifyLiveOrByDigest(userIds: string[], message: string, link: string) {
-  await notifyUsers(userIds, message, link);
-  const online = await Promise.all(userIds.map((userId) => isUserOnline(userId)));
+async function notifyLiveOrByDigest(
+  unit: UnitOfWork,
+  userIds: string[],
+  offline: Set<string>,
+  message: string,
+  link: string,
+) {
+  await notifyUsers(unit, userIds, message, link);
   await queueForDigest(
-    userIds.filter((_, index) => !online[index]),
+    unit.tx,
+    userIds.filter((userId) => offline.has(userId)),
     message,
     link,
   );
@@ -378,7 +417,7 @@ export async function editPost(
   draft: PostDraft,
 ): Promise<PostView> {
   const input = await preparePost(thread, draft);
-  await getDb().transaction(async (tx) => {
+  await inUnitOfWork(async ({ tx }) => {
     const [old] = await tx
       .select({ body: discussionPosts.body, bodyHtml: discussionPosts.bodyHtml })
       .from(discussionPosts)
@@ -411,14 +450,15 @@ export async function deletePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
-  const removed = await takeOutOfThread(postId, thread, { deletedAt: sql`now()` });
-  if (removed) {
+  await inUnitOfWork(async ({ tx }) => {
+    const removed = await takeOutOfThread(tx, postId, thread, { deletedAt: sql`now()` });
+    if (!removed) return;
     // In a referral's thread a deleted post may hold social data: nothing of it is kept.
-    if (thread.access.subject === "referral") await erasePosts(getDb(), [postId]);
+    if (thread.access.subject === "referral") await erasePosts(tx, [postId]);
     if (removed.authorUserId !== actor.id) {
-      await auditRemoval("discussion.post_deleted", actor, postId, thread, ip);
+      await auditRemoval(tx, "discussion.post_deleted", actor, postId, thread, ip);
     }
-  }
+  });
   return announceChange(postId, thread);
 }
 
@@ -427,11 +467,12 @@ export async function deletePost(
  * author, or nothing when it was gone already (so two removals at once count it out once).
  */
 async function takeOutOfThread(
+  tx: Transaction,
   postId: string,
   thread: ThreadRecord,
   removal: { deletedAt: SQL } | { hiddenAt: SQL; hiddenByUserId: string },
 ): Promise<{ authorUserId: string } | undefined> {
-  const [removed] = await getDb()
+  const [removed] = await tx
     .update(discussionPosts)
     .set({ ...removal, changeSequence: sql`nextval('discussion_change_sequence')` })
     .where(
@@ -443,7 +484,7 @@ async function takeOutOfThread(
     )
     .returning({ authorUserId: discussionPosts.authorUserId });
   if (!removed) return undefined;
-  await getDb()
+  await tx
     .update(discussionThreads)
     .set({ postCount: sql`greatest(${discussionThreads.postCount} - 1, 0)` })
     .where(eq(discussionThreads.id, thread.access.id));
@@ -451,13 +492,14 @@ async function takeOutOfThread(
 }
 
 function auditRemoval(
+  tx: Transaction,
   action: "discussion.post_deleted" | "discussion.post_hidden",
   actor: Actor,
   postId: string,
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<void> {
-  return recordAudit({
+  return recordAudit(tx, {
     action,
     actor,
     ip,
@@ -474,17 +516,18 @@ export async function hidePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
-  const hidden = await takeOutOfThread(postId, thread, {
-    hiddenAt: sql`now()`,
-    hiddenByUserId: actor.id,
-  });
-  if (hidden) {
-    await getDb()
+  await inUnitOfWork(async ({ tx }) => {
+    const hidden = await takeOutOfThread(tx, postId, thread, {
+      hiddenAt: sql`now()`,
+      hiddenByUserId: actor.id,
+    });
+    if (!hidden) return;
+    await tx
       .update(discussionReports)
       .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "hidden" })
       .where(and(eq(discussionReports.postId, postId), isNull(discussionReports.resolvedAt)));
-    await auditRemoval("discussion.post_hidden", actor, postId, thread, ip);
-  }
+    await auditRemoval(tx, "discussion.post_hidden", actor, postId, thread, ip);
+  });
   return announceChange(postId, thread);
 }
 
@@ -495,22 +538,24 @@ export async function setThreadLocked(
   locked: boolean,
   ip: string | null,
 ): Promise<void> {
-  await getDb()
-    .update(discussionThreads)
-    .set(
-      locked
-        ? { lockedAt: sql`now()`, lockedByUserId: actor.id }
-        : { lockedAt: null, lockedByUserId: null },
-    )
-    .where(eq(discussionThreads.id, thread.access.id));
-  await recordAudit({
-    action: locked ? "discussion.thread_locked" : "discussion.thread_unlocked",
-    actor,
-    ip,
-    targetType: "discussion_thread",
-    targetId: thread.access.id,
+  await inUnitOfWork(async ({ tx, afterCommit }) => {
+    await tx
+      .update(discussionThreads)
+      .set(
+        locked
+          ? { lockedAt: sql`now()`, lockedByUserId: actor.id }
+          : { lockedAt: null, lockedByUserId: null },
+      )
+      .where(eq(discussionThreads.id, thread.access.id));
+    await recordAudit(tx, {
+      action: locked ? "discussion.thread_locked" : "discussion.thread_unlocked",
+      actor,
+      ip,
+      targetType: "discussion_thread",
+      targetId: thread.access.id,
+    });
+    afterCommit(() => emitThreadState(thread.access.id, locked));
   });
-  emitThreadState(thread.access.id, locked);
 }
 
 /** "Beitrag melden": stored for the coordinators of the thread's network, who are notified. */
@@ -520,22 +565,26 @@ export async function reportPost(
   thread: ThreadRecord,
   reason: string,
 ): Promise<void> {
-  await getDb().insert(discussionReports).values({ postId, reporterUserId: actor.id, reason });
-  // Coordinators hear only of reports they can act on (see reports.server.ts).
-  const moderated =
-    thread.access.subject === "channel" ||
-    thread.access.subject === "event" ||
-    (thread.access.subject === "idea" && thread.access.idea.status === "published");
-  if (!thread.networkId || !moderated) return;
-  const coordinators = await getDb()
-    .select({ userId: networkCoordinators.userId })
-    .from(networkCoordinators)
-    .where(eq(networkCoordinators.networkId, thread.networkId));
-  await notifyUsers(
-    coordinators.map((coordinator) => coordinator.userId),
-    `Ein Beitrag im Thema „${thread.title}“ wurde gemeldet`,
-    `/diskussionen/meldungen`,
-  );
+  const { networkId } = thread;
+  await inUnitOfWork(async (unit) => {
+    await unit.tx.insert(discussionReports).values({ postId, reporterUserId: actor.id, reason });
+    // Coordinators hear only of reports they can act on (see reports.server.ts).
+    const moderated =
+      thread.access.subject === "channel" ||
+      thread.access.subject === "event" ||
+      (thread.access.subject === "idea" && thread.access.idea.status === "published");
+    if (!networkId || !moderated) return;
+    const coordinators = await unit.tx
+      .select({ userId: networkCoordinators.userId })
+      .from(networkCoordinators)
+      .where(eq(networkCoordinators.networkId, networkId));
+    await notifyUsers(
+      unit,
+      coordinators.map((coordinator) => coordinator.userId),
+      discussionTexts.reportNotification(thread.title),
+      `/diskussionen/meldungen`,
+    );
+  });
 }
 
 /**

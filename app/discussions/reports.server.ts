@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
   discussionChannels,
   discussionPosts,
@@ -150,19 +151,21 @@ export async function dismissReport(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<void> {
-  const [dismissed] = await getDb()
-    .update(discussionReports)
-    .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "dismissed" })
-    .where(and(eq(discussionReports.id, report.id), isNull(discussionReports.resolvedAt)))
-    .returning({ id: discussionReports.id });
-  if (!dismissed) return;
-  await recordAudit({
-    action: "discussion.report_dismissed",
-    actor,
-    ip,
-    networkId: thread.networkId ?? undefined,
-    targetType: "discussion_report",
-    targetId: report.id,
-    details: { postId: report.postId, threadId: thread.access.id },
+  await inUnitOfWork(async ({ tx }) => {
+    const [dismissed] = await tx
+      .update(discussionReports)
+      .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "dismissed" })
+      .where(and(eq(discussionReports.id, report.id), isNull(discussionReports.resolvedAt)))
+      .returning({ id: discussionReports.id });
+    if (!dismissed) return;
+    await recordAudit(tx, {
+      action: "discussion.report_dismissed",
+      actor,
+      ip,
+      networkId: thread.networkId ?? undefined,
+      targetType: "discussion_report",
+      targetId: report.id,
+      details: { postId: report.postId, threadId: thread.access.id },
+    });
   });
 }

@@ -1,11 +1,11 @@
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import { recordAudit } from "~/audit/audit.server";
 import { authorize, notFound } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { rooms, type PostView } from "~/realtime/hub.server";
 import { getThreadRecord, type ThreadRecord } from "./access.server";
 import { listPostViews, markRead } from "./posts.server";
+import { recordReferralThreadRead } from "./referral-thread-reads.server";
 import { discussionTexts } from "./texts";
 
 /**
@@ -169,14 +169,11 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
     const thread = await permittedThread(id, "thread.view");
     if (thread.access.subject === "referral") {
       // Reading a referral's thread is audited like opening the referral, also live.
-      await recordAudit({
-        action: "discussion.referral_thread_viewed",
-        actor: user,
+      await recordReferralThreadRead(
+        user,
+        { referralId: thread.access.referral.id, threadId: id, via: "live" },
         ip,
-        targetType: "discussion_thread",
-        targetId: id,
-        details: { referralId: thread.access.referral.id, channel: "socket" },
-      });
+      );
     }
     await socket.join(rooms.thread(id));
     // Change numbers are drawn before commit, so two writes may become visible out of order;

@@ -35,6 +35,7 @@ export const discussionTexts = {
     `${author} hat Sie im Thema „${title}“ erwähnt`,
   replyNotification: (author: string, title: string) =>
     `${author} hat auf Ihr Thema „${title}“ geantwortet`,
+  reportNotification: (title: string) => `Ein Beitrag im Thema „${title}“ wurde gemeldet`,
   digestSubject: (count: number) =>
     count === 1 ? "Neues in den Diskussionen" : `${count} Neuigkeiten in den Diskussionen`,
   digestBody: (lines: string) =>

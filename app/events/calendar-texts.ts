@@ -110,6 +110,5 @@ export const subscriptionTexts = {
   shownOnce:
     "Die Adresse wird nur jetzt angezeigt. Kopieren Sie sie in Ihr Kalender-Programm. Wenn Sie sie verlieren, erzeugen Sie eine neue.",
   revoked: "Ihr Kalender-Abo ist beendet. Die Adresse funktioniert nicht mehr.",
-  unknownIntent: "Unbekannte Aktion.",
   backToCalendar: "Zurück zum Kalender",
 };

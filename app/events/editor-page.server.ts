@@ -1,11 +1,12 @@
 import { authorize, notFound, type EventAccess } from "~/auth/permissions.server";
 import { clientIp } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
 import { parseEventForm, eventMultiValuedFields } from "./event-form.server";
 import { createEvent, storedStart, updateEvent } from "./events.server";
 import { redirectWithFlash } from "~/flash.server";
+import { submissionOf } from "~/submissions/submission-key.server";
 
 /** The networks a user may post an event in: those of their organisation. */
 export function eventNetworksOf(user: CurrentUser) {
@@ -16,10 +17,12 @@ export function eventNetworksOf(user: CurrentUser) {
 export async function submitNewEvent(request: Request, user: CurrentUser): Promise<Response> {
   const ip = clientIp(request);
   await authorize(user, { action: "event.create" }, ip);
-  const formData = await request.formData();
+  const form = await readForm(request, { multiValued: eventMultiValuedFields });
+  if (!form.ok) return form.response;
+  const { formData } = form;
   const parsed = parseEventForm(formData, { allowedNetworkIds: user.networkIds, now: new Date() });
   if (!parsed.ok) return parsed.response;
-  const id = await createEvent(user, parsed.data, ip);
+  const id = await createEvent(user, parsed.data, ip, submissionOf(user.id, formData));
   return redirectWithFlash(`/veranstaltungen/${id}`, "eventCreated");
 }
 
@@ -33,7 +36,9 @@ export async function submitEventEdit(
   await authorize(user, { action: "event.edit", event }, ip);
   const previousStartsAt = await storedStart(event.id);
   if (!previousStartsAt) throw notFound();
-  const formData = await request.formData();
+  const form = await readForm(request, { multiValued: eventMultiValuedFields });
+  if (!form.ok) return form.response;
+  const { formData } = form;
   const parsed = parseEventForm(formData, {
     allowedNetworkIds: [event.networkId],
     now: new Date(),

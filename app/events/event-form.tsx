@@ -17,6 +17,7 @@ import {
 import { MAX_CAPACITY } from "./texts";
 import { eventKindLabels } from "./vocabulary";
 import { ContactFields } from "~/ui/contact-fields";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 /** The event form's fields as text: times are Berlin wall-clock dates and times. */
 export interface EventFormValues {
@@ -105,6 +106,7 @@ export function EventForm({
   return (
     <Form method="post" className="stack-lg" noValidate>
       <FormErrorSummary errors={feedback.errors} />
+      <SubmissionKeyField />
       <fieldset className="card stack">
         <legend>
           <h2>Die Veranstaltung</h2>

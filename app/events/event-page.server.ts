@@ -7,7 +7,7 @@ import {
 } from "~/auth/permissions.server";
 import { clientIp } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm, unhandledIntent } from "~/forms.server";
 import { requireUuid } from "~/params.server";
 import { cancelEvent, loadEventPage } from "./events.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -84,10 +84,13 @@ export async function eventPageAction(
   const ip = clientIp(request);
   // Whoever may not see the event must not learn from any answer that it exists.
   await authorize(user, { action: "event.view", event }, ip);
-  const formData = await request.formData();
-  const raw = formValues(formData);
+  const form = await readForm(request, {
+    intents: ["reserve", "cancelReservation", "recordOutcomes", "cancelEvent"],
+  });
+  if (!form.ok) return form.response;
+  const raw = formValues(form.formData);
   const here = `/veranstaltungen/${event.id}`;
-  switch (raw.intent) {
+  switch (form.intent) {
     case "reserve": {
       await authorize(user, { action: "event.reserve", event }, ip);
       const list = parsePseudonymList(String(raw.pseudonyms ?? ""));
@@ -135,6 +138,6 @@ export async function eventPageAction(
       return redirectWithFlash(here, "eventCancelled");
     }
     default:
-      throw new Response("Unbekannte Aktion", { status: 400 });
+      return unhandledIntent(form.intent);
   }
 }

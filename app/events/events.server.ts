@@ -1,5 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import { discussionThreads, events, networks, organizations } from "~/db/schema";
 import type { FieldErrors } from "~/forms.server";
 import { emitEventChanged } from "~/realtime/hub.server";
@@ -9,7 +11,7 @@ import { recordEventAudit } from "./audit.server";
 import { isEndOfBerlinDay, toBerlinLocal } from "./berlin-time";
 import type { EventFormValues } from "./event-form";
 import type { EventInput } from "./event-form.server";
-import { reservationHolders, sendEventNotice, type ReservationOwner } from "./notices.server";
+import { reservationHolders, sendEventNotice } from "./notices.server";
 import { announcePromotions, lockEvent, promoteFromWaitlist } from "./reservations.server";
 import { eventFormTexts, eventNoticeTexts } from "./texts";
 import { formatEventTime } from "./vocabulary";
@@ -46,26 +48,31 @@ export async function createEvent(
   actor: Actor,
   input: EventInput,
   ip: string | null = null,
+  submission: Submission | null = null,
 ): Promise<string> {
-  const [created] = await getDb()
-    .insert(events)
-    .values({
-      ...eventColumns(input),
+  return inUnitOfWork(async (unit) => {
+    const { tx, afterCommit } = unit;
+    const [created] = await tx
+      .insert(events)
+      .values({
+        ...eventColumns(input),
+        networkId: input.networkId,
+        organizationId: actor.organizationId,
+        createdByUserId: actor.id,
+      })
+      .returning({ id: events.id });
+    const id = created!.id;
+    await recordEventAudit(tx, {
+      action: "event.created",
+      actor,
+      ip,
+      targetId: id,
       networkId: input.networkId,
-      organizationId: actor.organizationId,
-      createdByUserId: actor.id,
-    })
-    .returning({ id: events.id });
-  const id = created!.id;
-  emitEventChanged(input.networkId, id);
-  await recordEventAudit({
-    action: "event.created",
-    actor,
-    ip,
-    targetId: id,
-    networkId: input.networkId,
+    });
+    await recordSubmission(unit, submission, `/veranstaltungen/${id}`);
+    afterCommit(() => emitEventChanged(input.networkId, id));
+    return id;
   });
-  return id;
 }
 
 export type EventUpdate =
@@ -84,67 +91,56 @@ export async function updateEvent(
   input: EventInput,
   ip: string | null = null,
 ): Promise<EventUpdate> {
-  type Saved = {
-    ok: true;
-    networkId: string;
-    moved: boolean;
-    promoted: ReservationOwner[];
-  };
-  const outcome = await getDb().transaction(
-    async (tx): Promise<Saved | Exclude<EventUpdate, { ok: true }>> => {
-      const before = await lockEvent(tx, eventId);
-      if (!before) return { ok: false, notFound: true };
-      if (before.cancelledAt) return { ok: false, errors: { form: eventFormTexts.cancelled } };
-      if (input.capacity < before.confirmedSeats) {
-        return {
-          ok: false,
-          errors: { capacity: eventFormTexts.capacityBelowConfirmed(before.confirmedSeats) },
-        };
-      }
-      // Another day gets its own reminder the day before; another hour on the same day does not.
-      const newDay = toBerlinLocal(before.startsAt).date !== toBerlinLocal(input.startsAt).date;
-      const moved =
-        before.startsAt.getTime() !== input.startsAt.getTime() ||
-        before.endsAt.getTime() !== input.endsAt.getTime() ||
-        before.place !== input.place ||
-        before.onlineUrl !== input.onlineUrl;
-      await tx
-        .update(events)
-        .set({
-          ...eventColumns(input),
-          updatedAt: new Date(),
-          ...(moved ? { revision: sql`${events.revision} + 1` } : {}),
-          ...(newDay ? { reminderSentAt: null } : {}),
-        })
-        .where(eq(events.id, eventId));
-      const promoted = await promoteFromWaitlist(
-        tx,
-        eventId,
-        input.capacity - before.confirmedSeats,
-      );
-      return { ok: true, networkId: before.networkId, moved, promoted };
-    },
-  );
-  if (!outcome.ok) return outcome;
-
-  emitEventChanged(outcome.networkId, eventId);
-  await recordEventAudit({
-    action: "event.updated",
-    actor,
-    ip,
-    targetId: eventId,
-    networkId: outcome.networkId,
-    details: { timeOrPlaceChanged: outcome.moved, promoted: outcome.promoted.length },
-  });
-  await announcePromotions({ id: eventId, title: input.title }, outcome.promoted);
-  if (outcome.moved) {
-    await sendEventNotice(await reservationHolders(eventId), {
-      eventId,
-      message: eventNoticeTexts.changed(input.title, formatEventTime(input.startsAt, input.endsAt)),
-      subject: eventNoticeTexts.changedSubject,
+  return inUnitOfWork(async (unit): Promise<EventUpdate> => {
+    const { tx } = unit;
+    const before = await lockEvent(tx, eventId);
+    if (!before) return { ok: false, notFound: true };
+    if (before.cancelledAt) return { ok: false, errors: { form: eventFormTexts.cancelled } };
+    if (input.capacity < before.confirmedSeats) {
+      return {
+        ok: false,
+        errors: { capacity: eventFormTexts.capacityBelowConfirmed(before.confirmedSeats) },
+      };
+    }
+    // Another day gets its own reminder the day before; another hour on the same day does not.
+    const newDay = toBerlinLocal(before.startsAt).date !== toBerlinLocal(input.startsAt).date;
+    const moved =
+      before.startsAt.getTime() !== input.startsAt.getTime() ||
+      before.endsAt.getTime() !== input.endsAt.getTime() ||
+      before.place !== input.place ||
+      before.onlineUrl !== input.onlineUrl;
+    await tx
+      .update(events)
+      .set({
+        ...eventColumns(input),
+        updatedAt: new Date(),
+        ...(moved ? { revision: sql`${events.revision} + 1` } : {}),
+        ...(newDay ? { reminderSentAt: null } : {}),
+      })
+      .where(eq(events.id, eventId));
+    const promoted = await promoteFromWaitlist(tx, eventId, input.capacity - before.confirmedSeats);
+    await recordEventAudit(tx, {
+      action: "event.updated",
+      actor,
+      ip,
+      targetId: eventId,
+      networkId: before.networkId,
+      details: { timeOrPlaceChanged: moved, promoted: promoted.length },
     });
-  }
-  return { ok: true, announced: outcome.moved };
+    await announcePromotions(unit, { id: eventId, title: input.title }, promoted);
+    if (moved) {
+      await sendEventNotice(unit, await reservationHolders(tx, eventId), {
+        eventId,
+        message: eventNoticeTexts.changed(
+          input.title,
+          formatEventTime(input.startsAt, input.endsAt),
+        ),
+        subject: eventNoticeTexts.changedSubject,
+      });
+    }
+    unit.afterCommit(() => emitEventChanged(before.networkId, eventId));
+    return { ok: true, announced: moved };
+  });
 }
 
 /**
@@ -158,33 +154,36 @@ export async function cancelEvent(
   ip: string | null = null,
   now = new Date(),
 ): Promise<"cancelled" | "alreadyCancelled" | "started"> {
-  const [cancelled] = await getDb()
-    .update(events)
-    // A cancellation is a new version for calendar clients (SEQUENCE rises with STATUS).
-    .set({ cancelledAt: now, updatedAt: now, revision: sql`${events.revision} + 1` })
-    .where(and(eq(events.id, eventId), isNull(events.cancelledAt), gt(events.startsAt, now)))
-    .returning({ networkId: events.networkId, title: events.title });
-  if (!cancelled) {
-    const [current] = await getDb()
-      .select({ cancelledAt: events.cancelledAt })
-      .from(events)
-      .where(eq(events.id, eventId));
-    return current?.cancelledAt ? "alreadyCancelled" : "started";
-  }
-  emitEventChanged(cancelled.networkId, eventId);
-  await recordEventAudit({
-    action: "event.cancelled",
-    actor,
-    ip,
-    targetId: eventId,
-    networkId: cancelled.networkId,
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const [cancelled] = await tx
+      .update(events)
+      // A cancellation is a new version for calendar clients (SEQUENCE rises with STATUS).
+      .set({ cancelledAt: now, updatedAt: now, revision: sql`${events.revision} + 1` })
+      .where(and(eq(events.id, eventId), isNull(events.cancelledAt), gt(events.startsAt, now)))
+      .returning({ networkId: events.networkId, title: events.title });
+    if (!cancelled) {
+      const [current] = await tx
+        .select({ cancelledAt: events.cancelledAt })
+        .from(events)
+        .where(eq(events.id, eventId));
+      return current?.cancelledAt ? "alreadyCancelled" : "started";
+    }
+    await recordEventAudit(tx, {
+      action: "event.cancelled",
+      actor,
+      ip,
+      targetId: eventId,
+      networkId: cancelled.networkId,
+    });
+    await sendEventNotice(unit, await reservationHolders(tx, eventId), {
+      eventId,
+      message: eventNoticeTexts.cancelled(cancelled.title),
+      subject: eventNoticeTexts.cancelledSubject,
+    });
+    unit.afterCommit(() => emitEventChanged(cancelled.networkId, eventId));
+    return "cancelled";
   });
-  await sendEventNotice(await reservationHolders(eventId), {
-    eventId,
-    message: eventNoticeTexts.cancelled(cancelled.title),
-    subject: eventNoticeTexts.cancelledSubject,
-  });
-  return "cancelled";
 }
 
 /** When the event starts as stored: an edit may keep a start that has passed. */

@@ -4,6 +4,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { userNetworkColumns } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork, type Executor } from "~/db/unit-of-work.server";
 import { calendarFeedTokens, organizations, users } from "~/db/schema";
 
 /**
@@ -12,27 +13,48 @@ import { calendarFeedTokens, organizations, users } from "~/db/schema";
  * replaces the old one, which stops working at once.
  */
 
-/** Creates or replaces the user's token and returns it; it cannot be read again later. */
-export async function createFeedToken(userId: string, now = new Date()): Promise<string> {
+type Owner = { id: string; organizationId: string };
+
+/**
+ * Creates or replaces the user's token and returns it; it cannot be read again later. Creating,
+ * replacing and ending a subscription are audited: the address opens a calendar.
+ */
+export async function createFeedToken(
+  owner: Owner,
+  ip: string | null,
+  now = new Date(),
+): Promise<string> {
   const token = generateToken();
   const tokenHash = hashToken(token);
-  await getDb()
-    .insert(calendarFeedTokens)
-    .values({ userId, tokenHash, createdAt: now })
-    .onConflictDoUpdate({
-      target: calendarFeedTokens.userId,
-      set: { tokenHash, createdAt: now, lastUsedAt: null },
-    });
-  return token;
+  return inUnitOfWork(async ({ tx }) => {
+    const [replaced] = await tx
+      .select({ userId: calendarFeedTokens.userId })
+      .from(calendarFeedTokens)
+      .where(eq(calendarFeedTokens.userId, owner.id))
+      .for("update");
+    await tx
+      .insert(calendarFeedTokens)
+      .values({ userId: owner.id, tokenHash, createdAt: now })
+      .onConflictDoUpdate({
+        target: calendarFeedTokens.userId,
+        set: { tokenHash, createdAt: now, lastUsedAt: null },
+      });
+    await recordFeedAudit(tx, owner, "calendar.feed_created", ip, { replaced: !!replaced });
+    return token;
+  });
 }
 
 /** Ends the subscription; true when there was one. */
-export async function revokeFeedToken(userId: string): Promise<boolean> {
-  const removed = await getDb()
-    .delete(calendarFeedTokens)
-    .where(eq(calendarFeedTokens.userId, userId))
-    .returning({ userId: calendarFeedTokens.userId });
-  return removed.length > 0;
+export async function revokeFeedToken(owner: Owner, ip: string | null): Promise<boolean> {
+  return inUnitOfWork(async ({ tx }) => {
+    const removed = await tx
+      .delete(calendarFeedTokens)
+      .where(eq(calendarFeedTokens.userId, owner.id))
+      .returning({ userId: calendarFeedTokens.userId });
+    if (removed.length === 0) return false;
+    await recordFeedAudit(tx, owner, "calendar.feed_revoked", ip);
+    return true;
+  });
 }
 
 /** The user's subscription (without the token, which is not kept), or null. */
@@ -76,14 +98,14 @@ export async function userForFeedToken(token: string, now = new Date()): Promise
   return owner;
 }
 
-/** Creating, replacing and ending a subscription are audited: the address opens a calendar. */
-export function recordFeedAudit(
-  actor: { id: string; organizationId: string },
+function recordFeedAudit(
+  tx: Executor,
+  actor: Owner,
   action: "calendar.feed_created" | "calendar.feed_revoked",
   ip: string | null,
   details?: { replaced: boolean },
 ): Promise<void> {
-  return recordAudit({
+  return recordAudit(tx, {
     action,
     actor,
     targetType: "user",

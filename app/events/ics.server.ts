@@ -98,7 +98,7 @@ function descriptionOf(event: IcsEvent, pageUrl: string): string {
 
 /**
  * A VCALENDAR with one VEVENT per event. `pageUrl` gives the absolute address of an event's page
- * (see publicUrl). METHOD:PUBLISH: these are announcements, not invitations to answer.
+ * (see absoluteUrl). METHOD:PUBLISH: these are announcements, not invitations to answer.
  */
 export function buildCalendar(
   list: IcsEvent[],

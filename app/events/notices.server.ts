@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import type { Executor, UnitOfWork } from "~/db/unit-of-work.server";
 import { eventReservations, users } from "~/db/schema";
-import { absoluteUrl, sendMail } from "~/mail/mail.server";
-import { deliverToEach, notifyUsers } from "~/notifications/notifications.server";
+import { absoluteUrl, queueMail } from "~/mail/mail.server";
+import { notifyUsers } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { eventNoticeTexts } from "./texts";
 
@@ -28,12 +28,15 @@ export interface ReservationOwner {
  * deactivated in the meantime, the reserving organisation's case workers, so that a moved-up
  * place or a cancelled event never goes unnoticed. Each person once.
  */
-export async function recipientsFor(owners: ReservationOwner[]): Promise<Recipient[]> {
+export async function recipientsFor(
+  executor: Executor,
+  owners: ReservationOwner[],
+): Promise<Recipient[]> {
   const userIds = [...new Set(owners.flatMap((owner) => owner.reservedByUserId ?? []))];
   const reservers =
     userIds.length === 0
       ? []
-      : await getDb()
+      : await executor
           .select({ id: users.id, email: users.email })
           .from(users)
           .where(and(inArray(users.id, userIds), isNull(users.deactivatedAt)));
@@ -43,14 +46,18 @@ export async function recipientsFor(owners: ReservationOwner[]): Promise<Recipie
       .filter((owner) => !owner.reservedByUserId || !reachable.has(owner.reservedByUserId))
       .map((owner) => owner.organizationId),
   );
-  const standIns = (await Promise.all([...orphaned].map((id) => activeCaseWorkers(id)))).flat();
+  const standIns = [];
+  for (const id of orphaned) standIns.push(...(await activeCaseWorkers(executor, id)));
   const unique = new Map([...reservers, ...standIns].map((person) => [person.id, person]));
   return [...unique.values()];
 }
 
 /** Everyone to tell about a seat or a waiting-list place in the event. */
-export async function reservationHolders(eventId: string): Promise<Recipient[]> {
-  const owners = await getDb()
+export async function reservationHolders(
+  executor: Executor,
+  eventId: string,
+): Promise<Recipient[]> {
+  const owners = await executor
     .selectDistinct({
       reservedByUserId: eventReservations.reservedByUserId,
       organizationId: eventReservations.organizationId,
@@ -62,7 +69,7 @@ export async function reservationHolders(eventId: string): Promise<Recipient[]> 
         inArray(eventReservations.status, ["confirmed", "waitlisted"]),
       ),
     );
-  return recipientsFor(owners);
+  return recipientsFor(executor, owners);
 }
 
 /**
@@ -71,18 +78,25 @@ export async function reservationHolders(eventId: string): Promise<Recipient[]> 
  * organiser must not learn there who reserved seats.
  */
 export async function sendEventNotice(
+  unit: UnitOfWork,
   recipients: Recipient[],
   notice: { eventId: string; message: string; subject: string },
 ): Promise<void> {
   if (recipients.length === 0) return;
   const path = `/veranstaltungen/${notice.eventId}`;
   await notifyUsers(
+    unit,
     recipients.map((recipient) => recipient.id),
     notice.message,
     path,
   );
   const body = eventNoticeTexts.mailBody(notice.message, absoluteUrl(path));
-  await deliverToEach(recipients, "Veranstaltungen", (recipient) =>
-    sendMail({ to: recipient.email, subject: notice.subject, body, triggeredByUserId: null }),
-  );
+  for (const recipient of recipients) {
+    await queueMail(unit, {
+      to: recipient.email,
+      subject: notice.subject,
+      body,
+      triggeredByUserId: null,
+    });
+  }
 }

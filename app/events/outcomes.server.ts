@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { eventOutcomesByOrganization, eventReservations, events, organizations } from "~/db/schema";
 import type { FieldErrors, FormValues } from "~/forms.server";
 import { recordEventAudit } from "./audit.server";
@@ -121,7 +122,7 @@ export async function recordOutcomes(
   ip: string | null = null,
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const result = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async ({ tx }) => {
     const [event] = await tx
       .select({
         startsAt: events.startsAt,
@@ -145,16 +146,14 @@ export async function recordOutcomes(
         .insert(eventOutcomesByOrganization)
         .values(input.byOrganization.map((row) => ({ ...row, eventId })));
     }
-    return { ok: true as const, networkId: event.networkId };
+    await recordEventAudit(tx, {
+      action: "event.outcomes_recorded",
+      actor,
+      ip,
+      targetId: eventId,
+      networkId: event.networkId,
+      details: { ...input.totals, organizations: input.byOrganization.length },
+    });
+    return { ok: true as const };
   });
-  if (!result.ok) return result;
-  await recordEventAudit({
-    action: "event.outcomes_recorded",
-    actor,
-    ip,
-    targetId: eventId,
-    networkId: result.networkId,
-    details: { ...input.totals, organizations: input.byOrganization.length },
-  });
-  return { ok: true };
 }

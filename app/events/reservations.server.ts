@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { ReservationAccess } from "~/auth/permissions.server";
 import { getDb, type Transaction } from "~/db/client.server";
+import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { eventReservations, events, organizations, users } from "~/db/schema";
 import { emitEventChanged } from "~/realtime/hub.server";
 import { recordEventAudit } from "./audit.server";
@@ -96,13 +97,14 @@ export async function promoteFromWaitlist(
   return promoted;
 }
 
-/** After commit: whoever reserved a promoted place hears of it, once per person. */
+/** Whoever reserved a promoted place hears of it, once per person, with the change's commit. */
 export async function announcePromotions(
+  unit: UnitOfWork,
   event: { id: string; title: string },
   promoted: ReservationOwner[],
 ): Promise<void> {
   if (promoted.length === 0) return;
-  await sendEventNotice(await recipientsFor(promoted), {
+  await sendEventNotice(unit, await recipientsFor(unit.tx, promoted), {
     eventId: event.id,
     message: eventNoticeTexts.promoted(event.title),
     subject: eventNoticeTexts.promotedSubject,
@@ -131,56 +133,52 @@ export async function reserveSeats(
   ip: string | null = null,
   now = new Date(),
 ): Promise<SeatChange> {
-  const result = await getDb().transaction(
-    async (tx): Promise<SeatChange & { networkId?: string }> => {
-      const event = await lockEvent(tx, eventId);
-      if (!event) return { ok: false, message: texts.eventMissing };
-      const violation = seatRuleViolation(event, now, texts.eventCancelled);
-      if (violation) return { ok: false, message: violation };
-      // Checked under the lock, so a form sent twice cannot book the same person twice.
-      const held = await tx
-        .select({ pseudonym: eventReservations.pseudonym })
-        .from(eventReservations)
-        .where(
-          and(
-            eq(eventReservations.eventId, eventId),
-            eq(eventReservations.organizationId, actor.organizationId),
-            inArray(eventReservations.status, ["confirmed", "waitlisted"]),
-          ),
-        );
-      const heldKeys = new Set(held.map((row) => pseudonymKey(row.pseudonym)));
-      const twice = pseudonyms.filter((pseudonym) => heldKeys.has(pseudonymKey(pseudonym)));
-      if (twice.length > 0) return { ok: false, message: texts.alreadyReserved(twice) };
-      const free = Math.max(0, event.capacity - event.confirmedSeats);
-      const confirmed = Math.min(free, pseudonyms.length);
-      // The database clock, read under the lock, orders the waiting list by arrival; the
-      // microsecond steps keep the submitted order within one submission.
-      await tx.insert(eventReservations).values(
-        pseudonyms.map((pseudonym, index) => ({
-          eventId,
-          organizationId: actor.organizationId,
-          reservedByUserId: actor.id,
-          pseudonym,
-          status: index < confirmed ? ("confirmed" as const) : ("waitlisted" as const),
-          createdAt: sql`clock_timestamp() + ${index} * interval '1 microsecond'`,
-        })),
+  return inUnitOfWork(async ({ tx, afterCommit }): Promise<SeatChange> => {
+    const event = await lockEvent(tx, eventId);
+    if (!event) return { ok: false, message: texts.eventMissing };
+    const violation = seatRuleViolation(event, now, texts.eventCancelled);
+    if (violation) return { ok: false, message: violation };
+    // Checked under the lock, so a form sent twice cannot book the same person twice.
+    const held = await tx
+      .select({ pseudonym: eventReservations.pseudonym })
+      .from(eventReservations)
+      .where(
+        and(
+          eq(eventReservations.eventId, eventId),
+          eq(eventReservations.organizationId, actor.organizationId),
+          inArray(eventReservations.status, ["confirmed", "waitlisted"]),
+        ),
       );
-      const waitlisted = pseudonyms.length - confirmed;
-      await adjustCounters(tx, eventId, { confirmed, waitlisted });
-      return { ok: true, confirmed, waitlisted, networkId: event.networkId };
-    },
-  );
-  if (!result.ok) return result;
-  emitEventChanged(result.networkId!, eventId);
-  await recordEventAudit({
-    action: "event.reservation_created",
-    actor,
-    ip,
-    targetId: eventId,
-    networkId: result.networkId,
-    details: { confirmed: result.confirmed, waitlisted: result.waitlisted },
+    const heldKeys = new Set(held.map((row) => pseudonymKey(row.pseudonym)));
+    const twice = pseudonyms.filter((pseudonym) => heldKeys.has(pseudonymKey(pseudonym)));
+    if (twice.length > 0) return { ok: false, message: texts.alreadyReserved(twice) };
+    const free = Math.max(0, event.capacity - event.confirmedSeats);
+    const confirmed = Math.min(free, pseudonyms.length);
+    // The database clock, read under the lock, orders the waiting list by arrival; the
+    // microsecond steps keep the submitted order within one submission.
+    await tx.insert(eventReservations).values(
+      pseudonyms.map((pseudonym, index) => ({
+        eventId,
+        organizationId: actor.organizationId,
+        reservedByUserId: actor.id,
+        pseudonym,
+        status: index < confirmed ? ("confirmed" as const) : ("waitlisted" as const),
+        createdAt: sql`clock_timestamp() + ${index} * interval '1 microsecond'`,
+      })),
+    );
+    const waitlisted = pseudonyms.length - confirmed;
+    await adjustCounters(tx, eventId, { confirmed, waitlisted });
+    await recordEventAudit(tx, {
+      action: "event.reservation_created",
+      actor,
+      ip,
+      targetId: eventId,
+      networkId: event.networkId,
+      details: { confirmed, waitlisted },
+    });
+    afterCommit(() => emitEventChanged(event.networkId, eventId));
+    return { ok: true, confirmed, waitlisted };
   });
-  return { ok: true, confirmed: result.confirmed, waitlisted: result.waitlisted };
 }
 
 /**
@@ -194,7 +192,8 @@ export async function cancelReservation(
   ip: string | null = null,
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const result = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const event = await lockEvent(tx, eventId);
     if (!event) return { ok: false as const, message: texts.eventMissing };
     const violation = seatRuleViolation(event, now, texts.cancelAfterEventCancelled);
@@ -210,7 +209,7 @@ export async function cancelReservation(
         ),
       );
     if (!reservation) return { ok: false as const, message: texts.reservationMissing };
-    if (reservation.status === "cancelled") return { ok: true as const, event, promoted: [] };
+    if (reservation.status === "cancelled") return { ok: true as const };
     await tx
       .update(eventReservations)
       .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
@@ -221,22 +220,18 @@ export async function cancelReservation(
       waitlisted: wasConfirmed ? 0 : -1,
     });
     const promoted = wasConfirmed ? await promoteFromWaitlist(tx, eventId, 1) : [];
-    return { ok: true as const, event, promoted, changed: true };
-  });
-  if (!result.ok) return result;
-  if ("changed" in result) {
-    emitEventChanged(result.event.networkId, eventId);
-    await recordEventAudit({
+    await recordEventAudit(tx, {
       action: "event.reservation_cancelled",
       actor,
       ip,
       targetId: eventId,
-      networkId: result.event.networkId,
-      details: { reservationId, promoted: result.promoted.length },
+      networkId: event.networkId,
+      details: { reservationId, promoted: promoted.length },
     });
-    await announcePromotions(result.event, result.promoted);
-  }
-  return { ok: true };
+    await announcePromotions(unit, event, promoted);
+    unit.afterCommit(() => emitEventChanged(event.networkId, eventId));
+    return { ok: true as const };
+  });
 }
 
 /** What a permission decision about cancelling needs; null if it is not this event's. */
@@ -312,12 +307,14 @@ export function listReservations(
  * Returns the number of reservations released.
  */
 export async function releaseReservationsOf(
+  unit: UnitOfWork,
   organizationId: string,
   networkId: string,
   now = new Date(),
 ): Promise<number> {
+  const { tx } = unit;
   const active = inArray(eventReservations.status, ["confirmed", "waitlisted"]);
-  const affected = await getDb()
+  const affected = await tx
     .selectDistinct({ eventId: eventReservations.eventId })
     .from(eventReservations)
     .innerJoin(events, eq(events.id, eventReservations.eventId))
@@ -329,56 +326,52 @@ export async function releaseReservationsOf(
         gt(events.startsAt, now),
         isNull(events.cancelledAt),
       ),
-    );
+    )
+    // Events are locked in one order, so two releases never wait for each other crosswise.
+    .orderBy(asc(eventReservations.eventId));
   let released = 0;
   for (const { eventId } of affected) {
-    const result = await getDb().transaction(async (tx) => {
-      const event = await lockEvent(tx, eventId);
-      if (!event) return null;
-      const cancelled = await tx
-        .select({ id: eventReservations.id, status: eventReservations.status })
-        .from(eventReservations)
-        .where(
-          and(
-            eq(eventReservations.eventId, eventId),
-            eq(eventReservations.organizationId, organizationId),
-            active,
-          ),
-        );
-      await tx
-        .update(eventReservations)
-        .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
-        .where(
-          inArray(
-            eventReservations.id,
-            cancelled.map((row) => row.id),
-          ),
-        );
-      const confirmed = cancelled.filter((row) => row.status === "confirmed").length;
-      await adjustCounters(tx, eventId, {
-        confirmed: -confirmed,
-        waitlisted: -(cancelled.length - confirmed),
-      });
-      return {
-        event,
-        released: cancelled.length,
-        promoted: await promoteFromWaitlist(tx, eventId, confirmed),
-      };
+    const event = await lockEvent(tx, eventId);
+    if (!event) continue;
+    const cancelled = await tx
+      .select({ id: eventReservations.id, status: eventReservations.status })
+      .from(eventReservations)
+      .where(
+        and(
+          eq(eventReservations.eventId, eventId),
+          eq(eventReservations.organizationId, organizationId),
+          active,
+        ),
+      );
+    if (cancelled.length === 0) continue;
+    await tx
+      .update(eventReservations)
+      .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
+      .where(
+        inArray(
+          eventReservations.id,
+          cancelled.map((row) => row.id),
+        ),
+      );
+    const confirmed = cancelled.filter((row) => row.status === "confirmed").length;
+    await adjustCounters(tx, eventId, {
+      confirmed: -confirmed,
+      waitlisted: -(cancelled.length - confirmed),
     });
-    if (!result || result.released === 0) continue;
-    released += result.released;
-    emitEventChanged(networkId, eventId);
-    await recordEventAudit({
+    const promoted = await promoteFromWaitlist(tx, eventId, confirmed);
+    released += cancelled.length;
+    await recordEventAudit(tx, {
       action: "event.reservation_cancelled",
       targetId: eventId,
       networkId,
       details: {
         releasedForOrganizationId: organizationId,
-        reservations: result.released,
-        promoted: result.promoted.length,
+        reservations: cancelled.length,
+        promoted: promoted.length,
       },
     });
-    await announcePromotions(result.event, result.promoted);
+    await announcePromotions(unit, event, promoted);
+    unit.afterCommit(() => emitEventChanged(networkId, eventId));
   }
   return released;
 }

@@ -1,6 +1,6 @@
 import { and, inArray, lt, ne, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
-import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { eventReservations, events } from "~/db/schema";
 
 /**
@@ -17,40 +17,42 @@ export const ERASED_PSEUDONYM = "–";
 /** Erases the pseudonyms of events that ended long enough ago; returns how many events. */
 export async function erasePastEventPseudonyms(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - PSEUDONYM_RETENTION_DAYS * 24 * 60 * 60 * 1000);
-  const erased = await getDb()
-    .update(eventReservations)
-    .set({ pseudonym: ERASED_PSEUDONYM })
-    .where(
-      and(
-        ne(eventReservations.pseudonym, ERASED_PSEUDONYM),
-        inArray(
-          eventReservations.eventId,
-          getDb()
-            .select({ id: events.id })
-            .from(events)
-            // A cancelled event is over when it was cancelled (least() skips a null).
-            .where(lt(sql`least(${events.endsAt}, ${events.cancelledAt})`, cutoff)),
+  return inUnitOfWork(async ({ tx }) => {
+    const erased = await tx
+      .update(eventReservations)
+      .set({ pseudonym: ERASED_PSEUDONYM })
+      .where(
+        and(
+          ne(eventReservations.pseudonym, ERASED_PSEUDONYM),
+          inArray(
+            eventReservations.eventId,
+            tx
+              .select({ id: events.id })
+              .from(events)
+              // A cancelled event is over when it was cancelled (least() skips a null).
+              .where(lt(sql`least(${events.endsAt}, ${events.cancelledAt})`, cutoff)),
+          ),
         ),
-      ),
-    )
-    .returning({ eventId: eventReservations.eventId });
-  const eventIds = [...new Set(erased.map((row) => row.eventId))];
-  if (eventIds.length === 0) return 0;
-  const networksOf = await getDb()
-    .select({ id: events.id, networkId: events.networkId })
-    .from(events)
-    .where(inArray(events.id, eventIds));
-  for (const event of networksOf) {
-    await recordAudit({
-      action: "event.pseudonyms_erased",
-      targetType: "event",
-      targetId: event.id,
-      networkId: event.networkId,
-      details: {
-        reservations: erased.filter((row) => row.eventId === event.id).length,
-        retentionDays: PSEUDONYM_RETENTION_DAYS,
-      },
-    });
-  }
-  return eventIds.length;
+      )
+      .returning({ eventId: eventReservations.eventId });
+    const eventIds = [...new Set(erased.map((row) => row.eventId))];
+    if (eventIds.length === 0) return 0;
+    const networksOf = await tx
+      .select({ id: events.id, networkId: events.networkId })
+      .from(events)
+      .where(inArray(events.id, eventIds));
+    for (const event of networksOf) {
+      await recordAudit(tx, {
+        action: "event.pseudonyms_erased",
+        targetType: "event",
+        targetId: event.id,
+        networkId: event.networkId,
+        details: {
+          reservations: erased.filter((row) => row.eventId === event.id).length,
+          retentionDays: PSEUDONYM_RETENTION_DAYS,
+        },
+      });
+    }
+    return eventIds.length;
+  });
 }

@@ -2,9 +2,11 @@ import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { redirectWithFlash } from "~/flash.server";
+import { readForm } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
-import { parseIdeaForm } from "./idea-form.server";
+import { ideaMultiValuedFields, parseIdeaForm } from "./idea-form.server";
 import { createIdea, updateIdea } from "./ideas.server";
+import { submissionOf } from "~/submissions/submission-key.server";
 
 export function ideaNetworksOf(user: CurrentUser) {
   return listNetworkNames(user.networkIds);
@@ -18,12 +20,17 @@ export async function submitIdeaForm(
 ): Promise<Response> {
   const ip = clientIp(request);
   if (!ideaId) await authorize(user, { action: "idea.create" }, ip);
-  const formData = await request.formData();
-  const publish = formData.get("intent") === "publish";
+  const form = await readForm(request, {
+    multiValued: ideaMultiValuedFields,
+    intents: ["publish", "draft"],
+  });
+  if (!form.ok) return form.response;
+  const { formData } = form;
+  const publish = form.intent === "publish";
   const parsed = parseIdeaForm(formData, user.networkIds);
   if (!parsed.ok) return parsed.response;
   if (!ideaId) {
-    const id = await createIdea(user, parsed.data, publish, ip);
+    const id = await createIdea(user, parsed.data, publish, ip, submissionOf(user.id, formData));
     return redirectWithFlash(`/ideen/${id}`, publish ? "ideaPublished" : "ideaDraftSaved");
   }
   if (!(await updateIdea(user, ideaId, parsed.data, publish, ip))) throw notFound();

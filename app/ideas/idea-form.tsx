@@ -18,6 +18,7 @@ import {
 import { ideaVisibilityLabels } from "./texts";
 import { fieldsOfAction, fundingSources } from "./vocabulary";
 import { ContactFields } from "~/ui/contact-fields";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 export interface IdeaFormValues {
   title: string;
@@ -95,6 +96,7 @@ export function IdeaForm({
   return (
     <Form method="post" className="stack-lg" noValidate>
       <FormErrorSummary errors={feedback.errors} />
+      <SubmissionKeyField />
       <fieldset className="card stack">
         <legend>
           <h2>Die Idee</h2>

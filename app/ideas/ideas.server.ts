@@ -2,6 +2,8 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import type { IdeaAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import {
   ideaAdoptions,
   ideaBookmarks,
@@ -51,9 +53,11 @@ export async function createIdea(
   input: IdeaInput,
   publish: boolean,
   ip: string | null,
+  submission: Submission | null = null,
 ): Promise<string> {
   const now = new Date();
-  const id = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const [created] = await tx
       .insert(ideas)
       .values({
@@ -74,18 +78,18 @@ export async function createIdea(
       body: input.body,
       createdAt: now,
     });
-    await enqueueSearchUpdate(tx, created!.id);
+    await enqueueSearchUpdate(unit, created!.id);
+    await recordAudit(tx, {
+      action: publish ? "idea.published" : "idea.created",
+      actor,
+      ip,
+      targetType: "idea",
+      targetId: created!.id,
+      networkId: input.networkId,
+    });
+    await recordSubmission(unit, submission, `/ideen/${created!.id}`);
     return created!.id;
   });
-  await recordAudit({
-    action: publish ? "idea.published" : "idea.created",
-    actor,
-    ip,
-    targetType: "idea",
-    targetId: id,
-    networkId: input.networkId,
-  });
-  return id;
 }
 
 /** Saves an edit of the actor's organisation's idea as a new revision; false if there is none. */
@@ -97,7 +101,8 @@ export async function updateIdea(
   ip: string | null,
 ): Promise<boolean> {
   const now = new Date();
-  const updated = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const rows = await tx
       .update(ideas)
       .set({
@@ -121,20 +126,17 @@ export async function updateIdea(
       body: input.body,
       createdAt: now,
     });
-    await enqueueSearchUpdate(tx, ideaId);
-    return true;
-  });
-  if (updated) {
-    await revokeIdeaThreadRooms(ideaId);
-    await recordAudit({
+    await enqueueSearchUpdate(unit, ideaId);
+    await revokeIdeaThreadRooms(unit, ideaId);
+    await recordAudit(tx, {
       action: publish ? "idea.published" : "idea.updated",
       actor,
       ip,
       targetType: "idea",
       targetId: ideaId,
     });
-  }
-  return updated;
+    return true;
+  });
 }
 
 /** Publishes, archives or reactivates an idea of the actor's organisation. */
@@ -145,7 +147,8 @@ export async function setIdeaStatus(
   ip: string | null,
 ): Promise<boolean> {
   const now = new Date();
-  const changed = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const rows = await tx
       .update(ideas)
       .set({
@@ -158,20 +161,17 @@ export async function setIdeaStatus(
       .where(and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId)))
       .returning({ id: ideas.id });
     if (rows.length === 0) return false;
-    await enqueueSearchUpdate(tx, ideaId);
-    return true;
-  });
-  if (changed) {
-    await revokeIdeaThreadRooms(ideaId);
-    await recordAudit({
+    await enqueueSearchUpdate(unit, ideaId);
+    await revokeIdeaThreadRooms(unit, ideaId);
+    await recordAudit(tx, {
       action: status === "published" ? "idea.published" : "idea.archived",
       actor,
       ip,
       targetType: "idea",
       targetId: ideaId,
     });
-  }
-  return changed;
+    return true;
+  });
 }
 
 /** What permission decisions need about an idea; null when there is no such idea. */
@@ -199,13 +199,14 @@ export async function adoptIdea(
   note: string,
   ip: string | null,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const adopted = await getDb().transaction(async (tx) => {
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     const inserted = await tx
       .insert(ideaAdoptions)
       .values({ ideaId, organizationId: actor.organizationId, userId: actor.id, note })
       .onConflictDoNothing()
       .returning({ ideaId: ideaAdoptions.ideaId });
-    if (inserted.length === 0) return null;
+    if (inserted.length === 0) return { ok: false as const, message: ideaTexts.alreadyAdopted };
     const [idea] = await tx
       .update(ideas)
       .set({
@@ -213,18 +214,23 @@ export async function adoptIdea(
       })
       .where(eq(ideas.id, ideaId))
       .returning({ title: ideas.title, organizationId: ideas.organizationId });
-    await enqueueSearchUpdate(tx, ideaId);
-    return idea!;
+    await enqueueSearchUpdate(unit, ideaId);
+    await recordAudit(tx, {
+      action: "idea.adopted",
+      actor,
+      ip,
+      targetType: "idea",
+      targetId: ideaId,
+    });
+    const authors = await activeCaseWorkers(tx, idea!.organizationId);
+    await notifyUsers(
+      unit,
+      authors.map((author) => author.id),
+      ideaTexts.adoptedNotification(actor.organizationName, idea!.title),
+      `/ideen/${ideaId}`,
+    );
+    return { ok: true as const };
   });
-  if (!adopted) return { ok: false, message: ideaTexts.alreadyAdopted };
-  await recordAudit({ action: "idea.adopted", actor, ip, targetType: "idea", targetId: ideaId });
-  const authors = await activeCaseWorkers(adopted.organizationId);
-  await notifyUsers(
-    authors.map((author) => author.id),
-    ideaTexts.adoptedNotification(actor.organizationName, adopted.title),
-    `/ideen/${ideaId}`,
-  );
-  return { ok: true };
 }
 
 /** Adds the idea to the user's Merkliste or takes it off; returns whether it is on it now. */

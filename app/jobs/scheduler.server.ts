@@ -1,4 +1,5 @@
 import { settleExpiredCourses } from "~/courses/transitions.server";
+import { describeError } from "~/db/client.server";
 import { sendDiscussionDigests } from "~/discussions/digest.server";
 import { sendEventReminders } from "~/events/reminders.server";
 import { erasePastEventPseudonyms } from "~/events/retention.server";
@@ -56,9 +57,7 @@ export function startScheduledJobs(log: (message: string) => void, intervalMs = 
         }
       } catch (error) {
         // One failing job must not keep the others from running.
-        log(
-          `Job „${job.name}“ fehlgeschlagen: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log(`Job „${job.name}“ fehlgeschlagen: ${describeError(error)}`);
       }
     }
     if (done.length > 0) log(`Jobs: ${done.join(", ")}`);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { findUserByEmail } from "~/auth/login.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork, type Executor, type UnitOfWork } from "~/db/unit-of-work.server";
 import {
   auditLog,
   networkCoordinators,
@@ -20,8 +21,8 @@ interface Actor {
   organizationId: string;
 }
 
-export async function getNetwork(networkId: string) {
-  const [network] = await getDb()
+export async function getNetwork(networkId: string, executor: Executor = getDb()) {
+  const [network] = await executor
     .select({
       id: networks.id,
       name: networks.name,
@@ -159,35 +160,37 @@ export async function createNetwork(
   input: { name: string; region: string; description: string; coordinatorEmail: string },
   ip: string | null,
 ): Promise<FieldResult> {
-  const db = getDb();
-  const coordinator = await findUserByEmail(input.coordinatorEmail, { activeOnly: true });
-  if (!coordinator) {
-    return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
-  }
-  const [existing] = await db
-    .select({ id: networks.id })
-    .from(networks)
-    .where(sql`lower(${networks.name}) = ${input.name.toLowerCase()}`);
-  if (existing) return { ok: false, field: "name", message: networkTexts.nameTaken };
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const coordinator = await findUserByEmail(input.coordinatorEmail, { activeOnly: true }, tx);
+    if (!coordinator) {
+      return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
+    }
+    const [existing] = await tx
+      .select({ id: networks.id })
+      .from(networks)
+      .where(sql`lower(${networks.name}) = ${input.name.toLowerCase()}`);
+    if (existing) return { ok: false, field: "name", message: networkTexts.nameTaken };
 
-  const [network] = await db
-    .insert(networks)
-    .values({ name: input.name, region: input.region, description: input.description })
-    .returning({ id: networks.id });
-  if (!network) throw new Error("network insert returned nothing");
-  await recordAudit({
-    action: "network.created",
-    actor,
-    targetType: "network",
-    targetId: network.id,
-    networkId: network.id,
-    ip,
-    details: { networkName: input.name },
+    const [network] = await tx
+      .insert(networks)
+      .values({ name: input.name, region: input.region, description: input.description })
+      .returning({ id: networks.id });
+    if (!network) throw new Error("network insert returned nothing");
+    await recordAudit(tx, {
+      action: "network.created",
+      actor,
+      targetType: "network",
+      targetId: network.id,
+      networkId: network.id,
+      ip,
+      details: { networkName: input.name },
+    });
+    await appointCoordinatorUser(unit, actor, network.id, coordinator, ip);
+    // The coordinator's own organisation is part of the network it coordinates.
+    await admitOrganization(unit, actor, network.id, coordinator.organizationId, ip);
+    return { ok: true, id: network.id };
   });
-  await appointCoordinatorUser(actor, network.id, coordinator, ip);
-  // The coordinator's own organisation is part of the network it coordinates.
-  await admitOrganization(actor, network.id, coordinator.organizationId, ip);
-  return { ok: true, id: network.id };
 }
 
 export async function appointCoordinator(
@@ -196,28 +199,31 @@ export async function appointCoordinator(
   email: string,
   ip: string | null,
 ): Promise<FieldResult> {
-  const coordinator = await findUserByEmail(email, { activeOnly: true });
-  if (!coordinator) {
-    return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
-  }
-  await appointCoordinatorUser(actor, networkId, coordinator, ip);
-  return { ok: true };
+  return inUnitOfWork(async (unit) => {
+    const coordinator = await findUserByEmail(email, { activeOnly: true }, unit.tx);
+    if (!coordinator) {
+      return { ok: false, field: "coordinatorEmail", message: networkTexts.coordinatorUnknown };
+    }
+    await appointCoordinatorUser(unit, actor, networkId, coordinator, ip);
+    return { ok: true };
+  });
 }
 
 async function appointCoordinatorUser(
+  unit: UnitOfWork,
   actor: Actor,
   networkId: string,
   coordinator: { id: string; name: string },
   ip: string | null,
 ) {
-  const db = getDb();
-  const inserted = await db
+  const { tx } = unit;
+  const inserted = await tx
     .insert(networkCoordinators)
     .values({ networkId, userId: coordinator.id })
     .onConflictDoNothing()
     .returning({ userId: networkCoordinators.userId });
   if (inserted.length === 0) return;
-  await recordAudit({
+  await recordAudit(tx, {
     action: "network.coordinator_appointed",
     actor,
     targetType: "user",
@@ -226,29 +232,32 @@ async function appointCoordinatorUser(
     ip,
     details: { coordinatorName: coordinator.name },
   });
-  const network = await getNetwork(networkId);
+  const network = await getNetwork(networkId, tx);
   await notifyUsers(
+    unit,
     [coordinator.id],
     networkTexts.coordinatorNotification(network?.name ?? ""),
     `/netzwerke/${networkId}`,
   );
 }
 
+/** Admits an organisation, in the caller's unit of work (creating one may come with it). */
 export async function admitOrganization(
+  unit: UnitOfWork,
   actor: Actor,
   networkId: string,
   organizationId: string,
   ip: string | null,
 ): Promise<FieldResult> {
-  const db = getDb();
-  const [organization] = await db
+  const { tx } = unit;
+  const [organization] = await tx
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   if (!organization) {
     return { ok: false, field: "organizationId", message: networkTexts.organizationRequired };
   }
-  const inserted = await db
+  const inserted = await tx
     .insert(networkMemberships)
     .values({ networkId, organizationId })
     .onConflictDoNothing()
@@ -256,8 +265,8 @@ export async function admitOrganization(
   if (inserted.length === 0) {
     return { ok: false, field: "organizationId", message: networkTexts.alreadyMember };
   }
-  const network = await getNetwork(networkId);
-  await recordAudit({
+  const network = await getNetwork(networkId, tx);
+  await recordAudit(tx, {
     action: "network.organization_admitted",
     actor,
     targetType: "organization",
@@ -267,6 +276,7 @@ export async function admitOrganization(
     details: { organizationName: organization.name },
   });
   await notifyOrganization(
+    unit,
     organizationId,
     networkTexts.admittedNotification(network?.name ?? ""),
     `/netzwerke/${networkId}`,
@@ -280,41 +290,46 @@ export async function removeOrganization(
   organizationId: string,
   ip: string | null,
 ): Promise<boolean> {
-  const db = getDb();
-  const removed = await db
-    .delete(networkMemberships)
-    .where(
-      and(
-        eq(networkMemberships.networkId, networkId),
-        eq(networkMemberships.organizationId, organizationId),
-      ),
-    )
-    .returning({ organizationId: networkMemberships.organizationId });
-  if (removed.length === 0) return false;
-  const [organization] = await db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  const network = await getNetwork(networkId);
-  await recordAudit({
-    action: "network.organization_removed",
-    actor,
-    targetType: "organization",
-    targetId: organizationId,
-    networkId,
-    ip,
-    details: { organizationName: organization?.name ?? null },
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const removed = await tx
+      .delete(networkMemberships)
+      .where(
+        and(
+          eq(networkMemberships.networkId, networkId),
+          eq(networkMemberships.organizationId, organizationId),
+        ),
+      )
+      .returning({ organizationId: networkMemberships.organizationId });
+    if (removed.length === 0) return false;
+    const [organization] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId));
+    const network = await getNetwork(networkId, tx);
+    await recordAudit(tx, {
+      action: "network.organization_removed",
+      actor,
+      targetType: "organization",
+      targetId: organizationId,
+      networkId,
+      ip,
+      details: { organizationName: organization?.name ?? null },
+    });
+    await notifyOrganization(
+      unit,
+      organizationId,
+      networkTexts.removedNotification(network?.name ?? ""),
+      null,
+    );
+    await releaseReservationsOf(unit, organizationId, networkId);
+    // The members' open pages reconnect without this network's rooms (channels, threads); a
+    // moment later, so that the notice above still reaches them live.
+    unit.afterCommit(() => {
+      setTimeout(() => disconnectRoom(rooms.organization(organizationId)), 1_000).unref();
+    });
+    return true;
   });
-  await notifyOrganization(
-    organizationId,
-    networkTexts.removedNotification(network?.name ?? ""),
-    null,
-  );
-  await releaseReservationsOf(organizationId, networkId);
-  // The members' open pages reconnect without this network's rooms (channels, threads); a
-  // moment later, so that the notice above still reaches them live.
-  setTimeout(() => disconnectRoom(rooms.organization(organizationId)), 1_000).unref();
-  return true;
 }
 
 /** Names of the given networks, for choosing one in a form. */

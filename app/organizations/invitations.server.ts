@@ -4,9 +4,11 @@ import { hashPassword } from "~/auth/password.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { findUserByEmail } from "~/auth/login.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { invitations, organizations, users, type MemberRole } from "~/db/schema";
-import { sendMail } from "~/mail/mail.server";
-import { memberRoleLabels, organizationTexts } from "./texts";
+import { absoluteUrl, queueMail } from "~/mail/mail.server";
+import { offersRole } from "./organizations.server";
+import { invitationTexts, memberRoleLabels, organizationTexts } from "./texts";
 
 export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -16,23 +18,55 @@ interface Inviter {
   name: string;
 }
 
-export type InvitationResult = { ok: true } | { ok: false; field: "email"; message: string };
+export type InvitationResult =
+  { ok: true } | { ok: false; field: "email" | "role"; message: string };
 
-export async function inviteMember(options: {
-  inviter: Inviter;
-  organizationId: string;
-  email: string;
-  role: MemberRole;
-  /** Builds the absolute link for the mail from the token. */
-  linkFor: (token: string) => string;
-  ip: string | null;
-}): Promise<InvitationResult> {
-  const email = options.email.trim().toLowerCase();
-  if (await findUserByEmail(email)) {
-    return { ok: false, field: "email", message: organizationTexts.alreadyMember };
+/**
+ * Invites a person into an organisation, in the caller's unit of work: the invitation, its mail
+ * (through the outbox) and its audit entry commit together, so a failing mail server never
+ * leaves an invitation nobody received.
+ *
+ * An address that already has an account gets the same answer as any other, so the form does not
+ * reveal who has an account in which network; the person is told by mail instead.
+ */
+export async function inviteMember(
+  unit: UnitOfWork,
+  options: {
+    inviter: Inviter;
+    organizationId: string;
+    email: string;
+    role: MemberRole;
+    ip: string | null;
+  },
+): Promise<InvitationResult> {
+  const { tx } = unit;
+  if (!(await offersRole(options.organizationId, options.role, tx))) {
+    return { ok: false, field: "role", message: organizationTexts.employerRoleOnly };
   }
-  const db = getDb();
-  const [pending] = await db
+  const email = options.email.trim().toLowerCase();
+  const [organization] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, options.organizationId));
+  const organizationName = organization?.name ?? "";
+  if (await findUserByEmail(email, {}, tx)) {
+    await queueMail(unit, {
+      to: email,
+      subject: invitationTexts.existingAccountSubject,
+      body: invitationTexts.existingAccountBody(options.inviter.name, organizationName),
+      // Not the inviter's: their Postausgang would show that the address has an account.
+      triggeredByUserId: null,
+    });
+    await recordAudit(tx, {
+      action: "invitation.existing_account",
+      actor: options.inviter,
+      targetType: "organization",
+      targetId: options.organizationId,
+      ip: options.ip,
+    });
+    return { ok: true };
+  }
+  const [pending] = await tx
     .select({ id: invitations.id })
     .from(invitations)
     .where(
@@ -46,13 +80,9 @@ export async function inviteMember(options: {
     );
   if (pending) return { ok: false, field: "email", message: organizationTexts.alreadyInvited };
 
-  const [organization] = await db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, options.organizationId));
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALIDITY_MS);
-  const [invitation] = await db
+  const [invitation] = await tx
     .insert(invitations)
     .values({
       organizationId: options.organizationId,
@@ -63,24 +93,19 @@ export async function inviteMember(options: {
       expiresAt,
     })
     .returning({ id: invitations.id });
-
-  await sendMail({
+  await queueMail(unit, {
     to: email,
-    subject: `Einladung in das Netzwerke-ABC-Portal (${organization?.name ?? ""})`,
-    body: [
-      "Guten Tag,",
-      "",
-      `${options.inviter.name} lädt Sie ein, im Netzwerke-ABC-Portal für „${organization?.name}“ mitzuarbeiten (Rolle: ${memberRoleLabels[options.role]}).`,
-      "",
-      "Bitte legen Sie über diesen Link Ihr Passwort fest:",
-      options.linkFor(token),
-      "",
-      `Der Link ist 7 Tage gültig (bis ${expiresAt.toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}) und kann nur einmal verwendet werden.`,
-      "Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
-    ].join("\n"),
+    subject: invitationTexts.subject(organizationName),
+    body: invitationTexts.body({
+      inviterName: options.inviter.name,
+      organizationName,
+      roleLabel: memberRoleLabels[options.role],
+      link: absoluteUrl(`/einladung/${token}`),
+      expiresAt,
+    }),
     triggeredByUserId: options.inviter.id,
   });
-  await recordAudit({
+  await recordAudit(tx, {
     action: "invitation.created",
     actor: options.inviter,
     targetType: "invitation",
@@ -129,8 +154,7 @@ export async function acceptInvitation(options: {
   if (await findUserByEmail(invitation.email)) return { ok: false, reason: "account_exists" };
   const passwordHash = await hashPassword(options.password);
 
-  const db = getDb();
-  const userId = await db.transaction(async (tx) => {
+  const userId = await inUnitOfWork(async ({ tx }) => {
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()` })
@@ -147,16 +171,16 @@ export async function acceptInvitation(options: {
         role: invitation.role,
       })
       .returning({ id: users.id });
-    return user?.id ?? null;
+    await recordAudit(tx, {
+      action: "invitation.accepted",
+      actor: { id: user!.id, organizationId: invitation.organizationId },
+      targetType: "invitation",
+      targetId: invitation.id,
+      ip: options.ip,
+      details: { name: options.name },
+    });
+    return user!.id;
   });
   if (!userId) return { ok: false, reason: "invalid" };
-  await recordAudit({
-    action: "invitation.accepted",
-    actor: { id: userId, organizationId: invitation.organizationId },
-    targetType: "invitation",
-    targetId: invitation.id,
-    ip: options.ip,
-    details: { name: options.name },
-  });
   return { ok: true, userId };
 }

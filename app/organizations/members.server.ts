@@ -1,8 +1,16 @@
-import { and, asc, count, eq, gt, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, ne, not } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
+import { actsAsEmployerSql, memberRolesFor } from "~/auth/permissions.server";
 import { invalidateUserSessions } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
-import { invitations, users, type MemberRole } from "~/db/schema";
+import {
+  invitations,
+  organizations,
+  users,
+  type MemberRole,
+  type OrganizationKind,
+} from "~/db/schema";
+import { inUnitOfWork, type Executor } from "~/db/unit-of-work.server";
 import { disconnectRoom, rooms } from "~/realtime/hub.server";
 import { organizationTexts } from "./texts";
 
@@ -43,6 +51,7 @@ export function listOpenInvitations(organizationId: string) {
 interface Admin {
   id: string;
   organizationId: string;
+  organizationKind: OrganizationKind;
 }
 
 type MemberChange = { ok: true } | { ok: false; message: string } | { ok: false; notFound: true };
@@ -84,22 +93,27 @@ export async function changeMemberRole(
   ip: string | null,
 ): Promise<MemberChange> {
   if (userId === admin.id) return { ok: false, message: organizationTexts.cannotChangeOwnRole };
+  if (!memberRolesFor(admin.organizationKind).includes(role)) {
+    return { ok: false, message: organizationTexts.employerRoleOnly };
+  }
   const member = await findActiveMember(admin.organizationId, userId);
   if (!member) return { ok: false, notFound: true };
   if (member.role === role) return { ok: true };
   if (member.role === "org_admin" && (await isLastAdmin(admin.organizationId, userId))) {
     return { ok: false, message: organizationTexts.lastAdmin };
   }
-  await getDb().update(users).set({ role }).where(eq(users.id, userId));
-  // Open pages reconnect at once and authenticate with the new role (e.g. for thread rooms).
-  disconnectRoom(rooms.user(userId));
-  await recordAudit({
-    action: "member.role_changed",
-    actor: admin,
-    targetType: "user",
-    targetId: userId,
-    ip,
-    details: { from: member.role, to: role },
+  await inUnitOfWork(async ({ tx, afterCommit }) => {
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      action: "member.role_changed",
+      actor: admin,
+      targetType: "user",
+      targetId: userId,
+      ip,
+      details: { from: member.role, to: role },
+    });
+    // Open pages reconnect at once and authenticate with the new role (e.g. for thread rooms).
+    afterCommit(() => disconnectRoom(rooms.user(userId)));
   });
   return { ok: true };
 }
@@ -116,31 +130,37 @@ export async function deactivateMember(
   if (member.role === "org_admin" && (await isLastAdmin(admin.organizationId, userId))) {
     return { ok: false, message: organizationTexts.lastAdmin };
   }
-  await getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
-  await invalidateUserSessions(userId);
-  disconnectRoom(rooms.user(userId));
-  await recordAudit({
-    action: "member.deactivated",
-    actor: admin,
-    targetType: "user",
-    targetId: userId,
-    ip,
+  await inUnitOfWork(async ({ tx, afterCommit }) => {
+    await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      action: "member.deactivated",
+      actor: admin,
+      targetType: "user",
+      targetId: userId,
+      ip,
+    });
+    afterCommit(() => disconnectRoom(rooms.user(userId)));
   });
+  // Sessions of a deactivated account are refused from the commit on; this only tidies up.
+  await invalidateUserSessions(userId);
   return { ok: true };
 }
 
-/** Active staff and admins: the people who work on referrals and ideas (not employer members). */
+/** Active staff and admins: the people who work on referrals and ideas (nobody acting as employer). */
 export function activeCaseWorkers(
+  executor: Executor,
   organizationId: string,
   roles: readonly ("staff" | "org_admin")[] = ["staff", "org_admin"],
 ) {
-  return getDb()
+  return executor
     .select({ id: users.id, email: users.email })
     .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
       and(
         eq(users.organizationId, organizationId),
         inArray(users.role, [...roles]),
+        not(actsAsEmployerSql),
         isNull(users.deactivatedAt),
       ),
     );

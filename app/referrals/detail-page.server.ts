@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { authorize, notFound, referralSide } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
+import { getDb } from "~/db/client.server";
 import { requireUuid } from "~/params.server";
 import { getReferralForSide } from "./referral-detail.server";
 import { getReferralParties } from "./referral-parties.server";
@@ -22,7 +23,8 @@ export async function loadReferralForViewer(
   await authorize(user, { action: "referral.view", referral }, ip);
   const detail = await getReferralForSide(referralId, referralSide(user, referral)!);
   if (!detail) throw notFound();
-  await recordAudit({
+  // A read changes nothing: its entry stands on its own.
+  await recordAudit(getDb(), {
     action: auditAction,
     actor: user,
     ip,

@@ -3,12 +3,13 @@ import { clientIp } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { listReferableServices } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues } from "~/forms.server";
-import { publicUrl } from "~/mail/mail.server";
+import { formFailure, formValues, readForm } from "~/forms.server";
+import { absoluteUrl } from "~/mail/mail.server";
 import type { ReferableServiceOption } from "./referral-form";
 import { parseReferralForm, referralMultiValuedFields } from "./referral-form.server";
 import { saveReferral } from "./save-referral.server";
 import { berlinDate } from "./working-days";
+import { submissionOf } from "~/submissions/submission-key.server";
 
 /** The services the form offers, without anything the page does not show. */
 export async function referableServiceOptions(
@@ -39,8 +40,13 @@ export async function submitReferralForm(
 ): Promise<Response> {
   const ip = clientIp(request);
   await authorize(user, { action: "referral.work" }, ip);
-  const formData = await request.formData();
-  const sending = formData.get("intent") === "send";
+  const form = await readForm(request, {
+    multiValued: referralMultiValuedFields,
+    intents: ["send", "draft"],
+  });
+  if (!form.ok) return form.response;
+  const { formData } = form;
+  const sending = form.intent === "send";
   const parsed = parseReferralForm(formData, { today: berlinDate(new Date()), sending });
   if (!parsed.ok) return parsed.response;
   const result = await saveReferral(
@@ -49,7 +55,8 @@ export async function submitReferralForm(
     {
       draftId,
       send: sending,
-      linkFor: (referralId) => publicUrl(request, `/uebergaben/${referralId}`),
+      linkFor: (referralId) => absoluteUrl(`/uebergaben/${referralId}`),
+      submission: submissionOf(user.id, formData),
     },
     ip,
   );

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { networks, referrals } from "~/db/schema";
 import { berlinDate } from "./working-days";
 
@@ -73,17 +74,19 @@ export async function setReferralRetention(
   months: number,
   ip: string | null,
 ): Promise<void> {
-  await getDb()
-    .update(networks)
-    .set({ referralRetentionMonths: months })
-    .where(eq(networks.id, networkId));
-  await recordAudit({
-    action: "network.retention_changed",
-    actor,
-    ip,
-    targetType: "network",
-    targetId: networkId,
-    networkId,
-    details: { months },
+  await inUnitOfWork(async ({ tx }) => {
+    await tx
+      .update(networks)
+      .set({ referralRetentionMonths: months })
+      .where(eq(networks.id, networkId));
+    await recordAudit(tx, {
+      action: "network.retention_changed",
+      actor,
+      ip,
+      targetType: "network",
+      targetId: networkId,
+      networkId,
+      details: { months },
+    });
   });
 }

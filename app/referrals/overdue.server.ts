@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
-import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { organizations, referrals } from "~/db/schema";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
@@ -14,48 +14,58 @@ import { berlinDate } from "./working-days";
  * even when the timer and `npm run jobs:overdue` run at the same time.
  */
 export async function escalateOverdueReferrals(now = new Date()): Promise<number> {
-  const today = berlinDate(now);
-  const escalated = await getDb()
-    .update(referrals)
-    .set({ escalatedAt: now })
-    .where(
-      and(eq(referrals.status, "sent"), lt(referrals.dueOn, today), isNull(referrals.escalatedAt)),
-    )
-    .returning({
-      id: referrals.id,
-      networkId: referrals.networkId,
-      senderOrganizationId: referrals.senderOrganizationId,
-      receiverOrganizationId: referrals.receiverOrganizationId,
-    });
-  if (escalated.length === 0) return 0;
+  return inUnitOfWork(async (unit) => {
+    const { tx } = unit;
+    const today = berlinDate(now);
+    const escalated = await tx
+      .update(referrals)
+      .set({ escalatedAt: now })
+      .where(
+        and(
+          eq(referrals.status, "sent"),
+          lt(referrals.dueOn, today),
+          isNull(referrals.escalatedAt),
+        ),
+      )
+      .returning({
+        id: referrals.id,
+        networkId: referrals.networkId,
+        senderOrganizationId: referrals.senderOrganizationId,
+        receiverOrganizationId: referrals.receiverOrganizationId,
+      });
+    if (escalated.length === 0) return 0;
 
-  const senderNames = new Map(
-    (
-      await getDb()
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(
-          inArray(organizations.id, [...new Set(escalated.map((r) => r.senderOrganizationId))]),
-        )
-    ).map((organization) => [organization.id, organization.name]),
-  );
-  for (const referral of escalated) {
-    const admins = await activeCaseWorkers(referral.receiverOrganizationId, ["org_admin"]);
-    await notifyUsers(
-      admins.map((admin) => admin.id),
-      referralNotificationTexts.overdue(senderNames.get(referral.senderOrganizationId) ?? ""),
-      `/uebergaben/${referral.id}`,
+    const senderNames = new Map(
+      (
+        await tx
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(
+            inArray(organizations.id, [...new Set(escalated.map((r) => r.senderOrganizationId))]),
+          )
+      ).map((organization) => [organization.id, organization.name]),
     );
-    emitReferralChanged(
-      [referral.senderOrganizationId, referral.receiverOrganizationId],
-      referral.id,
-    );
-    await recordAudit({
-      action: "referral.escalated",
-      targetType: "referral",
-      targetId: referral.id,
-      networkId: referral.networkId,
-    });
-  }
-  return escalated.length;
+    for (const referral of escalated) {
+      const admins = await activeCaseWorkers(tx, referral.receiverOrganizationId, ["org_admin"]);
+      await notifyUsers(
+        unit,
+        admins.map((admin) => admin.id),
+        referralNotificationTexts.overdue(senderNames.get(referral.senderOrganizationId) ?? ""),
+        `/uebergaben/${referral.id}`,
+      );
+      await recordAudit(tx, {
+        action: "referral.escalated",
+        targetType: "referral",
+        targetId: referral.id,
+        networkId: referral.networkId,
+      });
+      unit.afterCommit(() =>
+        emitReferralChanged(
+          [referral.senderOrganizationId, referral.receiverOrganizationId],
+          referral.id,
+        ),
+      );
+    }
+    return escalated.length;
+  });
 }

@@ -31,6 +31,7 @@ async function loadReferral(referralId: string) {
         contactPreference: referrals.contactPreference,
         createdAt: referrals.createdAt,
         sentAt: referrals.sentAt,
+        receiverSecrecyBound: referrals.receiverSecrecyBound,
         dueOn: referrals.dueOn,
         escalatedAt: referrals.escalatedAt,
         declineReason: referrals.declineReason,
@@ -121,13 +122,15 @@ export async function getReferralForSide(referralId: string, side: ReferralSide,
     loadTimeline(referralId),
   ]);
   if (!loaded) return null;
+  const { receiverSecrecyBound, ...referral } = loaded.referral;
+  // Fixed when the referral was sent; a draft (no receiver notes yet) shows what sending would fix.
+  const secrecyBound = receiverSecrecyBound ?? isSecrecyBound(loaded.receiver.kind);
   const senderSeesNotes = senderMayReadReceiverNotes(
-    loaded.receiver.kind,
+    secrecyBound,
     consent?.coversFeedback ?? false,
   );
   const withholdNotes = side === "sender" && !senderSeesNotes;
   const today = berlinDate(now);
-  const { referral } = loaded;
   return {
     ...loaded,
     side,
@@ -136,7 +139,7 @@ export async function getReferralForSide(referralId: string, side: ReferralSide,
       overdue: referral.status === "sent" && referral.dueOn !== null && referral.dueOn < today,
     },
     consent,
-    secrecy: { bound: isSecrecyBound(loaded.receiver.kind), senderSeesNotes },
+    secrecy: { bound: secrecyBound, senderSeesNotes },
     timeline: timeline.map(({ organizationId, note, ...entry }) => {
       const withheld = withholdNotes && organizationId === loaded.receiver.id && note !== null;
       return { ...entry, note: withheld ? null : note, noteWithheld: withheld };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "~/db/client.server";
+import type { Executor, UnitOfWork } from "~/db/unit-of-work.server";
 import { organizations, users, type ReferralStatus } from "~/db/schema";
-import { sendMail } from "~/mail/mail.server";
+import { queueMail } from "~/mail/mail.server";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
@@ -25,36 +25,40 @@ export interface ReferralChange {
   link: string;
 }
 
-async function organizationName(id: string): Promise<string> {
-  const [row] = await getDb()
+async function organizationName(executor: Executor, id: string): Promise<string> {
+  const [row] = await executor
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, id));
   return row?.name ?? "";
 }
 
+/** In the unit of work of the change: notifications and mails commit with it. */
 export async function announceReferralChange(
+  unit: UnitOfWork,
   change: ReferralChange,
   actorUserId: string,
 ): Promise<void> {
+  const { tx } = unit;
   const visibleTo =
     change.status === "draft"
       ? [change.senderOrganizationId]
       : [change.senderOrganizationId, change.receiverOrganizationId];
-  emitReferralChanged(visibleTo, change.referralId);
+  unit.afterCommit(() => emitReferralChanged(visibleTo, change.referralId));
   if (change.status === "draft") return;
 
   const relativeLink = `/uebergaben/${change.referralId}`;
   if (change.status === "sent") {
-    const senderName = await organizationName(change.senderOrganizationId);
-    const workers = await activeCaseWorkers(change.receiverOrganizationId);
+    const senderName = await organizationName(tx, change.senderOrganizationId);
+    const workers = await activeCaseWorkers(tx, change.receiverOrganizationId);
     await notifyUsers(
+      unit,
       workers.map((worker) => worker.id),
       notificationTexts.arrived(senderName),
       relativeLink,
     );
     for (const { email } of workers) {
-      await sendMail({
+      await queueMail(unit, {
         to: email,
         subject: mailTexts.arrivedSubject,
         body: mailTexts.arrived(senderName, change.link),
@@ -65,19 +69,20 @@ export async function announceReferralChange(
   }
   // The sender learns of every change the receiver makes; their own actions need no message.
   if (actorUserId === change.createdByUserId) return;
-  const receiverName = await organizationName(change.receiverOrganizationId);
+  const receiverName = await organizationName(tx, change.receiverOrganizationId);
   const label = statusLabels[change.status];
   await notifyUsers(
+    unit,
     [change.createdByUserId],
     notificationTexts.statusChanged(label, receiverName),
     relativeLink,
   );
-  const [creator] = await getDb()
+  const [creator] = await tx
     .select({ email: users.email, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.id, change.createdByUserId));
   if (creator && !creator.deactivatedAt) {
-    await sendMail({
+    await queueMail(unit, {
       to: creator.email,
       subject: mailTexts.statusSubject,
       body: mailTexts.status(label, change.link),

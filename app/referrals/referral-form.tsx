@@ -24,6 +24,7 @@ import {
   serviceCategoryLabels,
   urgencyLabels,
 } from "./texts";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 export interface ReferableServiceOption {
   id: string;
@@ -84,6 +85,7 @@ export function ReferralForm({
   return (
     <Form method="post" className="stack-lg" noValidate>
       <FormErrorSummary errors={feedback.errors} />
+      <SubmissionKeyField />
       <fieldset className="card stack">
         <legend>
           <h2>Wohin und worum geht es?</h2>

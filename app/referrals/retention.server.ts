@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { networks, referralConsents, referrals, referralTransitions } from "~/db/schema";
 import { eraseReferralThreads } from "~/discussions/erasure.server";
 
@@ -35,7 +36,7 @@ export async function anonymiseExpiredReferrals(
       .limit(BATCH_SIZE);
     if (due.length === 0) return done;
     const ids = due.map((referral) => referral.id);
-    await getDb().transaction(async (tx) => {
+    await inUnitOfWork(async ({ tx }) => {
       await tx
         .update(referrals)
         .set({ pseudonym: null, reason: null, anonymisedAt: now })
@@ -49,15 +50,15 @@ export async function anonymiseExpiredReferrals(
         .set({ obtainedBy: null, purpose: null })
         .where(inArray(referralConsents.referralId, ids));
       await eraseReferralThreads(tx, ids);
+      for (const referral of due) {
+        await recordAudit(tx, {
+          action: "referral.anonymised",
+          targetType: "referral",
+          targetId: referral.id,
+          networkId: referral.networkId,
+        });
+      }
     });
-    for (const referral of due) {
-      await recordAudit({
-        action: "referral.anonymised",
-        targetType: "referral",
-        targetId: referral.id,
-        networkId: referral.networkId,
-      });
-    }
     done += due.length;
     onProgress?.(done);
   }

@@ -1,15 +1,20 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb, type Transaction } from "~/db/client.server";
 import {
   networkMemberships,
+  organizations,
   referralConsents,
   referrals,
   referralTransitions,
   services,
 } from "~/db/schema";
+import { referableBy } from "~/directory/services.server";
 import { consentProblem, type ConsentFormInput } from "./consent";
+import { receiverSecrecyBoundNow } from "./professional-secrecy.server";
 import { announceReferralChange } from "./referral-events.server";
 import type { ParsedReferralForm } from "./referral-form.server";
 import { referralTexts as texts } from "./texts";
@@ -32,15 +37,9 @@ async function findReferableService(actor: Actor, serviceId: string) {
       networkId: networkMemberships.networkId,
     })
     .from(services)
+    .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .innerJoin(networkMemberships, eq(networkMemberships.organizationId, services.organizationId))
-    .where(
-      and(
-        eq(services.id, serviceId),
-        eq(services.acceptsReferrals, true),
-        ne(services.organizationId, actor.organizationId),
-        inArray(networkMemberships.networkId, actor.networkIds),
-      ),
-    )
+    .where(and(eq(services.id, serviceId), referableBy(actor)))
     .orderBy(networkMemberships.networkId)
     .limit(1);
   return row ?? null;
@@ -84,7 +83,13 @@ async function storeConsent(
 export async function saveReferral(
   actor: Actor,
   form: ParsedReferralForm,
-  options: { draftId?: string; send: boolean; linkFor: (referralId: string) => string },
+  options: {
+    draftId?: string;
+    send: boolean;
+    linkFor: (referralId: string) => string;
+    /** A new referral's form key (see submission-key.server.ts). */
+    submission?: Submission | null;
+  },
   ip: string | null,
   now = new Date(),
 ): Promise<SaveResult> {
@@ -114,11 +119,14 @@ export async function saveReferral(
           status: "sent" as const,
           sentAt: now,
           dueOn: addWorkingDays(today, service.responseWorkingDays),
+          // Evaluated by the statement that stores the sent referral, inside its transaction.
+          receiverSecrecyBound: receiverSecrecyBoundNow(service.organizationId),
         }
       : {}),
   };
 
-  const referralId = await getDb().transaction(async (tx) => {
+  const referralId = await inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     let id: string;
     if (options.draftId) {
       const updated = await tx
@@ -164,39 +172,41 @@ export async function saveReferral(
         occurredAt: now,
       });
     }
-    return id;
-  });
-  if (!referralId) return { ok: false, notFound: true };
-
-  await recordAudit({
-    action: options.draftId ? "referral.updated" : "referral.created",
-    actor,
-    ip,
-    targetType: "referral",
-    targetId: referralId,
-    networkId: service.networkId,
-  });
-  if (options.send) {
-    await recordAudit({
-      action: "referral.transitioned",
+    await recordAudit(tx, {
+      action: options.draftId ? "referral.updated" : "referral.created",
       actor,
       ip,
       targetType: "referral",
-      targetId: referralId,
+      targetId: id,
       networkId: service.networkId,
-      details: { transition: "send", to: "sent" },
     });
-  }
-  await announceReferralChange(
-    {
-      referralId,
-      status: options.send ? "sent" : "draft",
-      senderOrganizationId: actor.organizationId,
-      receiverOrganizationId: service.organizationId,
-      createdByUserId: actor.id,
-      link: options.linkFor(referralId),
-    },
-    actor.id,
-  );
+    if (options.send) {
+      await recordAudit(tx, {
+        action: "referral.transitioned",
+        actor,
+        ip,
+        targetType: "referral",
+        targetId: id,
+        networkId: service.networkId,
+        details: { transition: "send", to: "sent" },
+      });
+    }
+    await announceReferralChange(
+      unit,
+      {
+        referralId: id,
+        status: options.send ? "sent" : "draft",
+        senderOrganizationId: actor.organizationId,
+        receiverOrganizationId: service.organizationId,
+        createdByUserId: actor.id,
+        link: options.linkFor(id),
+      },
+      actor.id,
+    );
+    if (!options.draftId)
+      await recordSubmission(unit, options.submission ?? null, `/uebergaben/${id}`);
+    return id;
+  });
+  if (!referralId) return { ok: false, notFound: true };
   return { ok: true, referralId, sent: options.send };
 }

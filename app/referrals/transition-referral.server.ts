@@ -1,7 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
   networkMemberships,
   organizations,
@@ -13,6 +15,7 @@ import {
   type ReferralStatus,
 } from "~/db/schema";
 import { consentProblem } from "./consent";
+import { receiverSecrecyBoundNow } from "./professional-secrecy.server";
 import { announceReferralChange } from "./referral-events.server";
 import { transitionRules, type TransitionName } from "./state-machine";
 import { concurrentChangeMessage, referralTexts as texts } from "./texts";
@@ -57,7 +60,7 @@ async function columnsFor<Name extends TransitionName>(
   referralId: string,
   now: Date,
 ): Promise<
-  { ok: true; set: Partial<typeof referrals.$inferInsert> } | { ok: false; message: string }
+  { ok: true; set: PgUpdateSetSource<typeof referrals> } | { ok: false; message: string }
 > {
   switch (name) {
     case "send": {
@@ -66,6 +69,7 @@ async function columnsFor<Name extends TransitionName>(
           receiverOrganizationId: referrals.receiverOrganizationId,
           responseWorkingDays: services.responseWorkingDays,
           acceptsReferrals: services.acceptsReferrals,
+          receiverKind: organizations.kind,
           receiverInNetwork: networkMemberships.organizationId,
           consentOrganizationId: referralConsents.organizationId,
           validUntil: referralConsents.validUntil,
@@ -73,6 +77,7 @@ async function columnsFor<Name extends TransitionName>(
         })
         .from(referrals)
         .innerJoin(services, eq(services.id, referrals.serviceId))
+        .innerJoin(organizations, eq(organizations.id, referrals.receiverOrganizationId))
         .leftJoin(
           networkMemberships,
           and(
@@ -83,8 +88,9 @@ async function columnsFor<Name extends TransitionName>(
         .leftJoin(referralConsents, eq(referralConsents.referralId, referrals.id))
         .where(eq(referrals.id, referralId));
       if (!row) return { ok: false, message: texts.notAllowedNow };
-      // The same rule as when the draft was saved: the service must still take referrals.
-      if (!row.acceptsReferrals || !row.receiverInNetwork) {
+      // The rule of referableBy, as when the draft was saved: the service must still take
+      // referrals, from an organisation of the network that is no employer.
+      if (!row.acceptsReferrals || !row.receiverInNetwork || row.receiverKind === "arbeitgeber") {
         return { ok: false, message: texts.serviceUnavailable };
       }
       const today = berlinDate(now);
@@ -99,7 +105,12 @@ async function columnsFor<Name extends TransitionName>(
       if (problem) return { ok: false, message: problem };
       return {
         ok: true,
-        set: { sentAt: now, dueOn: addWorkingDays(today, row.responseWorkingDays) },
+        set: {
+          sentAt: now,
+          dueOn: addWorkingDays(today, row.responseWorkingDays),
+          // Evaluated by the UPDATE that sends: the receiver's kind at that moment.
+          receiverSecrecyBound: receiverSecrecyBoundNow(referrals.receiverOrganizationId),
+        },
       };
     }
     case "decline":
@@ -143,7 +154,8 @@ export async function transitionReferral<Name extends TransitionName>(
   if (!columns.ok) return { ok: false, message: columns.message, conflict: false };
   const note = "note" in input ? (input.note as string | null) : null;
 
-  const changed = await getDb().transaction(async (tx) => {
+  const changed = await inUnitOfWork(async (unit) => {
+    const { tx } = unit;
     // The row lock makes a concurrent transition wait here and then see the new status.
     const [current] = await tx
       .select({ status: referrals.status })
@@ -177,24 +189,24 @@ export async function transitionReferral<Name extends TransitionName>(
         .set({ revokedAt: now, revokedByUserId: actor.id })
         .where(eq(referralConsents.referralId, referralId));
     }
+    await recordAudit(tx, {
+      action: "referral.transitioned",
+      actor,
+      ip: options.ip,
+      targetType: "referral",
+      targetId: referralId,
+      networkId: row!.networkId,
+      details: { transition: name, to: rule.to },
+    });
+    await announceReferralChange(
+      unit,
+      { referralId, status: rule.to, ...row!, link: options.linkFor(referralId) },
+      actor.id,
+    );
     return row!;
   });
   if (!changed) {
     return { ok: false, message: await describeCurrentState(referralId, name), conflict: true };
   }
-
-  await recordAudit({
-    action: "referral.transitioned",
-    actor,
-    ip: options.ip,
-    targetType: "referral",
-    targetId: referralId,
-    networkId: changed.networkId,
-    details: { transition: name, to: rule.to },
-  });
-  await announceReferralChange(
-    { referralId, status: rule.to, ...changed, link: options.linkFor(referralId) },
-    actor.id,
-  );
   return { ok: true, status: rule.to };
 }

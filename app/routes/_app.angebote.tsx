@@ -11,10 +11,12 @@ import {
   serviceSchema,
 } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm } from "~/forms.server";
+import { parseForm, readForm } from "~/forms.server";
 import { serviceCategoryLabels } from "~/referrals/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary } from "~/ui/form";
+import { submissionOf } from "~/submissions/submission-key.server";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 export const meta: MetaFunction = () => [{ title: "Angebote – Netzwerke ABC" }];
 
@@ -35,11 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
   await authorize(user, { action: "services.manage", organizationId: user.organizationId }, ip);
-  const parsed = parseForm(await request.formData(), serviceSchema, {
+  const form = await readForm(request, { multiValued: serviceMultiValuedFields });
+  if (!form.ok) return form.response;
+  const { formData } = form;
+  const parsed = parseForm(formData, serviceSchema, {
     multiValued: serviceMultiValuedFields,
   });
   if (!parsed.ok) return parsed.response;
-  await createService(user, parsed.data, ip);
+  await createService(user, parsed.data, ip, submissionOf(user.id, formData));
   return redirectWithFlash("/angebote", "serviceCreated");
 }
 
@@ -92,6 +97,7 @@ export default function ServicesPage() {
         <h2 id="angebot-neu">Neues Angebot</h2>
         <Form method="post" className="stack" noValidate>
           <FormErrorSummary errors={feedback.errors} />
+          <SubmissionKeyField />
           <ServiceFields idPrefix="neu" feedback={feedback} />
           <button type="submit" className="button" disabled={submitting}>
             {submitting ? "Angebot wird angelegt …" : "Angebot anlegen"}

@@ -11,7 +11,7 @@ import {
   updateService,
 } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm } from "~/forms.server";
+import { parseForm, readForm } from "~/forms.server";
 import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary } from "~/ui/form";
@@ -38,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ip = clientIp(request);
   await authorize(user, { action: "services.manage", organizationId: user.organizationId }, ip);
   const serviceId = requireUuid(params.serviceId);
-  const parsed = parseForm(await request.formData(), serviceSchema, {
+  const form = await readForm(request, { multiValued: serviceMultiValuedFields });
+  if (!form.ok) return form.response;
+  const parsed = parseForm(form.formData, serviceSchema, {
     multiValued: serviceMultiValuedFields,
   });
   if (!parsed.ok) return parsed.response;

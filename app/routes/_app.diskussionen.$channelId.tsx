@@ -25,12 +25,20 @@ import { parsePostInput } from "~/discussions/post-input.server";
 import { startChannelThread } from "~/discussions/posts.server";
 import { seeOther } from "~/discussions/responses.server";
 import { employerAccessLabels, MAX_TITLE } from "~/discussions/texts";
-import { formFailure, formValues, type FieldErrors } from "~/forms.server";
+import {
+  formFailure,
+  formValues,
+  readForm,
+  unhandledIntent,
+  type FieldErrors,
+} from "~/forms.server";
 import { requireUuid } from "~/params.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, submitted, TextField } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { CountBadge } from "~/ui/count-badge";
+import { submissionOf } from "~/submissions/submission-key.server";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
 
@@ -67,8 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, ip, channel } = await requireChannel(request, params.channelId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, { intents: ["start", "settings", "archive", "restore"] });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
   const here = `/diskussionen/${channel.id}`;
 
   if (intent === "start") {
@@ -84,6 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       channel,
       title.title,
       post,
+      submissionOf(user.id, formData),
     );
     return seeOther(`/diskussionen/thema/${threadId}`);
   }
@@ -100,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateChannel(user, channel, { archived: intent === "archive" }, ip);
     return seeOther(here, { replace: true });
   }
-  throw new Response("Unbekannte Aktion", { status: 400 });
+  return unhandledIntent(intent);
 }
 
 export default function ChannelPage() {
@@ -178,6 +188,7 @@ export default function ChannelPage() {
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="start" />
             <FormErrorSummary errors={startFeedback.errors} />
+            <SubmissionKeyField />
             <TextField
               id="thema-titel"
               name="title"

@@ -16,7 +16,7 @@ import { overviewTexts } from "~/discussions/page-texts";
 import { openReportCount } from "~/discussions/reports.server";
 import { employerAccessLabels } from "~/discussions/texts";
 import { seeOther } from "~/discussions/responses.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, SelectField, submitted } from "~/ui/form";
 import { CountBadge } from "~/ui/count-badge";
@@ -44,8 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "create") throw new Response("Unbekannte Aktion", { status: 400 });
+  const form = await readForm(request, { intents: ["create"] });
+  if (!form.ok) return form.response;
+  const { formData } = form;
   const networkId = String(formData.get("networkId") ?? "");
   await authorize(user, { action: "channel.manage", networkId }, ip);
   const parsed = parseChannelForm(formData);

@@ -5,7 +5,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -17,7 +17,9 @@ import { hidePost } from "~/discussions/posts.server";
 import { dismissReport, getReportRecord, listOpenReports } from "~/discussions/reports.server";
 import { seeOther } from "~/discussions/responses.server";
 import { discussionTexts } from "~/discussions/texts";
+import { readForm } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { feedbackFor, FormErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
@@ -48,11 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent !== "hide" && intent !== "dismiss") {
-    throw new Response("Unbekannte Aktion", { status: 400 });
-  }
+  const form = await readForm(request, { intents: ["hide", "dismiss"] });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
   const report = await getReportRecord(String(formData.get("reportId") ?? ""));
   const thread = report ? await getThreadRecord(report.threadId) : null;
   if (!report || !thread) throw notFound();
@@ -65,6 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ReportsPage() {
   const { reports } = useLoaderData<typeof loader>();
+  const feedback = feedbackFor(useActionData<typeof action>());
   const navigation = useNavigation();
   const busyReport =
     navigation.state === "submitting" ? navigation.formData?.get("reportId") : null;
@@ -85,6 +86,7 @@ export default function ReportsPage() {
         <h1>{reportTexts.title}</h1>
         <p className="lead">{reportTexts.lead}</p>
       </div>
+      <FormErrorSummary errors={feedback.errors} />
       {reports.length === 0 ? (
         <p className="card">{reportTexts.empty}</p>
       ) : (

@@ -16,7 +16,6 @@ import {
   useRevalidator,
 } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { recordAudit } from "~/audit/audit.server";
 import { authorize, can, notFound, type Actor } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import { getPostAccess, getThreadRecord, type ThreadRecord } from "~/discussions/access.server";
@@ -27,6 +26,7 @@ import { PostEditor } from "~/discussions/post-editor";
 import { typedDocument } from "~/rich-text/typed-document";
 import { parsePostInput } from "~/discussions/post-input.server";
 import { PostItem, type PostActions } from "~/discussions/post-item";
+import { recordReferralThreadRead } from "~/discussions/referral-thread-reads.server";
 import {
   createPost,
   deletePost,
@@ -47,11 +47,13 @@ import {
   type PostRevision,
   type ThreadOrigin,
 } from "~/discussions/thread-page.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm, unhandledIntent } from "~/forms.server";
 import { requireUuid } from "~/params.server";
 import type { PostView } from "~/realtime/hub.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, type FormFeedback } from "~/ui/form";
+import { submissionOf } from "~/submissions/submission-key.server";
+import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
 
@@ -84,14 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = thread.access;
   if (access.subject === "referral") {
     // Like the referral itself, every opening of its private thread is on record.
-    await recordAudit({
-      action: "discussion.referral_thread_viewed",
-      actor: user,
+    await recordReferralThreadRead(
+      user,
+      { referralId: access.referral.id, threadId: access.id, via: "page" },
       ip,
-      targetType: "referral",
-      targetId: access.referral.id,
-      details: { threadId: access.id },
-    });
+    );
   }
   const { newSinceSequence } = await recordVisit(user.id, thread);
   const may = threadPermissions(user, access);
@@ -136,8 +135,11 @@ function parseReason(formData: FormData): { reason: string; error?: string } {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, ip, thread } = await requireThread(request, params.threadId);
   const access = thread.access;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, {
+    intents: ["reply", "edit", "delete", "report", "hide", "lock", "unlock"],
+  });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
   const here = `/diskussionen/thema/${access.id}`;
   const back = (anchor?: string, notice?: string) =>
     seeOther(`${here}${notice ? `?hinweis=${notice}` : ""}${anchor ? `#${anchor}` : ""}`, {
@@ -153,6 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { id: user.id, organizationId: user.organizationId, name: user.name },
         thread,
         input,
+        submissionOf(user.id, formData),
       );
       return back(`beitrag-${post.id}`);
     }
@@ -191,7 +194,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back(undefined, intent === "lock" ? "gesperrt" : "entsperrt");
     }
     default:
-      throw new Response("Unbekannte Aktion", { status: 400 });
+      return unhandledIntent(intent);
   }
 }
 
@@ -471,6 +474,7 @@ function ThreadView({ data }: { data: LoaderData }) {
           <reply.Form method="post" className="stack" noValidate preventScrollReset>
             <input type="hidden" name="intent" value="reply" />
             <FormErrorSummary errors={replyFeedback.errors} />
+            <SubmissionKeyField />
             <PostEditor
               key={editorKey}
               id="antwort"

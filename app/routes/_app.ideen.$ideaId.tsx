@@ -7,7 +7,7 @@ import { clientIp, requireUser } from "~/auth/request.server";
 import { attachedPostCount } from "~/discussions/attached.server";
 import { attachedTexts } from "~/discussions/page-texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm } from "~/forms.server";
+import { formFailure, formValues, parseForm, readForm, unhandledIntent } from "~/forms.server";
 import { loadIdeaPage, similarIdeas } from "~/ideas/idea-page.server";
 import {
   adoptIdea,
@@ -68,8 +68,9 @@ const adoptSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, idea } = await requireIdea(request, params.ideaId);
   const ip = clientIp(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, { intents: ["bookmark", "adopt", "publish", "archive"] });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
   const here = `/ideen/${idea.id}`;
 
   if (intent === "bookmark") {
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setIdeaStatus(user, idea.id, intent === "publish" ? "published" : "archived", ip);
     return redirectWithFlash(here, intent === "publish" ? "ideaPublished" : "ideaArchived");
   }
-  throw new Response("Unbekannte Aktion", { status: 400 });
+  return unhandledIntent(intent);
 }
 
 export default function IdeaPage() {

@@ -24,7 +24,7 @@ import { seatsText } from "~/courses/texts";
 import { toBerlinLocal } from "~/events/berlin-time";
 import { courseInstrumentLabels } from "~/events/vocabulary";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm } from "~/forms.server";
 import { organizationKindLabels } from "~/organizations/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor, FormErrorSummary, submitted, TextField } from "~/ui/form";
@@ -59,14 +59,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, course, ip } = await requireCourse(request, params.courseId);
   // Whoever may not see the course learns nothing about it, not even that an intent is wrong.
   await authorize(user, { action: "course.view", course }, ip);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "pledge") {
-    throw new Response("Unbekannte Aktion", { status: 400 });
-  }
+  const form = await readForm(request, { intents: ["pledge"] });
+  if (!form.ok) return form.response;
+  const { formData } = form;
   await authorize(user, { action: "course.pledge", course }, ip);
   const parsed = parsePledgeForm(formData);
   if (!parsed.ok) return parsed.response;
-  const result = await setPledge(user, course.id, parsed.seats, ip, { request });
+  const result = await setPledge(user, course.id, parsed.seats, ip);
   if (!result.ok) return formFailure(formValues(formData), { seats: result.message });
   return redirectWithFlash(
     `/massnahmen/${course.id}`,

@@ -3,12 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize, notFound } from "~/auth/permissions.server";
 import { CourseForm } from "~/courses/course-form";
-import { parseCourseForm } from "~/courses/course-form.server";
+import { courseMultiValuedFields, parseCourseForm } from "~/courses/course-form.server";
 import { requireCourse } from "~/events/route-access.server";
 import { loadCourseForEditing, storedPledgeDeadline, updateCourse } from "~/courses/courses.server";
 import { courseFormTexts } from "~/courses/texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues } from "~/forms.server";
+import { formFailure, formValues, readForm } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor } from "~/ui/form";
@@ -33,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, course, ip } = await requireEditableCourse(request, params.courseId);
-  const formData = await request.formData();
+  const form = await readForm(request, { multiValued: courseMultiValuedFields });
+  if (!form.ok) return form.response;
+  const { formData } = form;
   const parsed = parseCourseForm(formData, {
     // The network stays: the pledges were made in it.
     allowedNetworkIds: [course.networkId],
@@ -41,8 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     currentDeadline: (await storedPledgeDeadline(course.id)) ?? undefined,
   });
   if (!parsed.ok) return parsed.response;
-  const saved = await updateCourse(user, course.id, parsed.data, ip, { request });
-  if (!saved.ok) return formFailure(formValues(formData, ["admittedKinds"]), saved.errors);
+  const saved = await updateCourse(user, course.id, parsed.data, ip);
+  if (!saved.ok) return formFailure(formValues(formData, courseMultiValuedFields), saved.errors);
   return redirectWithFlash(`/massnahmen/${course.id}`, "courseSaved");
 }
 

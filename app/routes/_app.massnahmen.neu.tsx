@@ -4,12 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import { CourseForm, emptyCourse } from "~/courses/course-form";
-import { parseCourseForm } from "~/courses/course-form.server";
+import { courseMultiValuedFields, parseCourseForm } from "~/courses/course-form.server";
 import { createCourse } from "~/courses/courses.server";
 import { redirectWithFlash } from "~/flash.server";
+import { readForm } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { feedbackFor } from "~/ui/form";
+import { submissionOf } from "~/submissions/submission-key.server";
 
 export const meta: MetaFunction = () => [{ title: "Maßnahme anbieten – Netzwerke ABC" }];
 
@@ -24,12 +26,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
   await authorize(user, { action: "course.create" }, ip);
-  const parsed = parseCourseForm(await request.formData(), {
+  const form = await readForm(request, { multiValued: courseMultiValuedFields });
+  if (!form.ok) return form.response;
+  const { formData } = form;
+  const parsed = parseCourseForm(formData, {
     allowedNetworkIds: user.networkIds,
     now: new Date(),
   });
   if (!parsed.ok) return parsed.response;
-  const id = await createCourse(user, parsed.data, ip);
+  const id = await createCourse(user, parsed.data, ip, submissionOf(user.id, formData));
   return redirectWithFlash(`/massnahmen/${id}`, "courseCreated");
 }
 

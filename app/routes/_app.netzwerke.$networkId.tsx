@@ -4,10 +4,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { authorize, can, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { organizationKinds, type OrganizationKind } from "~/db/schema";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm } from "~/forms.server";
-import { publicUrl } from "~/mail/mail.server";
+import { formFailure, formValues, parseForm, readForm, unhandledIntent } from "~/forms.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
   admitOrganization,
   getNetwork,
@@ -17,8 +18,12 @@ import {
   removeOrganization,
 } from "~/networks/networks.server";
 import { networkTexts } from "~/networks/texts";
-import { createOrganization } from "~/organizations/create-organization.server";
-import { inviteMember } from "~/organizations/invitations.server";
+import { createAdmitAndInvite } from "~/organizations/create-organization.server";
+import {
+  changeOrganizationKind,
+  getOrganizationNetworks,
+  organizationKindField,
+} from "~/organizations/organizations.server";
 import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { requireUuid } from "~/params.server";
 import {
@@ -40,10 +45,11 @@ const admitSchema = z.object({
 });
 const createSchema = z.object({
   name: z.string().trim().min(2, organizationTexts.nameRequired).max(200),
-  kind: z.enum(organizationKinds, { errorMap: () => ({ message: organizationTexts.kindInvalid }) }),
+  kind: organizationKindField,
   city: z.string().trim().max(120).default(""),
   adminEmail: z.string().trim().email(networkTexts.adminEmailInvalid),
 });
+const changeKindSchema = z.object({ kind: organizationKindField });
 const retentionSchema = z.object({
   months: z.coerce
     .number({ invalid_type_error: referralTexts.retentionInvalid })
@@ -75,21 +81,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [network] = await listNetworksWithOrganizations([networkId]);
   if (!network) throw notFound();
   const canManage = can(user, { action: "network.manageMembers", networkId });
+  // Every organisation listed here belongs to this network.
+  const canChangeKinds = network.organizations.some((organization) =>
+    can(user, {
+      action: "organization.changeKind",
+      organization: { id: organization.id, networkIds: [networkId] },
+    }),
+  );
   const seesFigures = can(user, { action: "network.viewReferralFigures", networkId });
   const [coordinators, admittable, referralPanel] = await Promise.all([
     listCoordinators(networkId),
     canManage ? listAdmittableOrganizations(networkId).execute() : Promise.resolve([]),
     seesFigures ? referralPanelData(networkId, network.organizations) : Promise.resolve(null),
   ]);
-  return json({ network, coordinators, canManage, admittable, referralPanel });
+  return json({ network, coordinators, canManage, canChangeKinds, admittable, referralPanel });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const networkId = requireUuid(params.networkId);
   const ip = clientIp(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, {
+    intents: ["changeKind", "retention", "admit", "create", "remove"],
+  });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
+  if (intent === "changeKind") return changeKind(user, networkId, formData, ip);
   await authorize(
     user,
     intent === "retention"
@@ -110,24 +127,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "admit") {
     const parsed = parseForm(formData, admitSchema);
     if (!parsed.ok) return parsed.response;
-    const result = await admitOrganization(user, networkId, parsed.data.organizationId, ip);
+    const result = await inUnitOfWork((unit) =>
+      admitOrganization(unit, user, networkId, parsed.data.organizationId, ip),
+    );
     if (!result.ok) return formFailure(formValues(formData), { [result.field]: result.message });
     return redirectWithFlash(here, "organizationAdmitted");
   }
   if (intent === "create") {
     const parsed = parseForm(formData, createSchema);
     if (!parsed.ok) return parsed.response;
-    const { adminEmail, ...organization } = parsed.data;
-    const organizationId = await createOrganization(user, organization, ip);
-    await admitOrganization(user, networkId, organizationId, ip);
-    const invitation = await inviteMember({
-      inviter: user,
-      organizationId,
-      email: adminEmail,
-      role: "org_admin",
-      linkFor: (token) => publicUrl(request, `/einladung/${token}`),
-      ip,
-    });
+    const invitation = await createAdmitAndInvite(user, networkId, parsed.data, ip);
     if (!invitation.ok)
       return formFailure(formValues(formData), { adminEmail: invitation.message });
     return redirectWithFlash(here, "organizationCreated");
@@ -137,7 +146,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await removeOrganization(user, networkId, organizationId, ip))) throw notFound();
     return redirectWithFlash(here, "organizationRemoved");
   }
-  throw new Response("Unbekannte Aktion", { status: 400 });
+  return unhandledIntent(intent);
+}
+
+/** A coordinator of one of the organisation's networks, or the platform admin, sets its kind. */
+async function changeKind(
+  user: CurrentUser,
+  networkId: string,
+  formData: FormData,
+  ip: string | null,
+) {
+  const organization = await getOrganizationNetworks(
+    requireUuid(String(formData.get("organizationId") ?? "")),
+  );
+  // Only the organisations listed on this network's page are changed from it.
+  if (!organization?.networkIds.includes(networkId)) throw notFound();
+  await authorize(user, { action: "organization.changeKind", organization }, ip);
+  const parsed = parseForm(formData, changeKindSchema);
+  if (!parsed.ok) return parsed.response;
+  await changeOrganizationKind(user, organization.id, parsed.data.kind, ip);
+  return redirectWithFlash(`/netzwerke/${networkId}`, "organizationKindChanged");
 }
 
 const kindOptions = organizationKinds.map((kind) => ({
@@ -146,11 +174,12 @@ const kindOptions = organizationKinds.map((kind) => ({
 }));
 
 export default function NetworkPage() {
-  const { network, coordinators, canManage, admittable, referralPanel } =
+  const { network, coordinators, canManage, canChangeKinds, admittable, referralPanel } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const admit = feedbackFor(actionData, "admit");
   const create = feedbackFor(actionData, "create");
+  const kindChange = feedbackFor(actionData, "changeKind");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
 
@@ -170,6 +199,12 @@ export default function NetworkPage() {
 
       <section className="card stack" aria-labelledby="organisationen">
         <h2 id="organisationen">Organisationen im Netzwerk ({network.organizations.length})</h2>
+        {canChangeKinds ? (
+          <>
+            <p className="muted">{organizationTexts.kindSetByCoordination}</p>
+            <FormErrorSummary errors={kindChange.errors} />
+          </>
+        ) : null}
         {network.organizations.length === 0 ? (
           <p>
             Noch keine Organisation aufgenommen.
@@ -184,6 +219,33 @@ export default function NetworkPage() {
                   {organizationKindLabels[organization.kind as OrganizationKind]}
                 </span>
                 {organization.city ? <span className="muted"> {organization.city}</span> : null}
+                {canChangeKinds ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="changeKind" />
+                    <input type="hidden" name="organizationId" value={organization.id} />
+                    <label className="visually-hidden" htmlFor={`art-${organization.id}`}>
+                      Art von {organization.name}
+                    </label>
+                    <select
+                      id={`art-${organization.id}`}
+                      name="kind"
+                      defaultValue={
+                        kindChange.values?.organizationId === organization.id
+                          ? kindChange.values.kind
+                          : organization.kind
+                      }
+                    >
+                      {kindOptions.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button button--secondary">
+                      Art ändern<span className="visually-hidden">: {organization.name}</span>
+                    </button>
+                  </Form>
+                ) : null}
                 {canManage ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="remove" />

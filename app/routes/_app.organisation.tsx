@@ -3,17 +3,16 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorize, can } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
-import { organizationKinds } from "~/db/schema";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm } from "~/forms.server";
+import { parseForm, readForm } from "~/forms.server";
 import {
   getOrganization,
   organizationProfileSchema,
   updateOrganizationProfile,
 } from "~/organizations/organizations.server";
-import { organizationKindLabels } from "~/organizations/texts";
+import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { feedbackFor, FormErrorSummary, TextAreaField, TextField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Meine Organisation – Netzwerke ABC" }];
 
@@ -31,16 +30,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
   await authorize(user, { action: "organization.edit", organizationId: user.organizationId }, ip);
-  const parsed = parseForm(await request.formData(), organizationProfileSchema);
+  const form = await readForm(request);
+  if (!form.ok) return form.response;
+  const parsed = parseForm(form.formData, organizationProfileSchema);
   if (!parsed.ok) return parsed.response;
   await updateOrganizationProfile(user, user.organizationId, parsed.data, ip);
   return redirectWithFlash("/organisation", "profileSaved");
 }
-
-const kindOptions = organizationKinds.map((kind) => ({
-  value: kind,
-  label: organizationKindLabels[kind],
-}));
 
 export default function OrganizationPage() {
   const { organization, canEdit } = useLoaderData<typeof loader>();
@@ -87,14 +83,10 @@ export default function OrganizationPage() {
           defaultValue={value("name")}
           error={feedback.errors?.name}
         />
-        <SelectField
-          id="kind"
-          name="kind"
-          label="Art der Organisation"
-          options={kindOptions}
-          defaultValue={value("kind")}
-          error={feedback.errors?.kind}
-        />
+        <p>
+          Art der Organisation: {organizationKindLabels[organization.kind]}.{" "}
+          <span className="muted">{organizationTexts.kindSetByCoordination}</span>
+        </p>
         <TextField
           id="city"
           name="city"

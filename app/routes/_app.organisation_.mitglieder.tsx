@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { authorize, notFound } from "~/auth/permissions.server";
+import { authorize, memberRolesFor, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
-import { memberRoles } from "~/db/schema";
+import { memberRoles, type MemberRole } from "~/db/schema";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm } from "~/forms.server";
-import { publicUrl } from "~/mail/mail.server";
+import { formFailure, formValues, parseForm, readForm, unhandledIntent } from "~/forms.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { inviteMember } from "~/organizations/invitations.server";
 import {
   changeMemberRole,
@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     currentUserId: user.id,
     organizationName: user.organizationName,
+    roles: memberRolesFor(user.organizationKind),
     members,
     invitations,
   });
@@ -57,20 +58,22 @@ export async function action({ request }: ActionFunctionArgs) {
     { action: "organization.manageMembers", organizationId: user.organizationId },
     ip,
   );
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, { intents: ["invite", "changeRole", "deactivate"] });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
 
   if (intent === "invite") {
     const parsed = parseForm(formData, inviteSchema);
     if (!parsed.ok) return parsed.response;
-    const result = await inviteMember({
-      inviter: user,
-      organizationId: user.organizationId,
-      email: parsed.data.email,
-      role: parsed.data.role,
-      linkFor: (token) => publicUrl(request, `/einladung/${token}`),
-      ip,
-    });
+    const result = await inUnitOfWork((unit) =>
+      inviteMember(unit, {
+        inviter: user,
+        organizationId: user.organizationId,
+        email: parsed.data.email,
+        role: parsed.data.role,
+        ip,
+      }),
+    );
     if (!result.ok) return formFailure(formValues(formData), { [result.field]: result.message });
     return redirectWithFlash("/organisation/mitglieder", "invitationSent");
   }
@@ -95,13 +98,18 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirectWithFlash("/organisation/mitglieder", "memberDeactivated");
   }
-  throw new Response("Unbekannte Aktion", { status: 400 });
+  return unhandledIntent(intent);
 }
 
-const roleOptions = memberRoles.map((value) => ({ value, label: memberRoleLabels[value] }));
-
 export default function MembersPage() {
-  const { currentUserId, organizationName, members, invitations } = useLoaderData<typeof loader>();
+  const { currentUserId, organizationName, roles, members, invitations } =
+    useLoaderData<typeof loader>();
+  const roleOptions = roles.map((value) => ({ value, label: memberRoleLabels[value] }));
+  // A member keeps a role the organisation's kind no longer offers until it is changed.
+  const optionsFor = (current: MemberRole) =>
+    roles.includes(current)
+      ? roleOptions
+      : [{ value: current, label: memberRoleLabels[current] }, ...roleOptions];
   const actionData = useActionData<typeof action>();
   const invite = feedbackFor(actionData, "invite");
   const memberFeedback = feedbackFor(actionData);
@@ -135,7 +143,7 @@ export default function MembersPage() {
             name="role"
             label="Rolle"
             options={roleOptions}
-            defaultValue={invite.values?.role ?? "staff"}
+            defaultValue={invite.values?.role ?? (roles.includes("staff") ? "staff" : roles.at(-1))}
             error={invite.errors?.role}
           />
           <button type="submit" className="button" disabled={busy === "invite"}>
@@ -184,7 +192,7 @@ export default function MembersPage() {
                             Rolle von {member.name}
                           </label>
                           <select id={`rolle-${member.id}`} name="role" defaultValue={member.role}>
-                            {roleOptions.map((option) => (
+                            {optionsFor(member.role).map((option) => (
                               <option key={option.value} value={option.value}>
                                 {option.label}
                               </option>

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { newSubmissionKey } from "~/submissions/submission-key.server";
 import { can } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { unreadTotal } from "~/discussions/overview.server";
-import { isOutboxMode } from "~/mail/mail.server";
 import { memberRoleLabels } from "~/organizations/texts";
 import { referralNavCounts } from "~/referrals/referral-lists.server";
 import { useRootData } from "~/root";
@@ -38,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       events: can(user, { action: "event.browse" }),
       courses: can(user, { action: "course.browse" }),
       administration: can(user, { action: "network.create" }),
-      outbox: isOutboxMode(),
     },
+    submissionKey: newSubmissionKey(),
   });
 }
 
@@ -135,11 +135,9 @@ function AppFrame({ children }: { children: React.ReactNode }) {
                   <NavLink to="/verwaltung/netzwerke">Netzwerke verwalten</NavLink>
                 </li>
               ) : null}
-              {data.nav.outbox ? (
-                <li>
-                  <NavLink to="/postausgang">Postausgang</NavLink>
-                </li>
-              ) : null}
+              <li>
+                <NavLink to="/postausgang">Postausgang</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="user-box">

@@ -6,14 +6,14 @@ import { clientIp, requireUser } from "~/auth/request.server";
 import { attachedPostCount } from "~/discussions/attached.server";
 import { attachedTexts } from "~/discussions/page-texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm } from "~/forms.server";
-import { publicUrl } from "~/mail/mail.server";
+import { formFailure, formValues, parseForm, readForm } from "~/forms.server";
+import { absoluteUrl } from "~/mail/mail.server";
 import { requireUuid } from "~/params.server";
 import { loadReferralForViewer } from "~/referrals/detail-page.server";
 import { getReferralParties } from "~/referrals/referral-parties.server";
 import { ReferralActions } from "~/referrals/referral-actions";
 import { ReferralFacts, ReferralTimeline } from "~/referrals/referral-summary";
-import { isTransitionName, type TransitionName } from "~/referrals/state-machine";
+import { transitionNames, type TransitionName } from "~/referrals/state-machine";
 import { StatusBadge } from "~/referrals/status-badge";
 import { transitionSchemas } from "~/referrals/transition-form";
 import { transitionReferral } from "~/referrals/transition-referral.server";
@@ -48,16 +48,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const referralId = requireUuid(params.referralId);
   const referral = await getReferralParties(referralId);
   if (!referral) throw notFound();
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (!isTransitionName(intent)) throw new Response("Unbekannte Aktion", { status: 400 });
+  const form = await readForm(request, { intents: transitionNames });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
   await authorize(user, { action: "referral.transition", referral, transition: intent }, ip);
 
   const parsed = parseForm(formData, transitionSchemas[intent]);
   if (!parsed.ok) return parsed.response;
   const result = await transitionReferral(user, referralId, intent, parsed.data as never, {
     ip,
-    linkFor: (id) => publicUrl(request, `/uebergaben/${id}`),
+    linkFor: (id) => absoluteUrl(`/uebergaben/${id}`),
   });
   if (!result.ok) return formFailure(formValues(formData), { form: result.message });
   return redirectWithFlash(`/uebergaben/${referralId}`, flashAfter[intent]);

@@ -11,13 +11,9 @@ import { clientIp, requireUser } from "~/auth/request.server";
 import calendarStyles from "~/events/calendar.css";
 import { FeedAddress } from "~/events/calendar-feed-address";
 import { subscriptionTexts as text } from "~/events/calendar-texts";
-import {
-  createFeedToken,
-  feedTokenOf,
-  recordFeedAudit,
-  revokeFeedToken,
-} from "~/events/feed-tokens.server";
-import { publicUrl } from "~/mail/mail.server";
+import { createFeedToken, feedTokenOf, revokeFeedToken } from "~/events/feed-tokens.server";
+import { absoluteUrl } from "~/mail/mail.server";
+import { readForm, unhandledIntent } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { formatDateTime } from "~/ui/format";
 
@@ -42,20 +38,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
   await authorize(user, { action: "event.browse" }, ip);
-  const intent = (await request.formData()).get("intent");
+  const form = await readForm(request, { intents: ["create", "revoke"] });
+  if (!form.ok) return form.response;
+  const { intent } = form;
   if (intent === "create") {
-    const replaced = await feedTokenOf(user.id);
-    const token = await createFeedToken(user.id);
-    await recordFeedAudit(user, "calendar.feed_created", ip, { replaced: replaced !== null });
-    return json({ intent, feedUrl: publicUrl(request, `/kalender/${token}.ics`) });
+    const token = await createFeedToken(user, ip);
+    return json({ intent, feedUrl: absoluteUrl(`/kalender/${token}.ics`) });
   }
   if (intent === "revoke") {
-    if (await revokeFeedToken(user.id)) {
-      await recordFeedAudit(user, "calendar.feed_revoked", ip);
-    }
+    await revokeFeedToken(user, ip);
     return json({ intent, feedUrl: null });
   }
-  return json({ intent: null, feedUrl: null, error: text.unknownIntent }, { status: 400 });
+  return unhandledIntent(intent);
 }
 
 export default function CalendarSubscriptionPage() {
@@ -74,16 +68,18 @@ export default function CalendarSubscriptionPage() {
         <p>{text.contents}</p>
       </div>
 
-      {result?.feedUrl ? <FeedAddress url={result.feedUrl} /> : null}
+      {result && "feedUrl" in result && result.feedUrl ? (
+        <FeedAddress url={result.feedUrl} />
+      ) : null}
       {/* Always on the page, so screen readers announce the text when it appears. */}
       <div role="status">
         {result?.intent === "revoke" ? (
           <p className="alert alert--success">{text.revoked}</p>
         ) : null}
       </div>
-      {result && "error" in result ? (
+      {result && "errors" in result ? (
         <p className="alert alert--error" role="alert">
-          {result.error}
+          {result.errors.form}
         </p>
       ) : null}
 

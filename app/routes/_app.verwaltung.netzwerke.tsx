@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authorize, notFound } from "~/auth/permissions.server";
 import { clientIp, requireUser } from "~/auth/request.server";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm } from "~/forms.server";
+import { formFailure, formValues, parseForm, readForm, unhandledIntent } from "~/forms.server";
 import {
   appointCoordinator,
   createNetwork,
@@ -38,8 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ip = clientIp(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request, { intents: ["create", "appoint"] });
+  if (!form.ok) return form.response;
+  const { formData, intent } = form;
 
   if (intent === "create") {
     await authorize(user, { action: "network.create" }, ip);
@@ -59,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return formFailure(formValues(formData), { [result.field]: result.message });
     return redirectWithFlash("/verwaltung/netzwerke", "coordinatorAppointed");
   }
-  throw new Response("Unbekannte Aktion", { status: 400 });
+  return unhandledIntent(intent);
 }
 
 export default function NetworkAdministrationPage() {

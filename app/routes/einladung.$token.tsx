@@ -3,13 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
+import { getDb } from "~/db/client.server";
 import { sessionCookie } from "~/auth/cookie.server";
 import { checkPasswordPolicy } from "~/auth/password.server";
 import { clientIp } from "~/auth/request.server";
 import { createSession } from "~/auth/session.server";
 import { authTexts } from "~/auth/texts";
 import { redirectWithFlash } from "~/flash.server";
-import { fieldErrors, formFailure, formValues } from "~/forms.server";
+import { fieldErrors, formFailure, formValues, readForm } from "~/forms.server";
 import { acceptInvitation, findOpenInvitation } from "~/organizations/invitations.server";
 import { memberRoleLabels } from "~/organizations/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -37,14 +38,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const raw = formValues(await request.formData());
+  const form = await readForm(request);
+  if (!form.ok) return form.response;
+  const raw = formValues(form.formData);
   const invitation = await findOpenInvitation(params.token ?? "");
   if (!invitation) return formFailure(raw, { form: authTexts.invitationInvalid });
 
   const parsed = acceptSchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   if (parsed.success) {
-    const policyError = checkPasswordPolicy(parsed.data.password, invitation.email);
+    const policyError = checkPasswordPolicy(
+      parsed.data.password,
+      invitation.email,
+      parsed.data.name,
+    );
     if (policyError) errors.password = policyError;
     else if (parsed.data.password !== parsed.data.passwordConfirmation) {
       errors.passwordConfirmation = authTexts.passwordMismatch;
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formFailure(raw, { form: message });
   }
   const session = await createSession(result.userId);
-  await recordAudit({
+  await recordAudit(getDb(), {
     action: "auth.login",
     actor: { id: result.userId, organizationId: invitation.organizationId },
     targetType: "user",

@@ -3,7 +3,7 @@ import { can, notFound } from "~/auth/permissions.server";
 import { icsTexts } from "~/events/calendar-texts";
 import { userForFeedToken } from "~/events/feed-tokens.server";
 import { buildCalendar, feedEventsFor } from "~/events/ics.server";
-import { publicUrl } from "~/mail/mail.server";
+import { absoluteUrl } from "~/mail/mail.server";
 
 /** Calendar programs fetch again about this often (a hint; Outlook and others decide). */
 const REFRESH_HOURS = 1;
@@ -14,13 +14,13 @@ const REFRESH_HOURS = 1;
  * guessed, replaced or revoked token learns nothing. Membership is checked afresh on every fetch:
  * whoever belongs to no network any more (or was deactivated) gets nothing.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const token = /^(.+)\.ics$/.exec(params.feedFile ?? "")?.[1];
   const user = token ? await userForFeedToken(token) : null;
   if (!user || !can(user, { action: "event.browse" })) throw notFound();
   const body = buildCalendar(await feedEventsFor(user), {
     name: icsTexts.feedName,
-    pageUrl: (eventId) => publicUrl(request, `/veranstaltungen/${eventId}`),
+    pageUrl: (eventId) => absoluteUrl(`/veranstaltungen/${eventId}`),
     refreshHours: REFRESH_HOURS,
   });
   return new Response(body, {

@@ -3,7 +3,7 @@ import { authorize, notFound } from "~/auth/permissions.server";
 import { icsTexts } from "~/events/calendar-texts";
 import { buildCalendar, icsEventById } from "~/events/ics.server";
 import { requireEvent } from "~/events/route-access.server";
-import { publicUrl } from "~/mail/mail.server";
+import { absoluteUrl } from "~/mail/mail.server";
 
 /** GET /veranstaltungen/:eventId/ics – the event as a calendar file to open in Outlook & Co. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw notFound();
   const body = buildCalendar([event], {
     name: icsTexts.calendarName,
-    pageUrl: (eventId) => publicUrl(request, `/veranstaltungen/${eventId}`),
+    pageUrl: (eventId) => absoluteUrl(`/veranstaltungen/${eventId}`),
   });
   return new Response(body, {
     headers: {

@@ -1,23 +1,24 @@
 import { asc, inArray, lte, eq, sql } from "drizzle-orm";
-import { getDb, type Database } from "~/db/client.server";
+import { getDb } from "~/db/client.server";
+import type { UnitOfWork } from "~/db/unit-of-work.server";
 import { ideas, searchOutbox } from "~/db/schema";
 import { getEnv } from "~/env.server";
+import { createDrainer } from "~/jobs/drainer.server";
 import type { SearchDocument, SearchEngine } from "./engine";
 import { createPostgresEngine } from "./postgres-engine.server";
 
-type Executor = Pick<Database, "insert">;
-
 /**
- * Records that an idea must be (re)indexed or removed. Call it with the transaction that changes
- * the idea, so the change and its indexing order commit together or not at all.
+ * Records that an idea must be (re)indexed or removed, in the unit of work that changes the idea,
+ * so the change and its indexing order commit together or not at all; the worker is woken once
+ * they did.
  */
 export async function enqueueSearchUpdate(
-  executor: Executor,
+  unit: UnitOfWork,
   ideaId: string,
   operation: "upsert" | "remove" = "upsert",
 ): Promise<void> {
-  await executor.insert(searchOutbox).values({ entityId: ideaId, operation });
-  scheduleDrain();
+  await unit.tx.insert(searchOutbox).values({ entityId: ideaId, operation });
+  unit.afterCommit(searchWorker.wake);
 }
 
 /** What the engines get to know about ideas: texts, facets and what visibility needs. */
@@ -147,44 +148,10 @@ export async function pendingSearchUpdates(): Promise<number> {
   return row?.value ?? 0;
 }
 
-let drainScheduled: ReturnType<typeof setTimeout> | undefined;
-let workerRunning = false;
-let log: (message: string) => void = () => {};
-
-/** Drains soon after a change, so a published idea is findable within a moment. */
-function scheduleDrain(): void {
-  if (!workerRunning || drainScheduled) return;
-  drainScheduled = setTimeout(() => {
-    drainScheduled = undefined;
-    void drainUntilEmpty();
-  }, 50);
-  drainScheduled.unref?.();
-}
-
-async function drainUntilEmpty(): Promise<void> {
-  try {
-    while ((await drainSearchOutbox()) > 0) {
-      // keep going until nothing is due
-    }
-  } catch (error) {
-    log(`Suchindex: Aktualisierung fehlgeschlagen, neuer Versuch folgt (${String(error)})`);
-  }
-}
-
 /** The in-process worker: drains after every change and every few seconds for retries. */
-export function startSearchWorker(logger: (message: string) => void, intervalMs = 5_000) {
-  log = logger;
-  workerRunning = true;
-  const timer = setInterval(() => void drainUntilEmpty(), intervalMs);
-  timer.unref();
-  void drainUntilEmpty();
-  return () => {
-    workerRunning = false;
-    clearInterval(timer);
-    if (drainScheduled) clearTimeout(drainScheduled);
-    drainScheduled = undefined;
-  };
-}
+const searchWorker = createDrainer("Suchindex-Aktualisierung", drainSearchOutbox);
+
+export const startSearchWorker = searchWorker.start;
 
 /** Rebuilds the engine's index from the database, reporting progress after every batch. */
 export async function reindexAllIdeas(

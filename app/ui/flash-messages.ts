@@ -1,5 +1,7 @@
 export const flashMessages = {
   loggedOut: "Sie wurden abgemeldet.",
+  submissionRepeated:
+    "Diese Eingabe war bereits gespeichert und wurde nicht ein zweites Mal angelegt. Hier ist sie.",
   invitationSent: "Die Einladung wurde verschickt.",
   invitationAccepted: "Willkommen! Ihr Konto ist eingerichtet.",
   roleChanged: "Die Rolle wurde geändert.",
@@ -11,6 +13,7 @@ export const flashMessages = {
   organizationCreated:
     "Die Organisation wurde angelegt, aufgenommen und ihre Administration eingeladen.",
   organizationRemoved: "Die Organisation wurde aus dem Netzwerk entfernt.",
+  organizationKindChanged: "Die Art der Organisation wurde geändert.",
   serviceCreated: "Das Angebot wurde angelegt.",
   serviceSaved: "Das Angebot wurde gespeichert.",
   referralDraftSaved: "Die Übergabe wurde als Entwurf gespeichert.",
@@ -53,3 +56,8 @@ export const flashMessages = {
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;
+
+/** Only the catalogue's own keys: "__proto__" or "constructor" from a cookie are not messages. */
+export function isFlashKey(key: string): key is FlashKey {
+  return Object.hasOwn(flashMessages, key);
+}

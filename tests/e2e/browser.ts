@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Password of every demo account (tests/fixtures/demo-data.ts). */
+/** Password of every demo account (app/demo/demo-data.server.ts). */
 export const DEMO_PASSWORD = "Netzwerk-ABC-Demo-2026";
 
 export const demoAccounts = {

@@ -21,7 +21,7 @@ const CASE_WORKER_NAME = "Thomas Brandt";
 const JOBCENTER = "Jobcenter Weimarer Land";
 
 const CHANNEL = "U25 und Jugendberufsagentur";
-/** A thread of the demo data in that channel (tests/fixtures/demo-discussions.ts). */
+/** A thread of the demo data in that channel (app/demo/demo-discussions.server.ts). */
 const DEMO_THREAD =
   "Wer hat Erfahrung mit aufsuchendem Fallmanagement gemeinsam mit dem Jugendamt?";
 const DEMO_QUESTION =

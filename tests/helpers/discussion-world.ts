@@ -16,9 +16,9 @@ import {
   createNetwork,
   createOrganization,
   createUser,
-} from "#tests/fixtures/factories";
-import { createIdeaFor } from "#tests/fixtures/idea-factories";
-import { createReferral, createService } from "#tests/fixtures/referral-factories";
+} from "~/demo/factories.server";
+import { createIdeaFor } from "~/demo/idea-factories.server";
+import { createReferral, createService } from "~/demo/referral-factories.server";
 
 /**
  * Discussions in two networks, for the socket tests. "Nord": organisation A (jobcenter, writes

@@ -5,8 +5,8 @@ import {
   createOrganization,
   createUser,
   loginCookiesFor,
-} from "#tests/fixtures/factories";
-import { createService } from "#tests/fixtures/referral-factories";
+} from "~/demo/factories.server";
+import { createService } from "~/demo/referral-factories.server";
 
 export const referralPersonaNames = [
   "anonymous",
@@ -18,6 +18,7 @@ export const referralPersonaNames = [
   "receiverAdmin",
   "sameNetworkStaff",
   "employer",
+  "employerAdmin",
   "otherNetworkStaff",
 ] as const;
 export type ReferralPersonaName = (typeof referralPersonaNames)[number];
@@ -25,7 +26,7 @@ export type ReferralPersonaName = (typeof referralPersonaNames)[number];
 /**
  * The parties of a referral and everyone around them. Network "Nord": the sending jobcenter,
  * the receiving Schuldnerberatung (with a service), a Jugendamt, the coordinator's Kommune and
- * an employer. Network "Süd": another jobcenter. The platform admin's organisation is in none.
+ * an employer (a contact and its admin). Network "Süd": another jobcenter. The platform admin's organisation is in none.
  */
 export async function buildReferralWorld() {
   const north = await createNetwork({ name: "Netzwerk Nord", region: "Nordkreis" });
@@ -58,6 +59,7 @@ export async function buildReferralWorld() {
     receiverAdmin: await createUser({ organizationId: receiver.id, role: "org_admin" }),
     sameNetworkStaff: await createUser({ organizationId: third.id, role: "staff" }),
     employer: await createUser({ organizationId: employerOrg.id, role: "employer_member" }),
+    employerAdmin: await createUser({ organizationId: employerOrg.id, role: "org_admin" }),
     otherNetworkStaff: await createUser({ organizationId: southern.id, role: "staff" }),
   };
   await appointCoordinator(north.id, users.coordinator.id);

@@ -5,7 +5,7 @@ import {
   createOrganization,
   createUser,
   loginCookiesFor,
-} from "#tests/fixtures/factories";
+} from "~/demo/factories.server";
 
 export const personaNames = [
   "anonymous",
@@ -14,6 +14,7 @@ export const personaNames = [
   "orgAdmin",
   "staff",
   "employer",
+  "employerAdmin",
   "otherOrgAdmin",
   "otherNetworkAdmin",
   "otherNetworkStaff",
@@ -22,7 +23,8 @@ export type PersonaName = (typeof personaNames)[number];
 
 /**
  * Two networks. "Nord": organisation A (jobcenter: coordinator, admin, staff), organisation B
- * (Schuldnerberatung: admin) and employer E. "Süd": organisation C (admin, staff).
+ * (Schuldnerberatung: admin) and employer E (an employer member and E's admin, who manages E's
+ * members but acts as an employer like everyone in E). "Süd": organisation C (admin, staff).
  * The platform admin's organisation belongs to no network.
  */
 export async function buildWorld() {
@@ -54,6 +56,7 @@ export async function buildWorld() {
     orgAdmin: await createUser({ organizationId: orgA.id, role: "org_admin" }),
     staff: await createUser({ organizationId: orgA.id, role: "staff" }),
     employer: await createUser({ organizationId: employerOrg.id, role: "employer_member" }),
+    employerAdmin: await createUser({ organizationId: employerOrg.id, role: "org_admin" }),
     otherOrgAdmin: await createUser({ organizationId: orgB.id, role: "org_admin" }),
     otherNetworkAdmin: await createUser({ organizationId: orgC.id, role: "org_admin" }),
     otherNetworkStaff: await createUser({ organizationId: orgC.id, role: "staff" }),

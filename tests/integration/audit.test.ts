@@ -8,7 +8,7 @@ import { buildWorld } from "#tests/helpers/world";
 
 describe("Audit-Log", () => {
   beforeAll(async () => {
-    await recordAudit({ action: "auth.login", ip: "198.51.100.1" });
+    await recordAudit(getDb(), { action: "auth.login", ip: "198.51.100.1" });
   });
 
   it.each([

@@ -18,6 +18,7 @@ const networkMembers = (member: Outcome): Record<PersonaName, Outcome> => ({
   orgAdmin: member,
   staff: member,
   employer: member,
+  employerAdmin: member,
   otherOrgAdmin: member,
   otherNetworkAdmin: member,
   otherNetworkStaff: member,
@@ -135,13 +136,13 @@ describe("Kalender: Berechtigungen", () => {
     it.each(personaNames.filter((name) => name !== "anonymous" && name !== "platformAdmin"))(
       "%s: the own token works without a session",
       async (persona) => {
-        const token = await createFeedToken(world().users[persona].id);
+        const token = await createFeedToken(world().users[persona], null);
         expect((await fetchFeed(`${token}.ics`)).status).toBe(200);
       },
     );
 
     it("platformAdmin: a token of someone in no network answers 404", async () => {
-      const token = await createFeedToken(world().users.platformAdmin.id);
+      const token = await createFeedToken(world().users.platformAdmin, null);
       expect((await fetchFeed(`${token}.ics`)).status).toBe(404);
     });
 

@@ -2,7 +2,7 @@ import { addDays } from "~/events/berlin-time";
 import { berlinToday } from "~/events/calendar-period";
 import * as calendar from "~/routes/_app.veranstaltungen._index";
 import { berlin, insertEvent, insertReservation } from "#tests/fixtures/calendar-fixtures";
-import { appointCoordinator, createLoginCookie, createUser } from "#tests/fixtures/factories";
+import { appointCoordinator, createLoginCookie, createUser } from "~/demo/factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

@@ -10,8 +10,8 @@ import {
   courseForm,
   createBildungstraeger,
   createCourseFor,
-} from "#tests/fixtures/course-factories";
-import { createLoginCookie } from "#tests/fixtures/factories";
+} from "~/demo/course-factories.server";
+import { createLoginCookie } from "~/demo/factories.server";
 import {
   describeMatrix,
   type MatrixCell,
@@ -90,6 +90,7 @@ const networkMembers: Record<Persona, Outcome> = {
   orgAdmin: "ok",
   staff: "ok",
   employer: "ok",
+  employerAdmin: "ok",
   otherOrgAdmin: "ok",
   otherNetworkAdmin: "ok",
   otherNetworkStaff: "ok",
@@ -104,6 +105,7 @@ const trainerOnly: Record<Persona, Outcome> = {
   orgAdmin: 403,
   staff: 403,
   employer: 403,
+  employerAdmin: 403,
   otherOrgAdmin: 403,
   otherNetworkAdmin: 403,
   otherNetworkStaff: 403,
@@ -117,6 +119,7 @@ const north = (outcomes: Partial<Record<Persona, Outcome>>): Record<Persona, Out
   orgAdmin: 403,
   staff: 403,
   employer: 403,
+  employerAdmin: 403,
   otherOrgAdmin: 403,
   otherNetworkAdmin: 404,
   otherNetworkStaff: 404,
@@ -129,6 +132,7 @@ const everyoneInNorth = north({
   orgAdmin: "ok",
   staff: "ok",
   employer: "ok",
+  employerAdmin: "ok",
   otherOrgAdmin: "ok",
   trainer: "ok",
 });
@@ -184,6 +188,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
       orgAdmin: 404,
       staff: 404,
       employer: 404,
+      employerAdmin: 404,
       otherOrgAdmin: 404,
       otherNetworkAdmin: "ok",
       otherNetworkStaff: "ok",
@@ -199,6 +204,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
       orgAdmin: 404,
       staff: 404,
       employer: 404,
+      employerAdmin: 404,
       otherOrgAdmin: 404,
       trainer: 404,
     }),
@@ -212,6 +218,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
       orgAdmin: 404,
       staff: 404,
       employer: 404,
+      employerAdmin: 404,
       otherOrgAdmin: 404,
       trainer: 404,
     }),
@@ -257,6 +264,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
       orgAdmin: 404,
       staff: 404,
       employer: 404,
+      employerAdmin: 404,
       otherOrgAdmin: 404,
       otherNetworkAdmin: "ok",
       otherNetworkStaff: "ok",
@@ -272,6 +280,7 @@ const rows: MatrixRow<CourseWorld, Persona>[] = [
       orgAdmin: 400,
       staff: 400,
       employer: 400,
+      employerAdmin: 400,
       otherOrgAdmin: 400,
       trainer: 400,
     }),

@@ -8,9 +8,9 @@ import {
   createBildungstraeger,
   createCourseFor,
   createPledgingOrganization,
-} from "#tests/fixtures/course-factories";
-import { berlinDateIn } from "#tests/fixtures/event-factories";
-import { createNetwork } from "#tests/fixtures/factories";
+} from "~/demo/course-factories.server";
+import { berlinDateIn } from "~/demo/event-factories.server";
+import { createNetwork } from "~/demo/factories.server";
 
 /**
  * Pledges race for the last seats of a course: on PostgreSQL, with real concurrent

@@ -18,9 +18,9 @@ import {
   createBildungstraeger,
   createCourseFor,
   createPledgingOrganization,
-} from "#tests/fixtures/course-factories";
-import { berlinDateIn } from "#tests/fixtures/event-factories";
-import { createLoginCookie } from "#tests/fixtures/factories";
+} from "~/demo/course-factories.server";
+import { berlinDateIn } from "~/demo/event-factories.server";
+import { createLoginCookie } from "~/demo/factories.server";
 import { buildRequest, callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

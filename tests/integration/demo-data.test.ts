@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { courses, events } from "~/db/schema";
-import { seedDemoData } from "#tests/fixtures/demo-data";
+import { seedDemoData } from "~/demo/demo-data.server";
 
 /** `npm start` seeds this on a fresh database: it must go through every domain rule unrefused. */
 describe("Die Demodaten", () => {

@@ -16,7 +16,7 @@ import {
   postInputFromText,
   type DiscussionWorld,
 } from "#tests/helpers/discussion-world";
-import { createEventFor } from "#tests/fixtures/event-factories";
+import { createEventFor } from "~/demo/event-factories.server";
 
 /**
  * What discussions keep of what people wrote: a referral's thread may hold social data, so its

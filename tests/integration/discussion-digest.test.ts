@@ -14,7 +14,7 @@ import {
   createNetwork,
   createOrganization,
   createUser,
-} from "#tests/fixtures/factories";
+} from "~/demo/factories.server";
 
 /**
  * Mentions and replies reach someone without an open page by one e-mail digest: sent once,

@@ -27,10 +27,10 @@ import {
   createOrganization,
   createUser,
   loginCookiesFor,
-} from "#tests/fixtures/factories";
-import { createEventFor } from "#tests/fixtures/event-factories";
-import { createIdeaFor } from "#tests/fixtures/idea-factories";
-import { createReferral, createService } from "#tests/fixtures/referral-factories";
+} from "~/demo/factories.server";
+import { createEventFor } from "~/demo/event-factories.server";
+import { createIdeaFor } from "~/demo/idea-factories.server";
+import { createReferral, createService } from "~/demo/referral-factories.server";
 import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
 import { personaNames, type PersonaName } from "#tests/helpers/world";
@@ -68,6 +68,7 @@ async function buildDiscussionWorld() {
     orgAdmin: await createUser({ organizationId: orgA.id, role: "org_admin" }),
     staff: await createUser({ organizationId: orgA.id, role: "staff" }),
     employer: await createUser({ organizationId: employerOrg.id, role: "employer_member" }),
+    employerAdmin: await createUser({ organizationId: employerOrg.id, role: "org_admin" }),
     otherOrgAdmin: await createUser({ organizationId: orgB.id, role: "org_admin" }),
     otherNetworkAdmin: await createUser({ organizationId: orgC.id, role: "org_admin" }),
     otherNetworkStaff: await createUser({ organizationId: orgC.id, role: "staff" }),
@@ -193,6 +194,7 @@ const nord = (member: Outcome, overrides: Partial<Record<PersonaName, Outcome>> 
     orgAdmin: member,
     staff: member,
     employer: member,
+    employerAdmin: member,
     otherOrgAdmin: member,
     otherNetworkAdmin: 404,
     otherNetworkStaff: 404,
@@ -201,7 +203,7 @@ const nord = (member: Outcome, overrides: Partial<Record<PersonaName, Outcome>> 
 
 /** Nord's members, but the employer member does not even see a channel with access "none". */
 const noEmployers = (member: Outcome, overrides: Partial<Record<PersonaName, Outcome>> = {}) =>
-  nord(member, { employer: 404, ...overrides });
+  nord(member, { employer: 404, employerAdmin: 404, ...overrides });
 
 /** Only the coordinator of Nord moderates; other members are refused, outsiders do not see it. */
 const moderatorOnly = noEmployers(403, { coordinator: "ok" });
@@ -316,7 +318,7 @@ const rows: Row[] = [
         title: "Praktikumsplätze im Sommer",
         bodyText: "Wer hat noch Plätze frei?",
       }),
-    expect: nord("ok", { employer: 403 }),
+    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "POST /diskussionen/:channelId start (access write)",
@@ -441,7 +443,7 @@ const rows: Row[] = [
     handler: threadPage.action,
     prepare: async (world) =>
       threadCell(await threadIn(world.channels.read, world.users.staff), reply),
-    expect: nord("ok", { employer: 403 }),
+    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "POST thema reply (channel, access write)",
@@ -688,7 +690,7 @@ const rows: Row[] = [
     prepare: async (world) => ({
       path: `/diskussionen/personen?thema=${await threadIn(world.channels.read, world.users.staff)}&q=`,
     }),
-    expect: nord("ok", { employer: 403 }),
+    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "GET /diskussionen/personen (referral A → B)",

@@ -19,7 +19,7 @@ import * as people from "~/routes/_app.diskussionen.personen";
 import * as threadPage from "~/routes/_app.diskussionen.thema.$threadId";
 import * as toIdea from "~/routes/_app.diskussionen.zu.idee.$ideaId";
 import * as ideaPage from "~/routes/_app.ideen.$ideaId";
-import { createIdeaFor } from "#tests/fixtures/idea-factories";
+import { createIdeaFor } from "~/demo/idea-factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type PersonaName, type World } from "#tests/helpers/world";
 

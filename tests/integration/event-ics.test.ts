@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { auditLog, calendarFeedTokens, networkMemberships, users } from "~/db/schema";
+import { absoluteUrl } from "~/mail/mail.server";
 import { createFeedToken, feedTokenOf, revokeFeedToken } from "~/events/feed-tokens.server";
 import { hashToken } from "~/auth/tokens.server";
 import { cancelEvent } from "~/events/events.server";
@@ -9,9 +10,9 @@ import * as subscription from "~/routes/_app.veranstaltungen.kalender-abo";
 import * as feed from "~/routes/kalender.$feedFile";
 import * as download from "~/routes/veranstaltungen.$eventId.ics";
 import { berlin, insertEvent, insertReservation } from "#tests/fixtures/calendar-fixtures";
-import { createEventFor } from "#tests/fixtures/event-factories";
-import { admitToNetwork, createOrganization, createUser } from "#tests/fixtures/factories";
-import { callRoute, TEST_ORIGIN } from "#tests/helpers/routes";
+import { createEventFor } from "~/demo/event-factories.server";
+import { admitToNetwork, createOrganization, createUser } from "~/demo/factories.server";
+import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 /** Calendar files are written with ical-generator and read back with ical.js, an independent parser. */
@@ -114,8 +115,9 @@ describe(".ics download of one event", () => {
     expect(event!.startDate.toJSDate().toISOString()).toBe("2026-03-29T08:00:00.000Z");
     expect(event!.endDate.toJSDate().toISOString()).toBe("2026-03-29T10:00:00.000Z");
     expect(event!.component.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    // Links come from configuration (PUBLIC_URL, else localhost:PORT), never from the request.
     expect(event!.component.getFirstPropertyValue("url")).toBe(
-      `${TEST_ORIGIN}/veranstaltungen/${eventId}`,
+      absoluteUrl(`/veranstaltungen/${eventId}`),
     );
     expect(event!.description.split("\n")).toEqual([
       "Praktikumsbörse",
@@ -127,7 +129,7 @@ describe(".ics download of one event", () => {
       "Montagehelfer Solar – 25 Stellen",
       "Pflegehilfskraft – 1 Stelle",
       "",
-      `Details und Plätze im Portal: ${TEST_ORIGIN}/veranstaltungen/${eventId}`,
+      `Details und Plätze im Portal: ${absoluteUrl(`/veranstaltungen/${eventId}`)}`,
     ]);
   });
 
@@ -263,7 +265,7 @@ describe("personal calendar feed", () => {
       reservedByUserId: world.users.orgAdmin.id,
     });
 
-    const token = await createFeedToken(world.users.staff.id);
+    const token = await createFeedToken(world.users.staff, null);
     expect(await feedTokenOf(world.users.staff.id)).toMatchObject({ lastUsedAt: null });
     const response = await fetchFeed(token);
     expect(response.status).toBe(200);
@@ -293,8 +295,9 @@ describe("personal calendar feed", () => {
   });
 
   it("stores only the token's hash, and a new token or revoking ends the old address", async () => {
-    const userId = world.users.orgAdmin.id;
-    const first = await createFeedToken(userId);
+    const owner = world.users.orgAdmin;
+    const userId = owner.id;
+    const first = await createFeedToken(owner, null);
     const [stored] = await getDb()
       .select({ tokenHash: calendarFeedTokens.tokenHash })
       .from(calendarFeedTokens)
@@ -303,19 +306,19 @@ describe("personal calendar feed", () => {
     expect(stored?.tokenHash).not.toContain(first);
     expect((await fetchFeed(first)).status).toBe(200);
 
-    const second = await createFeedToken(userId);
+    const second = await createFeedToken(owner, null);
     expect(second).not.toBe(first);
     expect((await fetchFeed(first)).status).toBe(404);
     expect((await fetchFeed(second)).status).toBe(200);
 
-    expect(await revokeFeedToken(userId)).toBe(true);
+    expect(await revokeFeedToken(owner, null)).toBe(true);
     expect(await feedTokenOf(userId)).toBeNull();
     expect((await fetchFeed(second)).status).toBe(404);
-    expect(await revokeFeedToken(userId)).toBe(false);
+    expect(await revokeFeedToken(owner, null)).toBe(false);
   });
 
   it("answers the same 404 to wrong, malformed and suffix-less addresses", async () => {
-    const token = await createFeedToken(world.users.coordinator.id);
+    const token = await createFeedToken(world.users.coordinator, null);
     const wrong = token.replace(/^./, token.startsWith("a") ? "b" : "a");
     for (const feedFile of [`${wrong}.ics`, "kein-token.ics", token, `${token}.ics.ics`, ".ics"]) {
       const response = await callRoute(feed.loader, `/kalender/${feedFile}`, {
@@ -345,7 +348,7 @@ describe("personal calendar feed", () => {
       createdByUserId: member.id,
       startsAt: berlin("2099-01-11", "10:00"),
     });
-    const token = await createFeedToken(member.id);
+    const token = await createFeedToken(member, null);
     expect(await feedUids(token)).toEqual([inNorth, inSouth].map(uid).sort());
 
     const leave = (networkId: string) =>
@@ -365,7 +368,7 @@ describe("personal calendar feed", () => {
 
   it("stops working for a deactivated user", async () => {
     const member = await createUser({ organizationId: world.organizations.orgB.id });
-    const token = await createFeedToken(member.id);
+    const token = await createFeedToken(member, null);
     expect((await fetchFeed(token)).status).toBe(200);
     await getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, member.id));
     expect((await fetchFeed(token)).status).toBe(404);
@@ -389,7 +392,7 @@ describe("the subscription page", () => {
 
   it("shows the address once, replaces it on request, ends it, and audits each step", async () => {
     const created = (await (await submit("create")).json()) as { feedUrl: string };
-    const address = new RegExp(`^${TEST_ORIGIN}/kalender/([a-z2-7]{32})\\.ics$`);
+    const address = new RegExp(`^${absoluteUrl("/kalender/")}([a-z2-7]{32})\\.ics$`);
     const first = address.exec(created.feedUrl)?.[1];
     expect(first).toBeDefined();
     expect((await fetchFeed(first!)).status).toBe(200);

@@ -5,7 +5,7 @@ import * as eventThread from "~/routes/_app.diskussionen.zu.veranstaltung.$event
 import * as eventPage from "~/routes/_app.veranstaltungen.$eventId";
 import * as editPage from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newPage from "~/routes/_app.veranstaltungen.neu";
-import { createEventFor, reserveFor } from "#tests/fixtures/event-factories";
+import { createEventFor, reserveFor } from "~/demo/event-factories.server";
 import { describeMatrix, type MatrixRow, type Outcome } from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
@@ -28,6 +28,7 @@ function northEvent(
     orgAdmin: others,
     staff: others,
     employer: others,
+    employerAdmin: others,
     otherOrgAdmin: others,
     ...outsiders,
     ...members,
@@ -41,6 +42,7 @@ const anyNetworkMember = (member: Outcome): Record<PersonaName, Outcome> => ({
   orgAdmin: member,
   staff: member,
   employer: member,
+  employerAdmin: member,
   otherOrgAdmin: member,
   otherNetworkAdmin: member,
   otherNetworkStaff: member,
@@ -94,14 +96,14 @@ const rows: MatrixRow<World, PersonaName>[] = [
     route: "GET /veranstaltungen/:id/bearbeiten",
     handler: editPage.loader,
     prepare: async (world) => onEvent(await freshEvent(world), undefined, "/bearbeiten"),
-    expect: northEvent({ employer: "ok" }, 403),
+    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
   },
   {
     route: "POST /veranstaltungen/:id/bearbeiten (unvollständig)",
     handler: editPage.action,
     prepare: async (world) =>
       onEvent(await freshEvent(world), { title: "Inforunde" }, "/bearbeiten"),
-    expect: northEvent({ employer: 400 }, 403),
+    expect: northEvent({ employer: 400, employerAdmin: 400 }, 403),
   },
   {
     route: "POST /veranstaltungen/:id reserve",
@@ -133,13 +135,13 @@ const rows: MatrixRow<World, PersonaName>[] = [
         attended: "12",
         hires: "1",
       }),
-    expect: northEvent({ employer: "ok" }, 403),
+    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
   },
   {
     route: "POST /veranstaltungen/:id cancelEvent",
     handler: eventPage.action,
     prepare: async (world) => onEvent(await freshEvent(world), { intent: "cancelEvent" }),
-    expect: northEvent({ employer: "ok" }, 403),
+    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
   },
   {
     route: "POST /veranstaltungen/:id (unbekannte Aktion)",

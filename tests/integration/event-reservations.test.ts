@@ -12,13 +12,13 @@ import {
   createEventFor,
   eventInput,
   reserveFor,
-} from "#tests/fixtures/event-factories";
+} from "~/demo/event-factories.server";
 import {
   admitToNetwork,
   createLoginCookie,
   createOrganization,
   createUser,
-} from "#tests/fixtures/factories";
+} from "~/demo/factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

@@ -8,7 +8,7 @@ import {
   erasePastEventPseudonyms,
   PSEUDONYM_RETENTION_DAYS,
 } from "~/events/retention.server";
-import { createEventFor } from "#tests/fixtures/event-factories";
+import { createEventFor } from "~/demo/event-factories.server";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -25,8 +25,8 @@ import {
   createEventFor,
   eventInput,
   reserveFor,
-} from "#tests/fixtures/event-factories";
-import { admitToNetwork, createOrganization, createUser } from "#tests/fixtures/factories";
+} from "~/demo/event-factories.server";
+import { admitToNetwork, createOrganization, createUser } from "~/demo/factories.server";
 import { buildRequest, callRoute, setCookieOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

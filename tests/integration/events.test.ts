@@ -23,7 +23,7 @@ import {
   createEventFor,
   eventInput,
   reserveFor,
-} from "#tests/fixtures/event-factories";
+} from "~/demo/event-factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

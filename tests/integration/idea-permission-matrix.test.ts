@@ -5,7 +5,7 @@ import * as editIdea from "~/routes/_app.ideen.$ideaId_.bearbeiten";
 import * as search from "~/routes/_app.ideen._index";
 import * as myIdeas from "~/routes/_app.ideen.meine";
 import * as newIdea from "~/routes/_app.ideen.neu";
-import { createIdeaFor } from "#tests/fixtures/idea-factories";
+import { createIdeaFor } from "~/demo/idea-factories.server";
 import {
   describeMatrix,
   type MatrixCell,
@@ -56,6 +56,7 @@ const everyone = (visitor: Outcome): Record<PersonaName, Outcome> => ({
   orgAdmin: "ok",
   staff: "ok",
   employer: "ok",
+  employerAdmin: "ok",
   otherOrgAdmin: "ok",
   otherNetworkAdmin: "ok",
   otherNetworkStaff: "ok",
@@ -66,6 +67,7 @@ const writers: Record<PersonaName, Outcome> = {
   ...everyone("login"),
   platformAdmin: 403,
   employer: 403,
+  employerAdmin: 403,
 };
 
 /** Who sees a published network-only idea of Nord. */
@@ -76,6 +78,7 @@ const northOnly = (member: Outcome, author: Outcome = member): Record<PersonaNam
   orgAdmin: author,
   staff: author,
   employer: member,
+  employerAdmin: member,
   otherOrgAdmin: member,
   otherNetworkAdmin: 404,
   otherNetworkStaff: 404,
@@ -186,7 +189,13 @@ const rows: MatrixRow<World, PersonaName>[] = [
       ...ideaPage(await ideaOf(world, "nationwide")),
       form: { intent: "adopt" },
     }),
-    expect: { ...everyone("login"), employer: 403, otherNetworkAdmin: 403, otherNetworkStaff: 403 },
+    expect: {
+      ...everyone("login"),
+      employer: 403,
+      employerAdmin: 403,
+      otherNetworkAdmin: 403,
+      otherNetworkStaff: 403,
+    },
   },
   {
     route: "POST /ideen/:id adopt (draft)",

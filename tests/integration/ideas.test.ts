@@ -8,7 +8,7 @@ import * as newIdea from "~/routes/_app.ideen.neu";
 import type { SearchEngine } from "~/search/engine";
 import { createPostgresEngine } from "~/search/postgres-engine.server";
 import { drainSearchOutbox, setSearchEngine } from "~/search/search-index.server";
-import { createIdeaFor, ideaInput } from "#tests/fixtures/idea-factories";
+import { createIdeaFor, ideaInput } from "~/demo/idea-factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

@@ -5,11 +5,12 @@ import * as myNetwork from "~/routes/_app.netzwerk";
 import { authTexts } from "~/auth/texts";
 import { getDb } from "~/db/client.server";
 import { invitations, mailOutbox, sessions, users } from "~/db/schema";
-import { organizationTexts } from "~/organizations/texts";
+import { invitationTexts, organizationTexts } from "~/organizations/texts";
+import { absoluteUrl } from "~/mail/mail.server";
 import { INVITATION_VALIDITY_MS } from "~/organizations/invitations.server";
 import { hashToken } from "~/auth/tokens.server";
-import { createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
-import { callRoute, setCookieOf } from "#tests/helpers/routes";
+import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
+import { buildRequest, callRoute, setCookieOf, TEST_ORIGIN } from "#tests/helpers/routes";
 
 async function adminOfNewOrganization() {
   const organization = await createOrganization({
@@ -56,7 +57,7 @@ describe("Einladungen", () => {
 
     const { token, mail } = await tokenFromOutbox("neue.kollegin@example.org");
     expect(mail.subject).toContain(organization.name);
-    expect(mail.body).toContain("http://localhost/einladung/");
+    expect(mail.body).toContain(absoluteUrl("/einladung/"));
 
     const page = await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } });
     expect(await page.json()).toMatchObject({
@@ -150,7 +151,7 @@ describe("Einladungen", () => {
       [
         { password: "passwordpassword", passwordConfirmation: "passwordpassword" },
         "password",
-        authTexts.passwordCommon,
+        expect.stringMatching(new RegExp(`^${authTexts.passwordWeak} \\S`)),
       ],
       [
         { password: goodPassword, passwordConfirmation: "etwas-anderes-2026" },
@@ -170,23 +171,56 @@ describe("Einladungen", () => {
         errors: Record<string, string>;
         values: Record<string, string>;
       };
-      expect(body.errors[field]).toBe(message);
+      expect(body.errors[field]).toEqual(message);
       expect(body.values.name).toBe("Paul Passwort");
       expect(body.values).not.toHaveProperty("password");
     }
   });
 
-  it("refuses to invite an address that already has an account, with a German message", async () => {
+  it("answers an address with an account like any other and tells that person by mail", async () => {
     const { cookie, organization } = await adminOfNewOrganization();
-    const existing = await createUser({ organizationId: organization.id });
-    const response = await invite(cookie, existing.email);
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as {
-      errors: Record<string, string>;
-      values: Record<string, string>;
-    };
-    expect(body.errors.email).toBe(organizationTexts.alreadyMember);
-    expect(body.values.email).toBe(existing.email);
+    // Someone of another organisation (in another network, perhaps): the form must not tell.
+    const other = await createOrganization({ name: "Jobcenter Anderswo", kind: "jobcenter" });
+    const existing = await createUser({ organizationId: other.id });
+    const known = await invite(cookie, existing.email);
+    const unknown = await invite(cookie, "noch-kein-konto@example.org");
+    expect(known.status).toBe(unknown.status);
+    expect(known.headers.get("location")).toBe(unknown.headers.get("location"));
+    expect(setCookieOf(known)).toBe(setCookieOf(unknown));
+
+    const stored = await getDb()
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.email, existing.email.toLowerCase()));
+    expect(stored).toEqual([]);
+    const [notice] = await getDb()
+      .select({
+        subject: mailOutbox.subject,
+        body: mailOutbox.body,
+        triggeredByUserId: mailOutbox.triggeredByUserId,
+      })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.recipient, existing.email.toLowerCase()));
+    expect(notice?.subject).toBe(invitationTexts.existingAccountSubject);
+    expect(notice?.body).toContain(organization.name);
+    expect(notice?.body).not.toMatch(/\/einladung\//);
+    // The inviter's Postausgang lists their own mails: this one must not be among them.
+    expect(notice?.triggeredByUserId).toBeNull();
+  });
+
+  it("links invitations to the configured address, not to the Host the request named", async () => {
+    const { cookie } = await adminOfNewOrganization();
+    const request = buildRequest("/organisation/mitglieder", {
+      cookie,
+      form: { intent: "invite", email: "host-header@example.org", role: "staff" },
+    });
+    // The request as it arrives with another Host: Remix builds its URL from that header.
+    const forged = new Request(request.url.replace(TEST_ORIGIN, "http://evil.example"), request);
+    const response = await members.action({ request: forged, params: {}, context: {} });
+    expect((response as Response).status).toBe(302);
+    const { mail } = await tokenFromOutbox("host-header@example.org");
+    expect(mail.body).toContain(absoluteUrl("/einladung/"));
+    expect(mail.body).not.toContain("evil.example");
   });
 
   it("explains an invalid e-mail address in German", async () => {

@@ -12,7 +12,7 @@ import {
   organizations,
 } from "~/db/schema";
 import { networkTexts } from "~/networks/texts";
-import { createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
+import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

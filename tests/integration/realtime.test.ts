@@ -7,8 +7,8 @@ import * as network from "~/routes/_app.netzwerke.$networkId";
 import { validateSessionToken } from "~/auth/session.server";
 import { setRealtimeServer, type LiveNotification } from "~/realtime/hub.server";
 import { registerRealtime } from "../../server/realtime";
-import { createLoginCookie, createOrganization, createUser } from "#tests/fixtures/factories";
-import { advanceReferral, createReferral, createService } from "#tests/fixtures/referral-factories";
+import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
+import { advanceReferral, createReferral, createService } from "~/demo/referral-factories.server";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 

@@ -24,13 +24,13 @@ import {
   createNetwork,
   createOrganization,
   createUser,
-} from "#tests/fixtures/factories";
+} from "~/demo/factories.server";
 import {
   advanceReferral,
   createReferral,
   createService,
   type ReferralActor,
-} from "#tests/fixtures/referral-factories";
+} from "~/demo/referral-factories.server";
 
 const PSEUDONYM = "Kunde Ahornblatt";
 const REASON = "Räumungsklage angekündigt, Stromsperre droht zum Monatsende.";

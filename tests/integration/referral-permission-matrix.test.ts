@@ -14,7 +14,7 @@ import * as print from "~/routes/uebergaben.$referralId.druck";
 import { addMonths } from "~/referrals/consent";
 import type { TransitionName } from "~/referrals/state-machine";
 import { berlinDate } from "~/referrals/working-days";
-import { advanceReferral, createReferral } from "#tests/fixtures/referral-factories";
+import { advanceReferral, createReferral } from "~/demo/referral-factories.server";
 import {
   buildReferralWorld,
   referralPersonaNames,
@@ -92,6 +92,7 @@ const onlyParties = (sender: Outcome, receiver: Outcome): Record<ReferralPersona
   receiverAdmin: receiver,
   sameNetworkStaff: 404,
   employer: 404,
+  employerAdmin: 404,
   otherNetworkStaff: 404,
 });
 
@@ -105,6 +106,7 @@ const referralWorkers: Record<ReferralPersonaName, Outcome> = {
   receiverAdmin: "ok",
   sameNetworkStaff: "ok",
   employer: 403,
+  employerAdmin: 403,
   otherNetworkStaff: "ok",
 };
 
@@ -118,6 +120,7 @@ const organizationAdmins = (foreignService: Outcome): Record<ReferralPersonaName
   receiverAdmin: "ok",
   sameNetworkStaff: 403,
   employer: 403,
+  employerAdmin: 403,
   otherNetworkStaff: 403,
 });
 
@@ -282,6 +285,7 @@ const rows: MatrixRow<ReferralWorld, ReferralPersonaName>[] = [
       receiverAdmin: 403,
       sameNetworkStaff: 403,
       employer: 403,
+      employerAdmin: 403,
       otherNetworkStaff: 404,
     },
   },

@@ -37,14 +37,14 @@ import {
   createNetwork,
   createOrganization,
   createUser,
-} from "#tests/fixtures/factories";
+} from "~/demo/factories.server";
 import {
   createReferral,
   createService,
   exampleReferralFields,
   validConsent,
   type ReferralActor,
-} from "#tests/fixtures/referral-factories";
+} from "~/demo/referral-factories.server";
 
 const linkFor = (id: string) => `http://localhost/uebergaben/${id}`;
 
