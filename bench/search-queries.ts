@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client.server";
 import { ideas } from "~/db/schema";
+import { listedInSearchSql, scopeColumnsOf } from "~/ideas/visibility.server";
 import type { FacetName, SearchQuery, SearchViewer } from "~/search/engine";
 
 export const queryKinds = {
@@ -126,13 +127,7 @@ function scanCondition(query: BenchQuery, viewer: SearchViewer): SQL {
     const pattern = likePattern(term);
     return sql`(i.title ILIKE ${pattern} OR i.summary ILIKE ${pattern} OR i.body_text ILIKE ${pattern})`;
   });
-  // The visibility rule of isVisibleTo() (app/search/engine.ts).
-  conditions.push(
-    sql`i.status <> 'archived' AND (i.organization_id = ${viewer.organizationId}::uuid OR (i.status = 'published' AND (i.visibility = 'nationwide' OR i.network_id = ANY(${sql`ARRAY[${sql.join(
-      viewer.networkIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}]::uuid[]`}))))`,
-  );
+  conditions.push(listedInSearchSql(viewer, scopeColumnsOf("i")));
   for (const [facet, values] of Object.entries(query.filters) as [FacetName, string[]][]) {
     if (values.length === 0) continue;
     const { column, array } = facetColumns[facet];

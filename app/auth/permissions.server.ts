@@ -8,11 +8,10 @@ import {
   type ChannelEmployerAccess,
   type MemberRole,
   type CourseStatus,
-  type IdeaStatus,
-  type IdeaVisibility,
   type OrganizationKind,
   type ReferralStatus,
 } from "~/db/schema";
+import { mayOpenIdea, type IdeaScope } from "~/ideas/visibility.server";
 import { transitionRules, type ReferralSide, type TransitionName } from "~/referrals/state-machine";
 import type { CurrentUser } from "./session.server";
 
@@ -146,22 +145,9 @@ export interface PostAccess {
   removed: boolean;
 }
 
-export interface IdeaAccess {
+/** Who may open it is decided by `mayOpenIdea` (app/ideas/visibility.server.ts). */
+export interface IdeaAccess extends IdeaScope {
   id: string;
-  organizationId: string;
-  networkId: string;
-  status: IdeaStatus;
-  visibility: IdeaVisibility;
-}
-
-/**
- * Who may open an idea: its own organisation always (drafts and archived included); others
- * only once published, in its network or, when nationwide, in every network.
- */
-function seesIdea(actor: Actor, idea: IdeaAccess): boolean {
-  if (actor.organizationId === idea.organizationId) return true;
-  if (idea.status !== "published") return false;
-  return idea.visibility === "nationwide" || actor.networkIds.includes(idea.networkId);
 }
 
 export interface ReferralParties {
@@ -255,7 +241,7 @@ function seesThread(actor: Actor, thread: ThreadAccess): boolean {
     case "channel":
       return seesChannel(actor, thread.channel);
     case "idea":
-      return seesIdea(actor, thread.idea);
+      return mayOpenIdea(actor, thread.idea);
     case "referral":
       return referralSide(actor, thread.referral) !== null;
     case "event":
@@ -269,7 +255,7 @@ function writesInThread(actor: Actor, thread: ThreadAccess): boolean {
     case "channel":
       return writesInChannel(actor, thread.channel);
     case "idea":
-      return seesIdea(actor, thread.idea) && thread.idea.status !== "archived";
+      return mayOpenIdea(actor, thread.idea) && thread.idea.status !== "archived";
     case "referral":
       return referralSide(actor, thread.referral) !== null;
     case "event":
@@ -287,7 +273,8 @@ function moderatesThread(actor: Actor, thread: ThreadAccess): boolean {
       return actor.coordinatedNetworkIds.includes(thread.channel.networkId);
     case "idea":
       return (
-        seesIdea(actor, thread.idea) && actor.coordinatedNetworkIds.includes(thread.idea.networkId)
+        mayOpenIdea(actor, thread.idea) &&
+        actor.coordinatedNetworkIds.includes(thread.idea.networkId)
       );
     case "referral":
       return false;
@@ -338,7 +325,7 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "idea.edit":
     case "idea.adopt":
     case "idea.bookmark":
-      return seesIdea(actor, capability.idea);
+      return mayOpenIdea(actor, capability.idea);
     case "channel.manage":
     case "discussion.viewReports":
       return seesNetwork(actor, capability.networkId);
@@ -414,12 +401,12 @@ export function can(actor: Actor, capability: Capability): boolean {
       return actsAsStaff(actor) && actor.networkIds.length > 0;
     case "idea.view":
     case "idea.bookmark":
-      return seesIdea(actor, capability.idea);
+      return mayOpenIdea(actor, capability.idea);
     case "idea.edit":
       return actor.organizationId === capability.idea.organizationId && actsAsStaff(actor);
     case "idea.adopt":
       return (
-        seesIdea(actor, capability.idea) &&
+        mayOpenIdea(actor, capability.idea) &&
         capability.idea.status === "published" &&
         actor.organizationId !== capability.idea.organizationId &&
         actsAsStaff(actor)

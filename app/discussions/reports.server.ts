@@ -17,6 +17,7 @@ import {
 import { sanitizeRichHtml } from "~/rich-text/render.server";
 import type { ThreadRecord } from "./access.server";
 import { isUuid } from "~/params.server";
+import { mayOpenIdeaSql, type IdeaViewer } from "~/ideas/visibility.server";
 
 /**
  * "Meldungen": reported posts for the coordinators of the networks their threads belong to
@@ -29,10 +30,12 @@ const reporters = alias(users, "reporters");
 const authors = alias(users, "authors");
 const threadNetworkId = sql<string>`coalesce(${discussionChannels.networkId}, ${ideas.networkId}, ${events.networkId})`;
 /**
- * The coordinator moderates only what they may read: channel threads, and threads of published
- * ideas. An unpublished idea's thread belongs to its organisation alone, reports included.
+ * The coordinator moderates only what they may read (moderatesThread in the permissions module):
+ * channel and event threads, and threads of ideas the coordinator may open (mayOpenIdeaSql, the
+ * one idea rule). An unpublished idea's thread belongs to its organisation, reports included.
  */
-const moderatedThread = sql`(${discussionThreads.ideaId} IS NULL OR ${ideas.status} = 'published')`;
+const moderatedThread = (viewer: IdeaViewer) =>
+  sql`(${discussionThreads.ideaId} IS NULL OR ${mayOpenIdeaSql(viewer, ideas)})`;
 
 export interface OpenReport {
   id: string;
@@ -50,7 +53,10 @@ export interface OpenReport {
 }
 
 /** Open reports in the given networks, oldest first (the longest waiting comes first). */
-export async function listOpenReports(networkIds: string[]): Promise<OpenReport[]> {
+export async function listOpenReports(
+  viewer: IdeaViewer,
+  networkIds: string[],
+): Promise<OpenReport[]> {
   if (networkIds.length === 0) return [];
   const rows = await getDb()
     .select({
@@ -80,7 +86,7 @@ export async function listOpenReports(networkIds: string[]): Promise<OpenReport[
       and(
         isNull(discussionReports.resolvedAt),
         inArray(threadNetworkId, networkIds),
-        moderatedThread,
+        moderatedThread(viewer),
       ),
     )
     .orderBy(asc(discussionReports.createdAt));
@@ -96,7 +102,7 @@ export async function listOpenReports(networkIds: string[]): Promise<OpenReport[
 }
 
 /** How many reports wait in each of the networks (for the link on the overview). */
-export async function openReportCount(networkIds: string[]): Promise<number> {
+export async function openReportCount(viewer: IdeaViewer, networkIds: string[]): Promise<number> {
   if (networkIds.length === 0) return 0;
   const [row] = await getDb()
     .select({ count: sql<number>`cast(count(*) as int)` })
@@ -110,7 +116,7 @@ export async function openReportCount(networkIds: string[]): Promise<number> {
       and(
         isNull(discussionReports.resolvedAt),
         inArray(threadNetworkId, networkIds),
-        moderatedThread,
+        moderatedThread(viewer),
       ),
     );
   return row?.count ?? 0;

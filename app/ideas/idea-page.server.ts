@@ -1,30 +1,13 @@
-import { and, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { aliasedTable } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { ideaBookmarks, ideas, networks, organizations, users } from "~/db/schema";
 import { renderRichText } from "~/rich-text/render.server";
 import type { RichTextDocument } from "~/rich-text/schema";
-import type { SearchViewer } from "~/search/engine";
 import type { IdeaFormValues } from "./idea-form";
+import { mayOpenIdeaSql, type IdeaViewer } from "./visibility.server";
 
 const author = aliasedTable(users, "author");
-
-/** The same rule as `isVisibleTo` in the search engines, as SQL over the ideas table. */
-export function visibleIdeasCondition(viewer: SearchViewer) {
-  const published = and(
-    eq(ideas.status, "published"),
-    viewer.networkIds.length > 0
-      ? or(
-          eq(ideas.visibility, "nationwide"),
-          sql`${ideas.networkId} = any(${sql.param(viewer.networkIds)}::uuid[])`,
-        )
-      : eq(ideas.visibility, "nationwide"),
-  );
-  return and(
-    ne(ideas.status, "archived"),
-    or(eq(ideas.organizationId, viewer.organizationId), published),
-  );
-}
 
 /** Everything the idea page shows; the body is rendered and sanitized here, on the server. */
 export async function loadIdeaPage(ideaId: string, userId: string) {
@@ -65,10 +48,10 @@ export async function loadIdeaPage(ideaId: string, userId: string) {
   return { ...idea, bodyHtml: renderRichText(body as RichTextDocument) };
 }
 
-/** Ideas the viewer may see that share the most fields of action and target groups. */
+/** Published ideas the viewer may open that share the most fields of action and target groups. */
 export function similarIdeas(
   idea: { id: string; fieldsOfAction: string[]; targetGroups: string[] },
-  viewer: SearchViewer,
+  viewer: IdeaViewer,
   limit = 4,
 ) {
   const shared = sql<number>`(
@@ -82,7 +65,7 @@ export function similarIdeas(
       and(
         ne(ideas.id, idea.id),
         eq(ideas.status, "published"),
-        visibleIdeasCondition(viewer),
+        mayOpenIdeaSql(viewer, ideas),
         sql`${shared} > 0`,
       ),
     )
@@ -106,13 +89,16 @@ export function listOrganizationIdeas(organizationId: string) {
     .orderBy(desc(ideas.updatedAt));
 }
 
-/** The user's Merkliste, limited to ideas they may still see. */
-export function listBookmarkedIdeas(userId: string, viewer: SearchViewer) {
+/**
+ * The user's Merkliste, limited to ideas they may still open (their organisation's archived
+ * ones included: the Merkliste is no search).
+ */
+export function listBookmarkedIdeas(userId: string, viewer: IdeaViewer) {
   return getDb()
     .select({ id: ideas.id, title: ideas.title, summary: ideas.summary })
     .from(ideaBookmarks)
     .innerJoin(ideas, eq(ideas.id, ideaBookmarks.ideaId))
-    .where(and(eq(ideaBookmarks.userId, userId), visibleIdeasCondition(viewer)))
+    .where(and(eq(ideaBookmarks.userId, userId), mayOpenIdeaSql(viewer, ideas)))
     .orderBy(desc(ideaBookmarks.createdAt));
 }
 

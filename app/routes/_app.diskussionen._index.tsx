@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [channels, managed, openReports] = await Promise.all([
     listChannelsFor(user),
     managedNetworks(user),
-    openReportCount(reportNetworks),
+    openReportCount(user, reportNetworks),
   ]);
   return json({
     groups: groupByNetwork(channels),

@@ -44,7 +44,7 @@ async function requireReportNetworks(user: CurrentUser, ip: string | null) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const networkIds = await requireReportNetworks(user, clientIp(request));
-  return json({ reports: await listOpenReports(networkIds) });
+  return json({ reports: await listOpenReports(user, networkIds) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

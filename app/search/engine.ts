@@ -28,7 +28,10 @@ export interface SearchDocument {
   updatedAt: Date;
 }
 
-/** Who searches: visibility is decided inside the engine's query from this, never afterwards. */
+/**
+ * Who searches. Each engine applies `listedInSearch` (app/ideas/visibility.server.ts) inside its
+ * query, never afterwards, so nothing the viewer may not find is counted or returned.
+ */
 export interface SearchViewer {
   organizationId: string;
   networkIds: string[];
@@ -96,21 +99,6 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Removes everything, before a full reindex. */
   clear(): Promise<void>;
-}
-
-/**
- * Visibility rule shared by all engines (and by the idea page): published ideas of the viewer's
- * networks or nationwide ones, plus the viewer's own organisation's drafts and published ideas.
- * Archived ideas are found by nobody.
- */
-export function isVisibleTo(
-  document: Pick<SearchDocument, "status" | "visibility" | "networkId" | "organizationId">,
-  viewer: SearchViewer,
-): boolean {
-  if (document.status === "archived") return false;
-  if (document.organizationId === viewer.organizationId) return true;
-  if (document.status !== "published") return false;
-  return document.visibility === "nationwide" || viewer.networkIds.includes(document.networkId);
 }
 
 /** Snippet markers engines put around matches before escaping; turned into <mark> after. */

@@ -230,11 +230,8 @@ export function quoteFilterValue(value: string): string {
   return `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
 }
 
-/**
- * What the viewer may find (the rule of `isVisibleTo`): never archived; their organisation's own
- * ideas; published ideas that are nationwide or belong to one of their networks.
- */
-export function buildVisibilityFilter(viewer: SearchViewer): string {
+/** `mayOpenIdea` (app/ideas/visibility.server.ts) as a Meilisearch filter, branch by branch. */
+function mayOpenIdeaFilter(viewer: SearchViewer): string {
   const networkIds = [...new Set(viewer.networkIds)];
   const shared =
     networkIds.length === 0
@@ -243,10 +240,17 @@ export function buildVisibilityFilter(viewer: SearchViewer): string {
           .map(quoteFilterValue)
           .join(", ")}])`;
   return (
-    `status != ${quoteFilterValue("archived")} AND ` +
-    `(organizationId = ${quoteFilterValue(viewer.organizationId)} OR ` +
-    `(status = ${quoteFilterValue("published")} AND ${shared}))`
+    `organizationId = ${quoteFilterValue(viewer.organizationId)} OR ` +
+    `(status = ${quoteFilterValue("published")} AND ${shared})`
   );
+}
+
+/**
+ * `listedInSearch` as a Meilisearch filter: what the viewer may open, never archived. Its unit
+ * test checks it against the boolean rule on the generated worlds of the SQL agreement test.
+ */
+export function buildVisibilityFilter(viewer: SearchViewer): string {
+  return `status != ${quoteFilterValue("archived")} AND (${mayOpenIdeaFilter(viewer)})`;
 }
 
 /** The values chosen in a facet, without duplicates and empty strings. */

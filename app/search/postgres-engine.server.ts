@@ -13,7 +13,6 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchSort,
-  type SearchViewer,
 } from "./engine";
 import {
   countableCondition,
@@ -37,6 +36,7 @@ import {
   queryTokens,
 } from "./query-terms";
 import { isUuid } from "~/params.server";
+import { listedInSearchSql, scopeColumnsOf } from "~/ideas/visibility.server";
 
 /**
  * PostgreSQL full-text search over `search_documents` (also on PGlite). German stemming comes
@@ -191,33 +191,6 @@ async function removeDocuments(ids: string[]): Promise<void> {
   }
 }
 
-function uuidArray(values: readonly string[]): SQL {
-  return sql`ARRAY[${sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  )}]::uuid[]`;
-}
-
-/**
- * The same rule as `isVisibleTo`, line by line, as a condition on `search_documents`. Written as
- * CASE on purpose: the planner cannot turn it into index scans over the scope index, which
- * match most of the table anyway and only slow down the GIN scan they would be AND-ed with.
- */
-function visibilityCondition(viewer: SearchViewer): SQL {
-  const ownOrganization = isUuid(viewer.organizationId)
-    ? sql`d.organization_id = ${viewer.organizationId}::uuid`
-    : sql`false`;
-  const networkIds = [...new Set(viewer.networkIds.filter(isUuid))];
-  const ownNetworks =
-    networkIds.length > 0 ? sql` OR d.network_id = ANY(${uuidArray(networkIds)})` : sql``;
-  return sql`CASE
-      WHEN d.status = 'archived' THEN false
-      WHEN ${ownOrganization} THEN true
-      WHEN d.status <> 'published' THEN false
-      ELSE d.visibility = 'nationwide'${ownNetworks}
-    END`;
-}
-
 /** The chosen values per facet: without duplicates and empty strings; facets without any left out. */
 function activeFilters(filters: SearchQuery["filters"]): Map<FacetName, string[]> {
   const active = new Map<FacetName, string[]>();
@@ -327,7 +300,7 @@ async function runSearch(
       SELECT d.id, ${facetSourceColumns("d")}, d.published_at, d.updated_at, d.adoption_count
         ${ranked ? sql`, ts_rank(d.head, q.rank_query) AS rank` : sql``}
       FROM ${searchDocuments} d, q
-      WHERE ${hasText ? sql`d.document @@ ${tsQuery} AND ` : sql``}${visibilityCondition(query.viewer)}
+      WHERE ${hasText ? sql`d.document @@ ${tsQuery} AND ` : sql``}${listedInSearchSql(query.viewer, scopeColumnsOf("d"))}
         AND ${countableCondition(filters, "d")}
     ),
     page AS (

@@ -90,36 +90,38 @@ describe("referral threads", () => {
 
 describe("reports", () => {
   it("of an unpublished idea's thread do not reach the coordinator", async () => {
+    const { user: coordinator } = await world.persona("coordinator");
     const draft = await world.thread("ideaDraft");
     const colleague = await world.persona("ownOrgStaff");
     const post = await createPost(world.author.user, draft, postInputFromText("Entwurfstext"));
-    const before = await openReportCount([world.networks.north.id]);
+    const before = await openReportCount(coordinator, [world.networks.north.id]);
     await reportPost(colleague.user, post.id, draft, "Bitte prüfen");
 
-    expect(await openReportCount([world.networks.north.id])).toBe(before);
-    const listed = await listOpenReports([world.networks.north.id]);
+    expect(await openReportCount(coordinator, [world.networks.north.id])).toBe(before);
+    const listed = await listOpenReports(coordinator, [world.networks.north.id]);
     expect(listed.map((report) => report.postId)).not.toContain(post.id);
 
     // A channel thread's report does reach them.
     const channel = await world.thread("channelClosedToEmployers");
     const channelPost = await createPost(world.author.user, channel, postInputFromText("Hinweis"));
     await reportPost(colleague.user, channelPost.id, channel, "Unpassend");
-    expect((await listOpenReports([world.networks.north.id])).map((r) => r.postId)).toContain(
-      channelPost.id,
-    );
+    expect(
+      (await listOpenReports(coordinator, [world.networks.north.id])).map((r) => r.postId),
+    ).toContain(channelPost.id);
   });
 
   it("of an event's thread reach the network's coordinator, who moderates it", async () => {
+    const { user: coordinator } = await world.persona("coordinator");
     const eventId = await createEventFor(world.author.user, { networkId: world.networks.north.id });
     const threadId = await attachedThreadId({ kind: "event", eventId, eventTitle: "Inforunde" });
     const thread = (await getThreadRecord(threadId))!;
     const colleague = await world.persona("ownOrgStaff");
     const post = await createPost(world.author.user, thread, postInputFromText("Wer kommt mit?"));
-    const before = await openReportCount([world.networks.north.id]);
+    const before = await openReportCount(coordinator, [world.networks.north.id]);
     await reportPost(colleague.user, post.id, thread, "Nennt eine Kundin beim Namen");
 
-    expect(await openReportCount([world.networks.north.id])).toBe(before + 1);
-    const listed = await listOpenReports([world.networks.north.id]);
+    expect(await openReportCount(coordinator, [world.networks.north.id])).toBe(before + 1);
+    const listed = await listOpenReports(coordinator, [world.networks.north.id]);
     expect(listed.map((report) => report.postId)).toContain(post.id);
   });
 });

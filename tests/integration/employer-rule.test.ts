@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { actsAsEmployer, actsAsEmployerSql } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
-import { memberRoles, organizations, users } from "~/db/schema";
+import { memberRoles, organizationKinds, organizations, users } from "~/db/schema";
 import { createOrganization, createUser } from "~/demo/factories.server";
 
 /**
@@ -10,8 +10,7 @@ import { createOrganization, createUser } from "~/demo/factories.server";
  */
 describe("actsAsEmployer", () => {
   it("agrees with its SQL form for every role in every kind of organisation", async () => {
-    const kinds = ["arbeitgeber", "jobcenter", "schuldnerberatung"] as const;
-    for (const kind of kinds) {
+    for (const kind of organizationKinds) {
       const organization = await createOrganization({ kind });
       for (const role of memberRoles) await createUser({ organizationId: organization.id, role });
     }
@@ -23,7 +22,7 @@ describe("actsAsEmployer", () => {
       })
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId));
-    expect(rows).toHaveLength(kinds.length * memberRoles.length);
+    expect(rows).toHaveLength(organizationKinds.length * memberRoles.length);
     for (const row of rows) expect(row.employer).toBe(actsAsEmployer(row));
     expect(
       rows.filter((row) => row.employer).map((row) => `${row.organizationKind}/${row.role}`),

@@ -3,7 +3,6 @@ import {
   MATCH_END,
   MATCH_START,
   facetNames,
-  isVisibleTo,
   type FacetCount,
   type FacetName,
   type SearchDocument,
@@ -12,6 +11,7 @@ import {
   type SearchResult,
   type SearchViewer,
 } from "~/search/engine";
+import { listedInSearch } from "~/ideas/visibility.server";
 import { createPostgresEngine } from "~/search/postgres-engine.server";
 import { tokenize } from "~/search/query-terms";
 import {
@@ -115,7 +115,7 @@ function expectedFacets(
 }
 
 const visibleTo = (viewer: SearchViewer) =>
-  searchCorpusDocuments.filter((document) => isVisibleTo(document, viewer));
+  searchCorpusDocuments.filter((document) => listedInSearch(viewer, document));
 
 const byNewest = (a: SearchDocument, b: SearchDocument) =>
   (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) ||
@@ -183,7 +183,7 @@ describe.each(engines)("Suchvertrag: $name", ({ create }) => {
     const matching = unfiltered.hits.map((hit) => documentsById.get(hit.id)!);
     for (const [index, document] of matching.entries()) {
       expect(document, `unknown hit ${unfiltered.hits[index]!.id}`).toBeDefined();
-      expect(isVisibleTo(document, viewer), `${document.title} is not visible`).toBe(true);
+      expect(listedInSearch(viewer, document), `${document.title} is not visible`).toBe(true);
       const hit = unfiltered.hits[index]!;
       expect(hit).toMatchObject({
         title: document.title,
