@@ -51,6 +51,8 @@ describe("Einladung neuer Mitglieder", () => {
     await admin.getByRole("heading", { level: 1, name: "Postausgang" }).waitFor();
     await expectNoSeriousA11yViolations(admin);
     const mail = admin.getByRole("article").filter({ hasText: `An ${email}` });
+    // Each mail shows its sending state; without a mail server it waits.
+    await mail.getByText("Status: Wartet").waitFor();
     const invitationLink = await mail
       .getByRole("link", { name: /\/einladung\// })
       .getAttribute("href");
