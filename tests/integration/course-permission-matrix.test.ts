@@ -6,11 +6,7 @@ import * as course from "~/routes/_app.massnahmen.$courseId";
 import * as editCourse from "~/routes/_app.massnahmen.$courseId_.bearbeiten";
 import * as pool from "~/routes/_app.massnahmen._index";
 import * as newCourse from "~/routes/_app.massnahmen.neu";
-import {
-  courseForm,
-  createBildungstraeger,
-  createCourseFor,
-} from "~/demo/course-factories.server";
+import { courseForm, createBildungstraeger, createCourseFor } from "~/demo/course-factories.server";
 import { createLoginCookie } from "~/demo/factories.server";
 import {
   describeMatrix,

@@ -31,11 +31,7 @@ import * as administration from "~/routes/_app.verwaltung.netzwerke";
 import * as login from "~/routes/anmelden";
 import * as invitation from "~/routes/einladung.$token";
 import type { ChannelAccess } from "~/auth/permissions.server";
-import {
-  courseForm,
-  createBildungstraeger,
-  createCourseFor,
-} from "~/demo/course-factories.server";
+import { courseForm, createBildungstraeger, createCourseFor } from "~/demo/course-factories.server";
 import { createEventFor } from "~/demo/event-factories.server";
 import { createLoginCookie } from "~/demo/factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
