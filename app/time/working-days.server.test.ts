@@ -1,47 +1,63 @@
+import { addDays } from "./berlin";
 import {
   addWorkingDays,
-  berlinDate,
-  easterSunday,
-  isNationwideHoliday,
+  isPublicHoliday,
   isWorkingDay,
-  nationwideHolidays,
-} from "./working-days";
+  publicHolidays,
+  type Bundesland,
+} from "./working-days.server";
 
-describe("easterSunday", () => {
-  it.each([
-    [1818, "1818-03-22"], // earliest possible date
-    [1943, "1943-04-25"], // latest possible date
-    [2000, "2000-04-23"],
-    [2008, "2008-03-23"],
-    [2011, "2011-04-24"],
-    [2019, "2019-04-21"],
-    [2024, "2024-03-31"],
-    [2025, "2025-04-20"],
-    [2026, "2026-04-05"],
-    [2027, "2027-03-28"],
-    [2038, "2038-04-25"],
-    [2285, "2285-03-22"],
-  ])("%i → %s", (year, expected) => {
+/** Easter Sunday is a public holiday only in Brandenburg, so its list names the date. */
+const easterSunday = (year: number) =>
+  publicHolidays(year, "BB").find((holiday) => holiday.name === "Ostersonntag")?.date;
+
+const holidayDate = (year: number, name: string) =>
+  publicHolidays(year).find((holiday) => holiday.name === name)?.date;
+
+const easterDates: [number, string][] = [
+  [1818, "1818-03-22"], // earliest possible date
+  [1943, "1943-04-25"], // latest possible date
+  [2000, "2000-04-23"],
+  [2008, "2008-03-23"],
+  [2011, "2011-04-24"],
+  [2019, "2019-04-21"],
+  [2024, "2024-03-31"],
+  [2025, "2025-04-20"],
+  [2026, "2026-04-05"],
+  [2027, "2027-03-28"],
+  [2038, "2038-04-25"],
+  [2285, "2285-03-22"],
+];
+
+describe("Easter and the holidays that follow it", () => {
+  it.each(easterDates)("%i → %s", (year, expected) => {
     expect(easterSunday(year)).toBe(expected);
+  });
+
+  it.each(easterDates)("%i: the nationwide holidays around Easter %s", (year, easter) => {
+    expect(holidayDate(year, "Karfreitag")).toBe(addDays(easter, -2));
+    expect(holidayDate(year, "Ostermontag")).toBe(addDays(easter, 1));
+    expect(holidayDate(year, "Christi Himmelfahrt")).toBe(addDays(easter, 39));
+    expect(holidayDate(year, "Pfingstmontag")).toBe(addDays(easter, 50));
   });
 
   it("always falls on a Sunday between 22 March and 25 April", () => {
     for (let year = 1900; year <= 2100; year++) {
-      const easter = easterSunday(year);
+      const easter = easterSunday(year) ?? "";
       expect(new Date(`${easter}T00:00:00Z`).getUTCDay()).toBe(0);
       expect(easter.slice(5) >= "03-22" && easter.slice(5) <= "04-25").toBe(true);
     }
   });
 
   it.each([1582, 2026.5, Number.NaN, 10_000])("rejects year %s", (year) => {
-    expect(() => easterSunday(year)).toThrow(RangeError);
+    expect(() => publicHolidays(year)).toThrow(RangeError);
   });
 });
 
-describe("nationwideHolidays", () => {
+describe("publicHolidays", () => {
   it("lists exactly the nine nationwide holidays of 2026", () => {
-    expect(nationwideHolidays(2026)).toEqual([
-      { date: "2026-01-01", name: "Neujahr" },
+    expect(publicHolidays(2026)).toEqual([
+      { date: "2026-01-01", name: "Neujahrstag" },
       { date: "2026-04-03", name: "Karfreitag" },
       { date: "2026-04-06", name: "Ostermontag" },
       { date: "2026-05-01", name: "Tag der Arbeit" },
@@ -54,7 +70,7 @@ describe("nationwideHolidays", () => {
   });
 
   it("keeps calendar order when Himmelfahrt coincides with 1 May (2008)", () => {
-    const dates = nationwideHolidays(2008).map((holiday) => holiday.date);
+    const dates = publicHolidays(2008).map((holiday) => holiday.date);
     expect(dates).toEqual([
       "2008-01-01",
       "2008-03-21",
@@ -69,16 +85,16 @@ describe("nationwideHolidays", () => {
   });
 
   it("returns a frozen list, so callers cannot corrupt the cache", () => {
-    expect(Object.isFrozen(nationwideHolidays(2026))).toBe(true);
-    expect(Object.isFrozen(nationwideHolidays(2026)[0])).toBe(true);
+    expect(Object.isFrozen(publicHolidays(2026))).toBe(true);
+    expect(Object.isFrozen(publicHolidays(2026)[0])).toBe(true);
   });
 });
 
-describe("isNationwideHoliday", () => {
-  it.each(nationwideHolidays(2026).map((holiday) => [holiday.date, holiday.name]))(
+describe("isPublicHoliday", () => {
+  it.each(publicHolidays(2026).map((holiday) => [holiday.date, holiday.name]))(
     "%s (%s) is a holiday",
     (date) => {
-      expect(isNationwideHoliday(date)).toBe(true);
+      expect(isPublicHoliday(date)).toBe(true);
     },
   );
 
@@ -94,7 +110,7 @@ describe("isNationwideHoliday", () => {
     ["2026-12-31", "Silvester"],
     ["2026-04-05", "Ostersonntag (Sonntag, aber kein zusätzlicher Feiertag)"],
   ])("%s (%s) is not a nationwide holiday", (date) => {
-    expect(isNationwideHoliday(date)).toBe(false);
+    expect(isPublicHoliday(date)).toBe(false);
   });
 });
 
@@ -170,34 +186,39 @@ describe("addWorkingDays", () => {
   );
 });
 
-describe("berlinDate", () => {
-  it.each([
-    // Winter time (CET, UTC+1)
-    ["2026-01-15T22:59:59.999Z", "2026-01-15"],
-    ["2026-01-15T23:00:00.000Z", "2026-01-16"],
-    ["2026-12-31T23:00:00.000Z", "2027-01-01"],
-    // Night of the switch to summer time, 29 March 2026
-    ["2026-03-28T22:59:59.999Z", "2026-03-28"],
-    ["2026-03-28T23:30:00.000Z", "2026-03-29"],
-    ["2026-03-29T01:30:00.000Z", "2026-03-29"],
-    // Summer time (CEST, UTC+2)
-    ["2026-03-29T21:59:59.999Z", "2026-03-29"],
-    ["2026-03-29T22:00:00.000Z", "2026-03-30"],
-    ["2026-06-30T21:59:59.999Z", "2026-06-30"],
-    ["2026-06-30T22:00:00.000Z", "2026-07-01"],
-    // Night of the switch back to winter time, 25 October 2026
-    ["2026-10-24T21:59:59.999Z", "2026-10-24"],
-    ["2026-10-24T22:30:00.000Z", "2026-10-25"],
-    ["2026-10-25T00:30:00.000Z", "2026-10-25"],
-    ["2026-10-25T01:30:00.000Z", "2026-10-25"],
-    ["2026-10-25T22:59:59.999Z", "2026-10-25"],
-    ["2026-10-25T23:00:00.000Z", "2026-10-26"],
-  ])("%s → %s", (instant, expected) => {
-    expect(berlinDate(new Date(instant))).toBe(expected);
+describe("holidays of one Land", () => {
+  it.each<[string, Bundesland, boolean, string]>([
+    ["2026-10-31", "BB", true, "Reformationstag in Brandenburg"],
+    ["2026-10-31", "BY", false, "kein Reformationstag in Bayern"],
+    ["2026-06-04", "NW", true, "Fronleichnam in Nordrhein-Westfalen"],
+    ["2026-06-04", "BE", false, "kein Fronleichnam in Berlin"],
+    ["2026-03-08", "BE", true, "Frauentag in Berlin"],
+    ["2026-03-08", "MV", true, "Frauentag in Mecklenburg-Vorpommern (seit 2023)"],
+    ["2022-03-08", "MV", false, "Frauentag in Mecklenburg-Vorpommern erst ab 2023"],
+    ["2026-03-08", "BY", false, "kein Frauentag in Bayern"],
+    ["2026-11-18", "SN", true, "Buß- und Bettag in Sachsen"],
+    ["2026-01-06", "BW", true, "Heilige Drei Könige in Baden-Württemberg"],
+    ["2026-09-20", "TH", true, "Weltkindertag in Thüringen"],
+    ["2026-12-25", "HH", true, "nationwide holidays count in every Land"],
+  ])("%s in %s → %s (%s)", (date, land, expected) => {
+    expect(isPublicHoliday(date, land)).toBe(expected);
   });
 
-  it("rejects an invalid Date", () => {
-    expect(() => berlinDate(new Date("kein Datum"))).toThrow(RangeError);
+  it("counts the one-off nationwide Reformationstag 2017 everywhere", () => {
+    expect(isPublicHoliday("2017-10-31")).toBe(true);
+    expect(isPublicHoliday("2017-10-31", "BY")).toBe(true);
+    expect(isPublicHoliday("2018-10-31")).toBe(false);
+  });
+
+  it("moves deadlines past the Land's own holidays only", () => {
+    // Fronleichnam, Thursday 4 June 2026
+    expect(addWorkingDays("2026-06-03", 1, "NW")).toBe("2026-06-05");
+    expect(addWorkingDays("2026-06-03", 1, "BE")).toBe("2026-06-04");
+    expect(addWorkingDays("2026-06-03", 1)).toBe("2026-06-04");
+    // Buß- und Bettag, Wednesday 18 November 2026
+    expect(addWorkingDays("2026-11-17", 1, "SN")).toBe("2026-11-19");
+    expect(isWorkingDay("2026-11-18", "SN")).toBe(false);
+    expect(isWorkingDay("2026-11-18")).toBe(true);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, endOfBerlinDay, fromBerlinLocal, mondayOf, toBerlinLocal } from "./berlin-time";
+import {
+  addDays,
+  berlinDate,
+  endOfBerlinDay,
+  fromBerlinLocal,
+  mondayOf,
+  toBerlinLocal,
+} from "./berlin";
 
 const instant = (date: string, time: string) => {
   const result = fromBerlinLocal(date, time);
@@ -98,14 +105,33 @@ describe("Berlin wall-clock time and UTC", () => {
   });
 });
 
-describe("formatEventTime", () => {
-  it("shows one day with a time range, several days with both dates", async () => {
-    const { formatEventTime } = await import("./vocabulary");
-    expect(formatEventTime("2026-03-24T09:00:00Z", "2026-03-24T11:00:00Z")).toBe(
-      "Di., 24.03.2026, 10:00–12:00 Uhr",
-    );
-    expect(formatEventTime("2026-10-24T07:00:00Z", "2026-10-30T15:00:00Z")).toBe(
-      "Sa., 24.10.2026, 09:00 Uhr bis Fr., 30.10.2026, 16:00 Uhr",
-    );
+describe("berlinDate", () => {
+  it.each([
+    // Winter time (CET, UTC+1)
+    ["2026-01-15T22:59:59.999Z", "2026-01-15"],
+    ["2026-01-15T23:00:00.000Z", "2026-01-16"],
+    ["2026-12-31T23:00:00.000Z", "2027-01-01"],
+    // Night of the switch to summer time, 29 March 2026
+    ["2026-03-28T22:59:59.999Z", "2026-03-28"],
+    ["2026-03-28T23:30:00.000Z", "2026-03-29"],
+    ["2026-03-29T01:30:00.000Z", "2026-03-29"],
+    // Summer time (CEST, UTC+2)
+    ["2026-03-29T21:59:59.999Z", "2026-03-29"],
+    ["2026-03-29T22:00:00.000Z", "2026-03-30"],
+    ["2026-06-30T21:59:59.999Z", "2026-06-30"],
+    ["2026-06-30T22:00:00.000Z", "2026-07-01"],
+    // Night of the switch back to winter time, 25 October 2026
+    ["2026-10-24T21:59:59.999Z", "2026-10-24"],
+    ["2026-10-24T22:30:00.000Z", "2026-10-25"],
+    ["2026-10-25T00:30:00.000Z", "2026-10-25"],
+    ["2026-10-25T01:30:00.000Z", "2026-10-25"],
+    ["2026-10-25T22:59:59.999Z", "2026-10-25"],
+    ["2026-10-25T23:00:00.000Z", "2026-10-26"],
+  ])("%s → %s", (instant, expected) => {
+    expect(berlinDate(new Date(instant))).toBe(expected);
+  });
+
+  it("rejects an invalid Date", () => {
+    expect(() => berlinDate(new Date("kein Datum"))).toThrow(RangeError);
   });
 });
