@@ -13,7 +13,7 @@ export default defineConfig({
     environment: "node",
     include: ["app/**/*.test.ts", "server/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/per-file-database.ts"],
+    setupFiles: ["tests/setup/per-file-database.ts", "tests/setup/per-file-rate-limits.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,7 +4,12 @@ import { recordAudit, hashIp } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork, type Executor } from "~/db/unit-of-work.server";
 import { users } from "~/db/schema";
-import { claimLoginAttempt, settleSuccessfulLogin, throttleKeys } from "./login-throttle.server";
+import {
+  claimLoginAttempt,
+  settleFailedLogin,
+  settleSuccessfulLogin,
+  throttleKeys,
+} from "./login-throttle.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import { authTexts } from "./texts";
@@ -45,7 +50,8 @@ export async function logIn(
     : await verifyAgainstDummy(password);
 
   if (!user || !valid) {
-    // The failure was counted when its slot was claimed; a failed login changes no data.
+    // The failure was counted when the attempt was claimed; a failed login changes no data.
+    await settleFailedLogin(keys, attempt.waits);
     await recordAudit(getDb(), {
       action: "auth.login_failed",
       actor: user ? { id: user.id, organizationId: user.organizationId } : null,
@@ -56,7 +62,6 @@ export async function logIn(
   }
 
   const session = await inUnitOfWork(async ({ tx }) => {
-    await settleSuccessfulLogin(tx, keys);
     const created = await createSession(user.id, new Date(), tx);
     await recordAudit(tx, {
       action: "auth.login",
@@ -67,6 +72,8 @@ export async function logIn(
     });
     return created;
   });
+  // After the commit: a login that failed to commit must not clear the counters.
+  await settleSuccessfulLogin(keys);
   return { ok: true, token: session.token, userId: user.id };
 }
 

@@ -2,6 +2,7 @@ import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { authorize, notFound } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
+import { consume } from "~/rate-limits.server";
 import { rooms, type PostView } from "~/realtime/hub.server";
 import { getThreadRecord, type ThreadRecord } from "./access.server";
 import { listPostViews, markRead } from "./posts.server";
@@ -18,9 +19,6 @@ import { discussionTexts } from "./texts";
 
 /** Larger messages are dropped before parsing (socket.io's own limit is 1 MB). */
 const MAX_MESSAGE_BYTES = 2_000;
-/** Per user and server process: this many events per window, then "rate_limited". */
-const RATE_LIMIT_EVENTS = 40;
-const RATE_LIMIT_WINDOW_MS = 10_000;
 /** How many change numbers before the page's last seen one a catch-up repeats. */
 const CATCH_UP_LOOKBACK = 50;
 
@@ -38,30 +36,6 @@ export type JoinAnswer = { ok: true; locked: boolean; changes: PostView[] } | Re
 /** The answer to `thread:leave`, `thread:typing` and `thread:read`. */
 export type EventAnswer = { ok: true } | Refusal;
 const notJoined = { ok: false, error: "not_found" } as const satisfies Refusal;
-
-interface Window {
-  startedAt: number;
-  count: number;
-}
-const windows = new Map<string, Window>();
-
-/** Counts the event against the user's window; false when the user is over the limit. */
-function withinRateLimit(userId: string, now = Date.now()): boolean {
-  const window = windows.get(userId);
-  if (!window || now - window.startedAt >= RATE_LIMIT_WINDOW_MS) {
-    windows.set(userId, { startedAt: now, count: 1 });
-    if (windows.size > 10_000) pruneWindows(now);
-    return true;
-  }
-  window.count += 1;
-  return window.count <= RATE_LIMIT_EVENTS;
-}
-
-function pruneWindows(now: number): void {
-  for (const [userId, window] of windows) {
-    if (now - window.startedAt >= RATE_LIMIT_WINDOW_MS) windows.delete(userId);
-  }
-}
 
 function byteLength(payload: unknown): number {
   try {
@@ -120,7 +94,8 @@ export function registerDiscussionEvents(io: Server, socket: Socket): void {
   ) {
     socket.on(event as string, async (payload: unknown, ack?: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: unknown) => void) : undefined;
-      if (!withinRateLimit(user.id)) {
+      // Per user over all instances (~/rate-limits.server.ts: discussionSocketEvents).
+      if ((await consume("discussionSocketEvents", user.id)) !== null) {
         socket.emit("discussion:error", {
           code: "rate_limited",
           message: discussionTexts.rateLimited,

@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
 
 /**
  * Append-only: a trigger (migration 0001) rejects UPDATE, DELETE and TRUNCATE.
@@ -8,7 +9,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: instant("occurred_at").notNull().defaultNow(),
     action: text("action").notNull(),
     actorUserId: uuid("actor_user_id"),
     actorOrganizationId: uuid("actor_organization_id"),

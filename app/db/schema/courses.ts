@@ -9,34 +9,24 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
-  uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref, updatedAt } from "./columns";
 import { users } from "./accounts";
 import { networks, organizationKind, organizations } from "./organizations";
+import { courseInstruments, courseStatuses } from "../vocabularies";
 
-/** How a course is funded (Förderinstrument). */
-export const courseInstruments = ["fbw", "avgs", "paragraph_45", "esf", "sonstige"] as const;
-export type CourseInstrument = (typeof courseInstruments)[number];
 export const courseInstrument = pgEnum("course_instrument", courseInstruments);
 
-/** open → confirmed ("kommt zustande") at the minimum, or → cancelled at the deadline below it. */
-export const courseStatuses = ["open", "confirmed", "cancelled"] as const;
-export type CourseStatus = (typeof courseStatuses)[number];
 export const courseStatus = pgEnum("course_status", courseStatuses);
 
 /** A course a Bildungsträger offers to the network, started once enough seats are pledged. */
 export const courses = pgTable(
   "courses",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    networkId: uuid("network_id")
-      .notNull()
-      .references(() => networks.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    id: id(),
+    networkId: ref("network_id", () => networks.id).notNull(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
+    createdByUserId: ref("created_by_user_id", () => users.id),
     title: text("title").notNull(),
     /** tiptap JSON, validated against app/rich-text/schema.ts. */
     description: jsonb("description").notNull(),
@@ -48,7 +38,7 @@ export const courses = pgTable(
     minParticipants: integer("min_participants").notNull(),
     maxParticipants: integer("max_participants").notNull(),
     /** The end of the last day on which seats can be pledged (Europe/Berlin), as an instant. */
-    pledgeDeadline: timestamp("pledge_deadline", { withTimezone: true }).notNull(),
+    pledgeDeadline: instant("pledge_deadline").notNull(),
     /** Kinds of organisation that may pledge seats. */
     admittedKinds: organizationKind("admitted_kinds")
       .array()
@@ -57,10 +47,10 @@ export const courses = pgTable(
     /** Sum of the pledges, kept in step under the course row's lock. */
     pledgedSeats: integer("pledged_seats").notNull().default(0),
     status: courseStatus("status").notNull().default("open"),
-    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: instant("confirmed_at"),
+    cancelledAt: instant("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index("courses_network_idx").on(table.networkId, table.startDate),
@@ -77,15 +67,11 @@ export const courses = pgTable(
 export const coursePledges = pgTable(
   "course_pledges",
   {
-    courseId: uuid("course_id")
-      .notNull()
-      .references(() => courses.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    courseId: ref("course_id", () => courses.id).notNull(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
     seats: integer("seats").notNull(),
-    pledgedByUserId: uuid("pledged_by_user_id").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    pledgedByUserId: ref("pledged_by_user_id", () => users.id),
+    updatedAt: updatedAt(),
   },
   (table) => [
     primaryKey({ columns: [table.courseId, table.organizationId] }),

@@ -9,64 +9,56 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
-  uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref } from "./columns";
 import { users } from "./accounts";
 import { events } from "./events";
 import { ideas } from "./ideas";
 import { networks, organizations } from "./organizations";
 import { referrals } from "./referrals";
+import { channelEmployerAccesses, threadSubjects, reportResolutions } from "../vocabularies";
 
-/** Whether employer members of the network may read a channel, and write in it. */
-export const channelEmployerAccesses = ["none", "read", "write"] as const;
-export type ChannelEmployerAccess = (typeof channelEmployerAccesses)[number];
 export const channelEmployerAccess = pgEnum("channel_employer_access", channelEmployerAccesses);
 
 /** A network's place for conversation ("Allgemein", "U25 und Jugendberufsagentur" …). */
 export const discussionChannels = pgTable(
   "discussion_channels",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    networkId: uuid("network_id")
-      .notNull()
-      .references(() => networks.id),
+    id: id(),
+    networkId: ref("network_id", () => networks.id).notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     employerAccess: channelEmployerAccess("employer_access").notNull().default("none"),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
-    createdByUserId: uuid("created_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: instant("archived_at"),
+    createdByUserId: ref("created_by_user_id", () => users.id),
+    createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex("discussion_channels_name_idx").on(table.networkId, sql`lower(${table.name})`),
   ],
 );
 
-/** What a thread belongs to: a channel, or one idea, referral or event (one thread each). */
-export const threadSubjects = ["channel", "idea", "referral", "event"] as const;
-export type ThreadSubject = (typeof threadSubjects)[number];
 export const threadSubject = pgEnum("thread_subject", threadSubjects);
 
 export const discussionThreads = pgTable(
   "discussion_threads",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     subject: threadSubject("subject").notNull(),
-    channelId: uuid("channel_id").references(() => discussionChannels.id),
-    ideaId: uuid("idea_id").references(() => ideas.id),
-    referralId: uuid("referral_id").references(() => referrals.id),
-    eventId: uuid("event_id").references(() => events.id),
+    channelId: ref("channel_id", () => discussionChannels.id),
+    ideaId: ref("idea_id", () => ideas.id),
+    referralId: ref("referral_id", () => referrals.id),
+    eventId: ref("event_id", () => events.id),
     title: text("title").notNull(),
-    createdByUserId: uuid("created_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdByUserId: ref("created_by_user_id", () => users.id),
+    createdAt: createdAt(),
     /** Visible posts; the channel's thread list shows it without counting. */
     postCount: integer("post_count").notNull().default(0),
-    lastPostAt: timestamp("last_post_at", { withTimezone: true }),
+    lastPostAt: instant("last_post_at"),
     lastPostSequence: bigint("last_post_sequence", { mode: "number" }).notNull().default(0),
-    lockedAt: timestamp("locked_at", { withTimezone: true }),
-    lockedByUserId: uuid("locked_by_user_id").references(() => users.id),
+    lockedAt: instant("locked_at"),
+    lockedByUserId: ref("locked_by_user_id", () => users.id),
   },
   (table) => [
     index("discussion_threads_channel_idx").on(table.channelId, table.lastPostAt),
@@ -86,10 +78,8 @@ export const discussionChangeSequence = pgSequence("discussion_change_sequence")
 export const discussionPosts = pgTable(
   "discussion_posts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    threadId: uuid("thread_id")
-      .notNull()
-      .references(() => discussionThreads.id),
+    id: id(),
+    threadId: ref("thread_id", () => discussionThreads.id).notNull(),
     /** Order of creation; "new since your last visit" compares with it. */
     sequence: bigint("sequence", { mode: "number" })
       .notNull()
@@ -98,21 +88,17 @@ export const discussionPosts = pgTable(
     changeSequence: bigint("change_sequence", { mode: "number" })
       .notNull()
       .default(sql`nextval('discussion_change_sequence')`),
-    authorUserId: uuid("author_user_id")
-      .notNull()
-      .references(() => users.id),
-    authorOrganizationId: uuid("author_organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    authorUserId: ref("author_user_id", () => users.id).notNull(),
+    authorOrganizationId: ref("author_organization_id", () => organizations.id).notNull(),
     /** tiptap JSON, validated against app/rich-text/schema.ts. */
     body: jsonb("body").notNull(),
     /** Rendered and sanitized once when written; what pages and live updates show. */
     bodyHtml: text("body_html").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    editedAt: timestamp("edited_at", { withTimezone: true }),
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
-    hiddenByUserId: uuid("hidden_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    editedAt: instant("edited_at"),
+    deletedAt: instant("deleted_at"),
+    hiddenAt: instant("hidden_at"),
+    hiddenByUserId: ref("hidden_by_user_id", () => users.id),
   },
   (table) => [
     index("discussion_posts_thread_idx").on(table.threadId, table.sequence),
@@ -124,14 +110,12 @@ export const discussionPosts = pgTable(
 export const discussionPostRevisions = pgTable(
   "discussion_post_revisions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => discussionPosts.id),
+    id: id(),
+    postId: ref("post_id", () => discussionPosts.id).notNull(),
     body: jsonb("body").notNull(),
     bodyHtml: text("body_html").notNull(),
     /** When this version was replaced. */
-    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+    replacedAt: instant("replaced_at").notNull().defaultNow(),
   },
   (table) => [index("discussion_post_revisions_post_idx").on(table.postId, table.replacedAt)],
 );
@@ -140,16 +124,12 @@ export const discussionPostRevisions = pgTable(
 export const discussionReads = pgTable(
   "discussion_reads",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    threadId: uuid("thread_id")
-      .notNull()
-      .references(() => discussionThreads.id),
+    userId: ref("user_id", () => users.id).notNull(),
+    threadId: ref("thread_id", () => discussionThreads.id).notNull(),
     lastReadSequence: bigint("last_read_sequence", { mode: "number" }).notNull().default(0),
     /** The sequence read up to before the current visit: the "new since" marker. */
     previousReadSequence: bigint("previous_read_sequence", { mode: "number" }).notNull().default(0),
-    lastVisitedAt: timestamp("last_visited_at", { withTimezone: true }).notNull().defaultNow(),
+    lastVisitedAt: instant("last_visited_at").notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.threadId] })],
 );
@@ -158,35 +138,25 @@ export const discussionReads = pgTable(
 export const discussionMentions = pgTable(
   "discussion_mentions",
   {
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => discussionPosts.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    postId: ref("post_id", () => discussionPosts.id).notNull(),
+    userId: ref("user_id", () => users.id).notNull(),
   },
   (table) => [primaryKey({ columns: [table.postId, table.userId] })],
 );
 
-export const reportResolutions = ["hidden", "dismissed"] as const;
-export type ReportResolution = (typeof reportResolutions)[number];
 export const reportResolution = pgEnum("report_resolution", reportResolutions);
 
 /** "Beitrag melden": a post someone finds inappropriate, for the coordinator. */
 export const discussionReports = pgTable(
   "discussion_reports",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    postId: uuid("post_id")
-      .notNull()
-      .references(() => discussionPosts.id),
-    reporterUserId: uuid("reporter_user_id")
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    postId: ref("post_id", () => discussionPosts.id).notNull(),
+    reporterUserId: ref("reporter_user_id", () => users.id).notNull(),
     reason: text("reason").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    resolvedByUserId: uuid("resolved_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+    resolvedAt: instant("resolved_at"),
+    resolvedByUserId: ref("resolved_by_user_id", () => users.id),
     resolution: reportResolution("resolution"),
   },
   (table) => [index("discussion_reports_open_idx").on(table.resolvedAt, table.createdAt)],
@@ -199,14 +169,12 @@ export const discussionReports = pgTable(
 export const discussionDigestItems = pgTable(
   "discussion_digest_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    userId: ref("user_id", () => users.id).notNull(),
     message: text("message").notNull(),
     link: text("link").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
   },
   (table) => [index("discussion_digest_items_pending_idx").on(table.sentAt, table.userId)],
 );

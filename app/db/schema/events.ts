@@ -8,22 +8,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
-  uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
 import { users } from "./accounts";
 import { networks, organizations } from "./organizations";
+import { eventKinds, reservationStatuses } from "../vocabularies";
 
-export const eventKinds = [
-  "inforunde",
-  "infostand",
-  "informationsveranstaltung",
-  "speed_dating",
-  "praktikumsboerse",
-  "fachveranstaltung",
-  "aktionswoche",
-] as const;
-export type EventKind = (typeof eventKinds)[number];
 export const eventKind = pgEnum("event_kind", eventKinds);
 
 /** A job on offer at an event, e.g. "Montagehelfer Solar" with 25 positions. */
@@ -39,30 +29,23 @@ export interface EventJob {
 export const events = pgTable(
   "events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    networkId: uuid("network_id")
-      .notNull()
-      .references(() => networks.id),
+    id: id(),
+    networkId: ref("network_id", () => networks.id).notNull(),
     /** The organiser: its members edit the event, see every reservation and record outcomes. */
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
+    createdByUserId: ref("created_by_user_id", () => users.id),
     kind: eventKind("kind").notNull(),
     title: text("title").notNull(),
     /** tiptap JSON, validated against app/rich-text/schema.ts. */
     description: jsonb("description").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
     /** Address of the venue; empty for online events. */
     place: text("place").notNull().default(""),
     onlineUrl: text("online_url").notNull().default(""),
     capacity: integer("capacity").notNull(),
-    registrationDeadline: timestamp("registration_deadline", { withTimezone: true }).notNull(),
-    targetGroups: text("target_groups")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    registrationDeadline: instant("registration_deadline").notNull(),
+    targetGroups: textList("target_groups"),
     jobs: jsonb("jobs").$type<EventJob[]>().notNull().default([]),
     languageRequirements: text("language_requirements").notNull().default(""),
     accessibility: text("accessibility").notNull().default(""),
@@ -77,17 +60,17 @@ export const events = pgTable(
     waitlistedSeats: integer("waitlisted_seats").notNull().default(0),
     /** Raised when time or place changes: calendar files carry it as SEQUENCE. */
     revision: integer("revision").notNull().default(0),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledAt: instant("cancelled_at"),
     /** Set by the reminder job when it claimed the day-before reminder: sent exactly once. */
-    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    reminderSentAt: instant("reminder_sent_at"),
     /** Totals recorded by the organiser after the event (null: not recorded yet). */
     attended: integer("attended"),
     interviews: integer("interviews"),
     internships: integer("internships"),
     hires: integer("hires"),
-    outcomesRecordedAt: timestamp("outcomes_recorded_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    outcomesRecordedAt: instant("outcomes_recorded_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index("events_network_start_idx").on(table.networkId, table.startsAt),
@@ -96,28 +79,22 @@ export const events = pgTable(
   ],
 );
 
-export const reservationStatuses = ["confirmed", "waitlisted", "cancelled"] as const;
-export type ReservationStatus = (typeof reservationStatuses)[number];
 export const reservationStatus = pgEnum("reservation_status", reservationStatuses);
 
 /** One seat for one candidate, named only by a pseudonym or initials (see referrals/pseudonym). */
 export const eventReservations = pgTable(
   "event_reservations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    reservedByUserId: uuid("reserved_by_user_id").references(() => users.id),
+    id: id(),
+    eventId: ref("event_id", () => events.id).notNull(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
+    reservedByUserId: ref("reserved_by_user_id", () => users.id),
     pseudonym: text("pseudonym").notNull(),
     status: reservationStatus("status").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     /** When a waiting-list place became a seat. */
-    promotedAt: timestamp("promoted_at", { withTimezone: true }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    promotedAt: instant("promoted_at"),
+    cancelledAt: instant("cancelled_at"),
   },
   (table) => [
     index("event_reservations_event_idx").on(table.eventId, table.status, table.createdAt),
@@ -129,12 +106,8 @@ export const eventReservations = pgTable(
 export const eventOutcomesByOrganization = pgTable(
   "event_outcomes_by_organization",
   {
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    eventId: ref("event_id", () => events.id).notNull(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
     attended: integer("attended").notNull().default(0),
     interviews: integer("interviews").notNull().default(0),
     internships: integer("internships").notNull().default(0),
@@ -148,10 +121,8 @@ export const eventOutcomesByOrganization = pgTable(
  * stored (like session tokens), so the address is shown once and can be replaced or revoked.
  */
 export const calendarFeedTokens = pgTable("calendar_feed_tokens", {
-  userId: uuid("user_id")
-    .primaryKey()
-    .references(() => users.id),
+  userId: ref("user_id", () => users.id).primaryKey(),
   tokenHash: text("token_hash").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+  lastUsedAt: instant("last_used_at"),
 });

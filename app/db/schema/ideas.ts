@@ -8,20 +8,16 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
 import { users } from "./accounts";
 import { networks, organizations } from "./organizations";
+import { ideaStatuses, ideaVisibilities, searchOperations } from "../vocabularies";
 
-export const ideaStatuses = ["draft", "published", "archived"] as const;
-export type IdeaStatus = (typeof ideaStatuses)[number];
 export const ideaStatus = pgEnum("idea_status", ideaStatuses);
 
-/** "network": only the idea's network finds it; "nationwide": every network of the installation. */
-export const ideaVisibilities = ["network", "nationwide"] as const;
-export type IdeaVisibility = (typeof ideaVisibilities)[number];
 export const ideaVisibility = pgEnum("idea_visibility", ideaVisibilities);
 
 export interface IdeaResult {
@@ -33,17 +29,11 @@ export interface IdeaResult {
 export const ideas = pgTable(
   "ideas",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    id: id(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
     /** The network "nur mein Netzwerk" means. */
-    networkId: uuid("network_id")
-      .notNull()
-      .references(() => networks.id),
-    authorUserId: uuid("author_user_id")
-      .notNull()
-      .references(() => users.id),
+    networkId: ref("network_id", () => networks.id).notNull(),
+    authorUserId: ref("author_user_id", () => users.id).notNull(),
     status: ideaStatus("status").notNull().default("draft"),
     visibility: ideaVisibility("visibility").notNull().default("network"),
     title: text("title").notNull(),
@@ -52,32 +42,20 @@ export const ideas = pgTable(
     body: jsonb("body").notNull(),
     /** Derived from the body, for search and previews. */
     bodyText: text("body_text").notNull().default(""),
-    targetGroups: text("target_groups")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    fieldsOfAction: text("fields_of_action")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    targetGroups: textList("target_groups"),
+    fieldsOfAction: textList("fields_of_action"),
     region: text("region").notNull().default(""),
-    partnerKinds: text("partner_kinds")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    funding: text("funding")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    partnerKinds: textList("partner_kinds"),
+    funding: textList("funding"),
     results: jsonb("results").$type<IdeaResult[]>().notNull().default([]),
     period: text("period").notNull().default(""),
     contactName: text("contact_name").notNull().default(""),
     contactEmail: text("contact_email").notNull().default(""),
     contactPhone: text("contact_phone").notNull().default(""),
     adoptionCount: integer("adoption_count").notNull().default(0),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: instant("published_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index("ideas_organization_idx").on(table.organizationId, table.updatedAt),
@@ -89,17 +67,13 @@ export const ideas = pgTable(
 export const ideaRevisions = pgTable(
   "idea_revisions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id),
-    editorUserId: uuid("editor_user_id")
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    ideaId: ref("idea_id", () => ideas.id).notNull(),
+    editorUserId: ref("editor_user_id", () => users.id).notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     body: jsonb("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [index("idea_revisions_idea_idx").on(table.ideaId, table.createdAt)],
 );
@@ -108,17 +82,11 @@ export const ideaRevisions = pgTable(
 export const ideaAdoptions = pgTable(
   "idea_adoptions",
   {
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    ideaId: ref("idea_id", () => ideas.id).notNull(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
+    userId: ref("user_id", () => users.id).notNull(),
     note: text("note").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.ideaId, table.organizationId] })],
 );
@@ -127,18 +95,13 @@ export const ideaAdoptions = pgTable(
 export const ideaBookmarks = pgTable(
   "idea_bookmarks",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    ideaId: uuid("idea_id")
-      .notNull()
-      .references(() => ideas.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: ref("user_id", () => users.id).notNull(),
+    ideaId: ref("idea_id", () => ideas.id).notNull(),
+    createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.ideaId] })],
 );
 
-export const searchOperations = ["upsert", "remove"] as const;
 export const searchOperation = pgEnum("search_operation", searchOperations);
 
 /**
@@ -148,13 +111,13 @@ export const searchOperation = pgEnum("search_operation", searchOperations);
 export const searchOutbox = pgTable(
   "search_outbox",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     entityId: uuid("entity_id").notNull(),
     operation: searchOperation("operation").notNull(),
     attempts: integer("attempts").notNull().default(0),
-    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    availableAt: instant("available_at").notNull().defaultNow(),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [index("search_outbox_available_idx").on(table.availableAt)],
 );
@@ -186,8 +149,8 @@ export const searchDocuments = pgTable(
     /** Position of the region in `search_facet_values`; 0 when the idea names none. */
     regionCode: integer("region_code").notNull(),
     adoptionCount: integer("adoption_count").notNull(),
-    publishedAt: timestamp("published_at", { withTimezone: true }),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    publishedAt: instant("published_at"),
+    updatedAt: instant("updated_at").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     bodyText: text("body_text").notNull(),

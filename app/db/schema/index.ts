@@ -7,3 +7,4 @@ export * from "./ideas";
 export * from "./discussions";
 export * from "./events";
 export * from "./courses";
+export * from "../vocabularies";

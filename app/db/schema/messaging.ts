@@ -1,18 +1,9 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref } from "./columns";
 import { users } from "./accounts";
+import { mailStatuses } from "../vocabularies";
 
-export const mailStatuses = ["pending", "sent", "failed"] as const;
-export type MailStatus = (typeof mailStatuses)[number];
 export const mailStatus = pgEnum("mail_status", mailStatuses);
 
 /**
@@ -23,17 +14,17 @@ export const mailStatus = pgEnum("mail_status", mailStatuses);
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
-    triggeredByUserId: uuid("triggered_by_user_id").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    triggeredByUserId: ref("triggered_by_user_id", () => users.id),
+    createdAt: createdAt(),
     status: mailStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    sentAt: instant("sent_at"),
   },
   (table) => [
     index("mail_outbox_due_idx")
@@ -51,13 +42,11 @@ export const mailOutbox = pgTable(
 export const submissionReceipts = pgTable(
   "submission_receipts",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: ref("user_id", () => users.id).notNull(),
     key: text("key").notNull(),
     /** Where the first submission led: the created record's page. */
     location: text("location").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.key] })],
 );
@@ -65,14 +54,12 @@ export const submissionReceipts = pgTable(
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    userId: ref("user_id", () => users.id).notNull(),
     message: text("message").notNull(),
     link: text("link"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    readAt: instant("read_at"),
   },
   (table) => [index("notifications_user_idx").on(table.userId, table.createdAt)],
 );

@@ -1,113 +1,51 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
 import { users } from "./accounts";
 import { networks, organizations } from "./organizations";
+import {
+  serviceCategories,
+  referralStatuses,
+  ageBands,
+  urgencies,
+  contactPreferences,
+  declineReasons,
+  outcomeCodes,
+  consentForms,
+} from "../vocabularies";
 
-/** What a service (Angebot) is about; a referral names the needs from the same list. */
-export const serviceCategories = [
-  "schuldnerberatung",
-  "suchtberatung",
-  "psychosoziale_beratung",
-  "kinderbetreuung",
-  "jugendhilfe",
-  "sprachkurs",
-  "qualifizierung",
-  "gesundheit",
-  "mobilitaet",
-  "sonstige",
-] as const;
-export type ServiceCategory = (typeof serviceCategories)[number];
 export const serviceCategory = pgEnum("service_category", serviceCategories);
 
 /** A service an organisation offers to the network, possibly accepting referrals. */
 export const services = pgTable(
   "services",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    id: id(),
+    organizationId: ref("organization_id", () => organizations.id).notNull(),
     name: text("name").notNull(),
     category: serviceCategory("category").notNull(),
     description: text("description").notNull().default(""),
-    targetGroups: text("target_groups")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    languages: text("languages")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    targetGroups: textList("target_groups"),
+    languages: textList("languages"),
     acceptsReferrals: boolean("accepts_referrals").notNull().default(true),
     /** Promised time to answer a referral, in working days (Mon–Fri without nationwide holidays). */
     responseWorkingDays: integer("response_working_days").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (table) => [index("services_organization_idx").on(table.organizationId)],
 );
 
-export const referralStatuses = [
-  "draft",
-  "sent",
-  "accepted",
-  "declined",
-  "in_progress",
-  "completed",
-  "withdrawn",
-  "consent_revoked",
-] as const;
-export type ReferralStatus = (typeof referralStatuses)[number];
 export const referralStatus = pgEnum("referral_status", referralStatuses);
 
-export const ageBands = [
-  "unter_18",
-  "18_bis_24",
-  "25_bis_34",
-  "35_bis_49",
-  "50_bis_64",
-  "ab_65",
-] as const;
-export type AgeBand = (typeof ageBands)[number];
 export const ageBand = pgEnum("age_band", ageBands);
 
-export const urgencies = ["normal", "dringend"] as const;
-export type Urgency = (typeof urgencies)[number];
 export const urgency = pgEnum("referral_urgency", urgencies);
 
-export const contactPreferences = ["telefon", "brief", "persoenlich", "ueber_jobcenter"] as const;
-export type ContactPreference = (typeof contactPreferences)[number];
 export const contactPreference = pgEnum("contact_preference", contactPreferences);
 
-export const declineReasons = [
-  "keine_kapazitaet",
-  "nicht_zustaendig",
-  "einwilligung_unzureichend",
-  "nicht_erreichbar",
-  "sonstiges",
-] as const;
-export type DeclineReason = (typeof declineReasons)[number];
 export const declineReason = pgEnum("decline_reason", declineReasons);
 
-/** Outcome codes: what flows back even where § 203 StGB forbids free-text feedback. */
-export const outcomeCodes = [
-  "beratung_aufgenommen",
-  "beratung_abgeschlossen",
-  "nicht_erschienen",
-  "an_andere_stelle_vermittelt",
-  "abgebrochen",
-] as const;
-export type OutcomeCode = (typeof outcomeCodes)[number];
 export const outcomeCode = pgEnum("outcome_code", outcomeCodes);
 
 /**
@@ -117,22 +55,12 @@ export const outcomeCode = pgEnum("outcome_code", outcomeCodes);
 export const referrals = pgTable(
   "referrals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    networkId: uuid("network_id")
-      .notNull()
-      .references(() => networks.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
-    senderOrganizationId: uuid("sender_organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    receiverOrganizationId: uuid("receiver_organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    createdByUserId: uuid("created_by_user_id")
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    networkId: ref("network_id", () => networks.id).notNull(),
+    serviceId: ref("service_id", () => services.id).notNull(),
+    senderOrganizationId: ref("sender_organization_id", () => organizations.id).notNull(),
+    receiverOrganizationId: ref("receiver_organization_id", () => organizations.id).notNull(),
+    createdByUserId: ref("created_by_user_id", () => users.id).notNull(),
     status: referralStatus("status").notNull().default("draft"),
     pseudonym: text("pseudonym"),
     ageBand: ageBand("age_band").notNull(),
@@ -140,7 +68,7 @@ export const referrals = pgTable(
     reason: text("reason"),
     urgency: urgency("urgency").notNull().default("normal"),
     contactPreference: contactPreference("contact_preference").notNull(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    sentAt: instant("sent_at"),
     /**
      * Whether the receiver was bound by § 203 StGB when the referral was sent. Fixed at sending
      * and never derived from the receiver's kind later: a changed kind must not open old notes.
@@ -148,15 +76,15 @@ export const referrals = pgTable(
     receiverSecrecyBound: boolean("receiver_secrecy_bound"),
     /** Last working day for an answer (Europe/Berlin calendar date). */
     dueOn: date("due_on"),
-    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalatedAt: instant("escalated_at"),
     declineReason: declineReason("decline_reason"),
     firstAppointmentOn: date("first_appointment_on"),
     outcome: outcomeCode("outcome"),
     /** When the referral reached an end state: the retention period counts from here. */
-    closedAt: timestamp("closed_at", { withTimezone: true }),
-    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: instant("closed_at"),
+    anonymisedAt: instant("anonymised_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index("referrals_receiver_list_idx").on(
@@ -187,8 +115,6 @@ export const referrals = pgTable(
   ],
 );
 
-export const consentForms = ["schriftlich", "elektronisch", "muendlich_dokumentiert"] as const;
-export type ConsentForm = (typeof consentForms)[number];
 export const consentForm = pgEnum("consent_form", consentForms);
 
 /**
@@ -196,41 +122,33 @@ export const consentForm = pgEnum("consent_form", consentForms);
  * Without a valid one naming the receiving organisation, a referral cannot be sent.
  */
 export const referralConsents = pgTable("referral_consents", {
-  referralId: uuid("referral_id")
-    .primaryKey()
-    .references(() => referrals.id),
+  referralId: ref("referral_id", () => referrals.id).primaryKey(),
   obtainedBy: text("obtained_by"),
   obtainedOn: date("obtained_on").notNull(),
   form: consentForm("form").notNull(),
-  organizationId: uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id),
+  organizationId: ref("organization_id", () => organizations.id).notNull(),
   purpose: text("purpose"),
   validUntil: date("valid_until").notNull(),
   /** The client explicitly allowed the receiver to report back in free text (§ 203 StGB). */
   coversFeedback: boolean("covers_feedback").notNull().default(false),
-  recordedByUserId: uuid("recorded_by_user_id")
-    .notNull()
-    .references(() => users.id),
-  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  revokedByUserId: uuid("revoked_by_user_id").references(() => users.id),
+  recordedByUserId: ref("recorded_by_user_id", () => users.id).notNull(),
+  recordedAt: instant("recorded_at").notNull().defaultNow(),
+  revokedAt: instant("revoked_at"),
+  revokedByUserId: ref("revoked_by_user_id", () => users.id),
 });
 
 /** Every status change with actor, time and optional note: the referral's timeline. */
 export const referralTransitions = pgTable(
   "referral_transitions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    referralId: uuid("referral_id")
-      .notNull()
-      .references(() => referrals.id),
+    id: id(),
+    referralId: ref("referral_id", () => referrals.id).notNull(),
     fromStatus: referralStatus("from_status"),
     toStatus: referralStatus("to_status").notNull(),
-    actorUserId: uuid("actor_user_id").references(() => users.id),
-    actorOrganizationId: uuid("actor_organization_id").references(() => organizations.id),
+    actorUserId: ref("actor_user_id", () => users.id),
+    actorOrganizationId: ref("actor_organization_id", () => organizations.id),
     note: text("note"),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: instant("occurred_at").notNull().defaultNow(),
   },
   (table) => [index("referral_transitions_referral_idx").on(table.referralId, table.occurredAt)],
 );
