@@ -24,9 +24,10 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Netzwerke ABC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const flash = readFlash(request);
+  const flash = await readFlash(request);
+  // Each confirmation gets its own id, so the same message twice in a row shows twice.
   return json(
-    { flash: flash.message },
+    { flash: flash.message ? { id: crypto.randomUUID(), message: flash.message } : null },
     flash.clearCookie ? { headers: { "Set-Cookie": flash.clearCookie } } : undefined,
   );
 }

@@ -1,53 +1,54 @@
-import { parse, serialize } from "cookie";
+import { createCookie, type Cookie } from "@remix-run/node";
 import { getEnv } from "~/env.server";
 import { SESSION_LIFETIME_MS } from "./session.server";
 
 /**
+ * Every cookie the portal sets: readable only by the server, sent on same-site navigation.
  * `__Host-` pins a cookie to this host and path "/" and requires Secure, so neither a sibling
  * subdomain nor plain HTTP can set or overwrite it. Local development over HTTP cannot use it.
+ *
+ * Unsigned, because no value is trusted for having come back from the browser: the session
+ * cookie holds a random token that counts only once its hash is found in the database, the flash
+ * cookie only a key into a fixed catalogue. Remix's `parse` does not throw on malformed headers
+ * ("%", "__proto__=…", names without values, undecodable values give null, "" or `{}`), so
+ * callers check the type and shape of what it returns.
  */
-export function hostCookieName(name: string): string {
-  return getEnv().cookieSecure ? `__Host-${name}` : name;
+export function portalCookie(name: string, maxAgeSeconds: number): Cookie {
+  const secure = getEnv().cookieSecure;
+  return createCookie(secure ? `__Host-${name}` : name, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    maxAge: maxAgeSeconds,
+  });
 }
+
+const sessionCookieOf = () =>
+  portalCookie("portal_session", Math.floor(SESSION_LIFETIME_MS / 1000));
 
 export function sessionCookieName(): string {
-  return hostCookieName("portal_session");
-}
-
-/**
- * A cookie's value, or null. Clients send malformed headers ("%", "__proto__=…", names without
- * values); the `cookie` package parses them without throwing on bad escapes into an object
- * without a prototype, and only an own key counts. What a value means is for the caller to check.
- */
-export function readCookie(header: string | null | undefined, name: string): string | null {
-  if (!header) return null;
-  const cookies = parse(header);
-  return Object.hasOwn(cookies, name) ? (cookies[name] ?? null) : null;
+  return sessionCookieOf().name;
 }
 
 /** The shape `generateToken` produces; anything else cannot be a session and is not looked up. */
 const SESSION_TOKEN = /^[a-z2-7]{32}$/;
 
-export function readSessionToken(cookieHeader: string | null | undefined): string | null {
-  const token = readCookie(cookieHeader, sessionCookieName());
-  return token && SESSION_TOKEN.test(token) ? token : null;
+export async function readSessionToken(cookieHeader: string | null): Promise<string | null> {
+  const token: unknown = await sessionCookieOf().parse(cookieHeader);
+  return typeof token === "string" && SESSION_TOKEN.test(token) ? token : null;
 }
 
-/** Every cookie the portal sets: readable only by the server, sent on same-site navigation. */
-export function serializeCookie(name: string, value: string, maxAgeSeconds: number): string {
-  return serialize(name, value, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    maxAge: maxAgeSeconds,
-    secure: getEnv().cookieSecure,
-  });
+/** The Set-Cookie header that logs the browser in. */
+export function sessionCookie(token: string): Promise<string> {
+  return sessionCookieOf().serialize(token);
 }
 
-export function sessionCookie(token: string): string {
-  return serializeCookie(sessionCookieName(), token, Math.floor(SESSION_LIFETIME_MS / 1000));
+export function clearedSessionCookie(): Promise<string> {
+  return sessionCookieOf().serialize("", { maxAge: 0 });
 }
 
-export function clearedSessionCookie(): string {
-  return serializeCookie(sessionCookieName(), "", 0);
+/** The Cookie header a browser sends back after `sessionCookie(token)`: for tests and demos. */
+export async function sessionRequestCookie(token: string): Promise<string> {
+  return (await sessionCookie(token)).split(";")[0]!;
 }

@@ -1,8 +1,9 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { clearedSessionCookie } from "~/auth/cookie.server";
-import { clientIp, getUser } from "~/auth/request.server";
+import { getUser } from "~/auth/request.server";
 import { invalidateSession } from "~/auth/session.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -23,10 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
         actor: user,
         targetType: "user",
         targetId: user.id,
-        ip: clientIp(request),
+        ip: clientIp(),
       });
       afterCommit(() => disconnectRoom(rooms.session(user.sessionId)));
     });
   }
-  return redirectWithFlash("/anmelden", "loggedOut", { "Set-Cookie": clearedSessionCookie() });
+  return redirectWithFlash("/anmelden", "loggedOut", {
+    headers: { "Set-Cookie": await clearedSessionCookie() },
+  });
 }

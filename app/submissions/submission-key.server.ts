@@ -54,5 +54,5 @@ export async function recordSubmission(
         eq(submissionReceipts.key, submission.key),
       ),
     );
-  throw redirectWithFlash(first?.location ?? location, "submissionRepeated");
+  throw await redirectWithFlash(first?.location ?? location, "submissionRepeated");
 }

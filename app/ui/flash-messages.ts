@@ -53,6 +53,12 @@ export const flashMessages = {
   reservationCancelled:
     "Die Reservierung wurde storniert. Ein Platz von der Warteliste rückt gegebenenfalls automatisch nach.",
   outcomesRecorded: "Die Ergebnisse wurden gespeichert.",
+  postSaved: "Ihre Änderung wurde gespeichert.",
+  postDeleted: "Der Beitrag wurde gelöscht.",
+  postReported: "Danke. Ihre Meldung wurde an die Netzwerkkoordination übermittelt.",
+  postHidden: "Der Beitrag wurde ausgeblendet.",
+  threadLocked: "Das Thema ist gesperrt. Niemand kann mehr antworten.",
+  threadUnlocked: "Das Thema ist wieder offen für Antworten.",
 } as const;
 
 export type FlashKey = keyof typeof flashMessages;

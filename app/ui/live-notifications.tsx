@@ -14,16 +14,16 @@ interface Toast {
  * (through the page's LiveConnectionProvider).
  * One polite live region, so screen readers announce each new toast once.
  */
-export function Toasts({ flash }: { flash: string | null }) {
+export function Toasts({ flash }: { flash: { id: string; message: string } | null }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
 
   useEffect(() => {
     if (flash)
       setToasts((current) => [
         ...current,
-        { id: `flash-${Date.now()}`, message: flash, link: null },
+        { id: `flash-${flash.id}`, message: flash.message, link: null },
       ]);
-  }, [flash]);
+  }, [flash?.id, flash?.message]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLiveEvent("notification", (notification: LiveNotification) => {
     setToasts((current) => [...current.slice(-2), notification]);

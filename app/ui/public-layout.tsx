@@ -14,7 +14,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
       <main id="inhalt" className="page page--narrow">
         {flash ? (
           <p className="alert alert--success" role="status">
-            {flash}
+            {flash.message}
           </p>
         ) : null}
         <section className="card stack" aria-labelledby="seitentitel">
