@@ -6,6 +6,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./ui/nonce";
 
+/**
+ * What server/ drives (database, jobs, socket.io, request scope), handed over through the build
+ * so that server/ and the routes share one copy of every module.
+ */
+export * as runtime from "./runtime.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

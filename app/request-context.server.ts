@@ -1,21 +1,25 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * Per-request scratch space. Remix hands every loader of a document request its own Request
- * object, so state that all loaders of one request should share (the validated session) lives
- * here. Held on globalThis because server/ and the Remix build load this module separately.
+ * What one request carries through all its loaders and actions. Remix hands every loader of a
+ * document request its own Request object, so what they share (the validated session) and what
+ * only the server knows about the request (the client's address) live here. server/app.ts opens
+ * the scope for every request it hands to Remix.
  */
-export interface RequestScope {
+interface RequestScope {
+  clientIp: string | null;
   cache: Map<string, unknown>;
 }
 
-const holder = globalThis as typeof globalThis & {
-  __portalRequestScope?: AsyncLocalStorage<RequestScope>;
-};
-const storage = (holder.__portalRequestScope ??= new AsyncLocalStorage<RequestScope>());
+const storage = new AsyncLocalStorage<RequestScope>();
 
-export function runInRequestScope<T>(callback: () => T): T {
-  return storage.run({ cache: new Map() }, callback);
+export function runInRequestScope<T>(request: { clientIp: string | null }, callback: () => T): T {
+  return storage.run({ clientIp: request.clientIp, cache: new Map() }, callback);
+}
+
+/** The address the request came from (Express's req.ip); null outside a request. */
+export function clientIp(): string | null {
+  return storage.getStore()?.clientIp ?? null;
 }
 
 /** Computes a value once per request (or every time outside a request, e.g. in tests). */

@@ -7,15 +7,11 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import { sql } from "drizzle-orm";
 import type { Server as SocketServer } from "socket.io";
-import { CLIENT_IP_HEADER } from "~/auth/request.server";
-import { validateSessionToken } from "~/auth/session.server";
 import type { DatabaseHandle } from "~/db/client.server";
 import type { Env } from "~/env.server";
-import { setRealtimeServer } from "~/realtime/hub.server";
-import { runInRequestScope } from "~/request-context.server";
 import { bodyLimit } from "./body-limit";
+import { runtimeOf } from "./build";
 import { RETRY_AFTER_SECONDS, unavailableText, withDatabaseOutagePages } from "./database-outage";
-import { registerRealtime, isForeignOrigin } from "./realtime";
 import { createRealtimeServer } from "./realtime-server";
 
 export interface PortalServer {
@@ -37,7 +33,13 @@ export interface PortalServerOptions {
 }
 
 export async function createPortalServer(options: PortalServerOptions): Promise<PortalServer> {
-  const { env, database } = options;
+  const { env, database, build } = options;
+  const currentBuild = typeof build === "function" ? build : async () => build;
+  const started = await currentBuild();
+  // What the server itself needs of the application (texts, origin check, socket handshake)
+  // comes from the build it started with.
+  const runtime = runtimeOf(started);
+  const unavailable = unavailableText(runtime);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
@@ -47,7 +49,7 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   let stopping = false;
   app.use((_req, res, next) => {
     if (stopping) {
-      sendUnavailable(res.set("Connection", "close"));
+      sendUnavailable(res.set("Connection", "close"), unavailable);
       return;
     }
     inFlight.add(res);
@@ -59,11 +61,9 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
     });
     next();
   });
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    // The client IP reaches loaders and actions only through this header, set here.
-    req.headers[CLIENT_IP_HEADER] = req.ip ?? "";
-    runInRequestScope(next);
+    next();
   });
   app.use(
     helmet({
@@ -89,12 +89,12 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
     }),
   );
   app.use(compression());
-  app.use(bodyLimit(env.MAX_BODY_BYTES));
+  app.use(bodyLimit(env.MAX_BODY_BYTES, runtime.formTexts));
 
   // Defence in depth next to SameSite cookies: state changes only from our own pages.
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-    if (isForeignOrigin(req.headers, { requireSource: true })) {
+    if (runtime.isForeignOrigin(req.headers, { requireSource: true })) {
       res.status(403).type("text/plain").send("Anfrage von fremder Herkunft abgelehnt.");
       return;
     }
@@ -122,23 +122,34 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   );
   app.use(express.static(options.publicDir, { maxAge: "1h", index: false }));
 
-  const { build } = options;
-  app.use(
-    createRequestHandler({
-      build:
-        typeof build === "function"
-          ? async () => withDatabaseOutagePages(await build())
-          : withDatabaseOutagePages(build),
+  // Each build served (development re-imports a rebuilt one) gets the process's database and
+  // socket.io server, and runs every request in a request scope of its own modules, which
+  // carries the client's address to loaders and actions.
+  const handlers = new Map<ServerBuild, express.RequestHandler>();
+  const prepare = (served: ServerBuild): express.RequestHandler => {
+    const known = handlers.get(served);
+    if (known) return known;
+    const { runInRequestScope, setDatabase, setRealtimeServer } = runtimeOf(served);
+    setDatabase(database);
+    setRealtimeServer(io);
+    const remix = createRequestHandler({
+      build: withDatabaseOutagePages(served),
       mode: env.NODE_ENV,
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
+    });
+    const handler: express.RequestHandler = (req, res, next) =>
+      runInRequestScope({ clientIp: req.ip ?? null }, () => remix(req, res, next));
+    handlers.set(served, handler);
+    return handler;
+  };
+  app.use(async (req, res, next) => prepare(await currentBuild())(req, res, next));
 
   const httpServer = createServer(app);
   const realtime = await createRealtimeServer(httpServer, { redisUrl: env.REDIS_URL });
   const io = realtime.io;
-  registerRealtime(io, { validateSessionToken });
-  setRealtimeServer(io);
+  runtime.registerRealtime(io, { validateSessionToken: runtime.validateSessionToken });
+  // Now, not at the first request: scheduled jobs emit through socket.io too.
+  prepare(started);
 
   return {
     httpServer,
@@ -148,7 +159,7 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
       const accepted = inFlight.size;
       for (const response of inFlight)
         if (!response.headersSent) response.setHeader("Connection", "close");
-      setRealtimeServer(undefined);
+      for (const served of handlers.keys()) runtimeOf(served).setRealtimeServer(undefined);
       const closed = realtime.close(); // resolves once every connection has ended
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<false>((resolve) => {
@@ -164,10 +175,10 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   };
 }
 
-function sendUnavailable(res: express.Response): void {
+function sendUnavailable(res: express.Response, text: string): void {
   res
     .status(503)
     .set({ "Retry-After": RETRY_AFTER_SECONDS, "Cache-Control": "no-store" })
     .type("text/plain")
-    .send(unavailableText);
+    .send(text);
 }

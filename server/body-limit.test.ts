@@ -2,6 +2,7 @@ import express from "express";
 import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { formTexts } from "~/form-texts";
+import { feedbackFor } from "#tests/helpers/forms";
 import { bodyLimit } from "./body-limit";
 
 const limit = 64 * 1024;
@@ -10,7 +11,7 @@ let port: number;
 
 beforeAll(async () => {
   const app = express();
-  app.use(bodyLimit(limit));
+  app.use(bodyLimit(limit, formTexts));
   app.post("/{*splat}", (req, res) => {
     req.resume();
     req.on("end", () => res.type("text").send("angenommen"));
@@ -57,7 +58,8 @@ describe("bodyLimit", () => {
   it("answers Remix's fetches with the form-failure JSON their page shows", async () => {
     const answer = await post("/ideen/neu?_data=routes%2F_app.ideen.neu", limit + 1, 0);
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toEqual({
+    expect(feedbackFor(JSON.parse(answer.body))).toEqual({
+      intent: undefined,
       errors: { form: formTexts.tooLarge(limit) },
       values: {},
     });

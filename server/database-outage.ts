@@ -1,33 +1,34 @@
 import type { ServerBuild } from "@remix-run/node";
-import { describeError, isDatabaseUnavailable } from "~/db/client.server";
-import { errorTexts } from "~/ui/error-texts";
+import { runtimeOf, type Runtime } from "./build";
 
-export const unavailableText = `${errorTexts[503]!.title}: ${errorTexts[503]!.text}`;
+/** The German "temporarily unavailable" answer, as plain text. */
+export const unavailableText = ({ errorTexts }: Runtime) =>
+  `${errorTexts[503]!.title}: ${errorTexts[503]!.text}`;
 /** Seconds a client or load balancer should wait before asking again. */
 export const RETRY_AFTER_SECONDS = "5";
 
 let lastWarning = 0;
 
-function warnThrottled(error: unknown): void {
+function warnThrottled(message: string): void {
   // One line every few seconds is enough to date an outage; a line per request would flood.
   if (Date.now() - lastWarning < 5_000) return;
   lastWarning = Date.now();
-  console.warn(`Datenbank nicht erreichbar / database unreachable: ${describeError(error)}`);
+  console.warn(`Datenbank nicht erreichbar / database unreachable: ${message}`);
 }
 
 type Handler = (args: never) => unknown;
 
-function answering503<H extends Handler>(handler: H): H {
+function answering503<H extends Handler>(handler: H, runtime: Runtime): H {
   return (async (args: never) => {
     try {
       return await handler(args);
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      warnThrottled(error);
+      if (!runtime.isDatabaseUnavailable(error)) throw error;
+      warnThrottled(runtime.describeError(error));
       // A thrown Response is Remix's "expected" error: documents render the route's error
       // boundary with this status (German text, layout intact), `?_data` requests get it as
       // a caught response, and nothing is logged as an unexpected server error.
-      throw new Response(unavailableText, {
+      throw new Response(unavailableText(runtime), {
         status: 503,
         headers: {
           "Content-Type": "text/plain; charset=utf-8",
@@ -45,13 +46,14 @@ function answering503<H extends Handler>(handler: H): H {
  * the request handler and the route functions, and a failing query can happen in any of them.
  */
 export function withDatabaseOutagePages(build: ServerBuild): ServerBuild {
+  const runtime = runtimeOf(build);
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
       const { loader, action } = route.module;
       const module = {
         ...route.module,
-        ...(loader ? { loader: answering503(loader) } : {}),
-        ...(action ? { action: answering503(action) } : {}),
+        ...(loader ? { loader: answering503(loader, runtime) } : {}),
+        ...(action ? { action: answering503(action, runtime) } : {}),
       };
       return [id, { ...route, module }];
     }),

@@ -2,23 +2,54 @@ import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import {
-  describeError,
-  isDatabaseUnavailable,
-  openDatabase,
-  setDatabase,
-  type DatabaseHandle,
-} from "~/db/client.server";
-import { runMigrations } from "~/db/migrate.server";
-import { startScheduledJobs } from "~/jobs/scheduler.server";
-import { startSearchWorker } from "~/search/search-index.server";
-import { absoluteUrl, mailWorker } from "~/mail/mail.server";
-import { EnvError, getEnv, type Env } from "~/env.server";
-import { demoLogins, hasDemoData, seedDemoData } from "~/demo/demo-data.server";
+import type { DatabaseHandle } from "~/db/client.server";
+import type { Env } from "~/env.server";
 import { createPortalServer, type PortalServer } from "./app";
+import { runtimeOf } from "./build";
 
 const root = process.cwd();
 const buildPath = path.join(root, "build", "index.js");
+
+/**
+ * The build's file time is part of its URL: in development a file that `remix dev` rewrote is
+ * imported anew, and an unchanged one is the module already loaded.
+ */
+async function importBuild(): Promise<ServerBuild> {
+  const url = `${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`;
+  return (await import(url)) as ServerBuild;
+}
+
+function loadBuild(): Promise<ServerBuild> {
+  try {
+    statSync(buildPath);
+  } catch {
+    console.error("Kein Build gefunden / no build found: bitte zuerst `npm run build` ausführen.");
+    process.exit(1);
+  }
+  return importBuild();
+}
+
+// Every application module comes from the build: the copy its routes use, one in the process
+// (docs/decisions/013).
+const build = await loadBuild();
+const {
+  EnvError,
+  absoluteUrl,
+  closeRateLimits,
+  demoLogins,
+  describeError,
+  getEnv,
+  hasDemoData,
+  isDatabaseUnavailable,
+  mailWorker,
+  openDatabase,
+  runMigrations,
+  seedDemoData,
+  setDatabase,
+  startScheduledJobs,
+  startSearchWorker,
+} = runtimeOf(build);
+
 /** How long the database may take to close after the http server has stopped. */
 const DATABASE_CLOSE_LIMIT_MS = 5_000;
 
@@ -39,23 +70,16 @@ function readEnv(): Env {
   }
 }
 
-/** In development the build is re-imported whenever `remix dev` rewrites it. */
-async function loadBuild(env: Env): Promise<ServerBuild | (() => Promise<ServerBuild>)> {
-  const importBuild = async () => {
-    const version = env.NODE_ENV === "development" ? `?t=${statSync(buildPath).mtimeMs}` : "";
-    return (await import(pathToFileURL(buildPath).href + version)) as ServerBuild;
-  };
-  try {
-    statSync(buildPath);
-  } catch {
-    console.error("Kein Build gefunden / no build found: bitte zuerst `npm run build` ausführen.");
-    process.exit(1);
-  }
-  if (env.NODE_ENV !== "development") return importBuild();
+/**
+ * What the server serves: this build, or in development the newest one, re-imported after
+ * `remix dev` rewrote it.
+ */
+async function servedBuild(env: Env): Promise<ServerBuild | (() => Promise<ServerBuild>)> {
+  if (env.NODE_ENV !== "development") return build;
   // Under `remix dev` (npm run dev), tell the dev server that this build is live.
   if (process.env.REMIX_DEV_ORIGIN) {
     const { broadcastDevReady } = await import("@remix-run/node");
-    await broadcastDevReady(await importBuild());
+    await broadcastDevReady(build);
   }
   return importBuild;
 }
@@ -150,7 +174,7 @@ async function main() {
   const portal = await createPortalServer({
     env,
     database,
-    build: await loadBuild(env),
+    build: await servedBuild(env),
     publicDir: path.join(root, "public"),
   });
   try {
@@ -195,6 +219,7 @@ async function main() {
     stopSearchWorker();
     stopMailWorker();
     const { inFlight, cut } = await portal.close(env.SHUTDOWN_GRACE_MS);
+    await closeRateLimits();
     console.log(
       `${inFlight} laufende Anfragen beim Herunterfahren / requests in flight at shutdown, ${cut} nach Ablauf der Frist abgebrochen / cut after the grace period`,
     );

@@ -3,17 +3,10 @@ import { readSessionToken } from "./cookie.server";
 import { oncePerRequest } from "~/request-context.server";
 import { validateSessionToken, type CurrentUser } from "./session.server";
 
-/** Set by server/index.ts from Express's req.ip; any client-sent value is overwritten there. */
-export const CLIENT_IP_HEADER = "x-portal-client-ip";
-
-export function clientIp(request: Request): string | null {
-  return request.headers.get(CLIENT_IP_HEADER);
-}
-
 /** The logged-in user of this request; the session is validated once per request. */
-export function getUser(request: Request): Promise<CurrentUser | null> {
-  const token = readSessionToken(request.headers.get("cookie"));
-  if (!token) return Promise.resolve(null);
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const token = await readSessionToken(request.headers.get("cookie"));
+  if (!token) return null;
   return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
 }
 

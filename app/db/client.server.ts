@@ -106,18 +106,17 @@ export function describeError(error: unknown): string {
   return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
-// The handle lives on globalThis: the Remix server build and server/index.ts load this module
-// separately (and the dev server reloads it), but there must be one database connection.
-const holder = globalThis as typeof globalThis & { __portalDatabase?: DatabaseHandle };
+// The process's one connection, set by whoever opened it: server/ (through the build's entry),
+// a script, or the test setup.
+let current: DatabaseHandle | undefined;
 
 export function setDatabase(handle: DatabaseHandle | undefined): void {
-  holder.__portalDatabase = handle;
+  current = handle;
 }
 
 export function getDatabaseHandle(): DatabaseHandle {
-  const handle = holder.__portalDatabase;
-  if (!handle) throw new Error("Database not opened: call openDatabase() and setDatabase() first");
-  return handle;
+  if (!current) throw new Error("Database not opened: call openDatabase() and setDatabase() first");
+  return current;
 }
 
 export function getDb(): Database {

@@ -1,7 +1,9 @@
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import type { DatabaseHandle } from "./client.server";
 
-export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+// From the project root, the working directory of the server, scripts and tests (as in
+// drizzle.config.ts): bundled into build/index.js, this module's own URL is the build's.
+export const migrationsFolder = path.resolve("app/db/migrations");
 
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === "pglite") {

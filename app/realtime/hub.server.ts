@@ -1,14 +1,13 @@
 import type { Server } from "socket.io";
 
 /**
- * The socket.io server as seen from loaders and actions. It lives on globalThis because the
- * Remix build and server/index.ts load app modules separately. Without a server (unit tests,
- * scripts) emits are dropped: the database stays the source of truth.
+ * The socket.io server as seen from loaders and actions, set by server/app.ts. Without a server
+ * (unit tests, scripts) emits are dropped: the database stays the source of truth.
  */
-const holder = globalThis as typeof globalThis & { __portalRealtime?: Server };
+let realtime: Server | undefined;
 
 export function setRealtimeServer(io: Server | undefined): void {
-  holder.__portalRealtime = io;
+  realtime = io;
 }
 
 export const rooms = {
@@ -69,11 +68,11 @@ export const wholeNetwork = (networkId: string) => [
 ];
 
 export function emitEventChanged(networkId: string, eventId: string): void {
-  holder.__portalRealtime?.to(wholeNetwork(networkId)).emit("event:changed", { eventId });
+  realtime?.to(wholeNetwork(networkId)).emit("event:changed", { eventId });
 }
 
 export function emitCourseProgress(networkId: string, progress: CourseProgress): void {
-  holder.__portalRealtime?.to(wholeNetwork(networkId)).emit("course:changed", progress);
+  realtime?.to(wholeNetwork(networkId)).emit("course:changed", progress);
 }
 
 /** A post as pages and live updates show it: the sanitized HTML only while it is visible. */
@@ -93,13 +92,11 @@ export interface PostView {
 
 /** Sends a post's new state to everyone who joined its thread, on every instance. */
 export function emitPost(post: PostView): void {
-  holder.__portalRealtime?.to(rooms.thread(post.threadId)).emit("discussion:post", post);
+  realtime?.to(rooms.thread(post.threadId)).emit("discussion:post", post);
 }
 
 export function emitThreadState(threadId: string, locked: boolean): void {
-  holder.__portalRealtime
-    ?.to(rooms.thread(threadId))
-    .emit("discussion:thread", { threadId, locked });
+  realtime?.to(rooms.thread(threadId)).emit("discussion:thread", { threadId, locked });
 }
 
 /**
@@ -107,7 +104,7 @@ export function emitThreadState(threadId: string, locked: boolean): void {
  * every page there is asked to join again, which checks the permission anew.
  */
 export function revokeThreadRooms(threadIds: string[]): void {
-  const io = holder.__portalRealtime;
+  const io = realtime;
   if (!io) return;
   for (const threadId of threadIds) {
     io.to(rooms.thread(threadId)).emit("discussion:rejoin", { threadId });
@@ -136,7 +133,7 @@ const ACTIVITY_INTERVAL_MS = 1_000;
 const activityThrottle = new Map<string, { pending: string[] | null }>();
 
 function sendActivity(audienceRooms: string[], threadId: string): void {
-  holder.__portalRealtime?.to(audienceRooms).emit("discussion:activity", { threadId });
+  realtime?.to(audienceRooms).emit("discussion:activity", { threadId });
   const throttle = { pending: null as string[] | null };
   activityThrottle.set(threadId, throttle);
   const timer = setTimeout(() => {
@@ -147,7 +144,7 @@ function sendActivity(audienceRooms: string[], threadId: string): void {
 }
 
 export function emitNotification(room: string, notification: LiveNotification): void {
-  holder.__portalRealtime?.to(room).emit("notification", notification);
+  realtime?.to(room).emit("notification", notification);
 }
 
 /**
@@ -155,7 +152,7 @@ export function emitNotification(room: string, notification: LiveNotification): 
  * Without a socket.io server (scripts, jobs) nobody counts as online.
  */
 export async function isUserOnline(userId: string): Promise<boolean> {
-  const io = holder.__portalRealtime;
+  const io = realtime;
   if (!io) return false;
   try {
     // Other instances get a second to answer; without an answer the person counts as offline
@@ -168,12 +165,10 @@ export async function isUserOnline(userId: string): Promise<boolean> {
 
 /** Ends live connections at once, on every instance (the Redis adapter forwards it). */
 export function disconnectRoom(room: string): void {
-  holder.__portalRealtime?.in(room).disconnectSockets(true);
+  realtime?.in(room).disconnectSockets(true);
 }
 
 /** Tells open pages of the organisations involved that a referral changed. */
 export function emitReferralChanged(organizationIds: string[], referralId: string): void {
-  holder.__portalRealtime
-    ?.to(organizationIds.map(rooms.organization))
-    .emit("referral:changed", { referralId });
+  realtime?.to(organizationIds.map(rooms.organization)).emit("referral:changed", { referralId });
 }

@@ -99,11 +99,14 @@ export function spawnPortalProcess(options: {
   env: Record<string, string>;
   /** Run as this user (the caller is root), e.g. to meet a directory root could write to. */
   user?: { uid: number; gid: number };
+  /** Modules imported after tsx and before the server, e.g. tests/helpers/loaded-modules.mjs. */
+  preload?: string[];
 }): PortalProcess {
   const log = openSync(options.logFile, "a");
   // node with tsx's loader, not the tsx command: tsx kills its child (SIGKILL) when the child
   // does not confirm a SIGTERM within 60 ms, which a busy server cannot; shutdown would be lost.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const preload = (options.preload ?? []).flatMap((module) => ["--import", module]);
+  const child = spawn(process.execPath, ["--import", "tsx", ...preload, "server/index.ts"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],

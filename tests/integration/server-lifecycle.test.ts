@@ -48,13 +48,14 @@ afterEach((context) => {
 async function spawnPortal(
   name: string,
   env: Record<string, string>,
-  options: { port?: number; user?: { uid: number; gid: number } } = {},
+  options: { port?: number; user?: { uid: number; gid: number }; preload?: string[] } = {},
 ): Promise<PortalProcess> {
   const portal = spawnPortalProcess({
     port: options.port ?? (await freePort()),
     logFile: path.join(workDir, `${name}.log`),
     env,
     user: options.user,
+    preload: options.preload,
   });
   started.push(portal);
   return portal;
@@ -93,9 +94,24 @@ describe("Der Portal-Server als Prozess", () => {
     person = prepared.person;
     cookie = person.cookie;
     databaseEnv = prepared.env;
-    portal = await spawnPortal("main", { ...databaseEnv, SHUTDOWN_GRACE_MS: "10000" });
+    portal = await spawnPortal(
+      "main",
+      { ...databaseEnv, SHUTDOWN_GRACE_MS: "10000" },
+      { preload: ["./tests/helpers/loaded-modules.mjs"] },
+    );
     await waitUntilHealthy(portal);
   }, 90_000);
+
+  it("runs one copy of the application: the build's, with no module from app/ beside it", async () => {
+    // A page that needs the database, the session and the request scope answers from that copy.
+    expect((await fetch(`${portal.url}/netzwerk`, { headers: { cookie } })).status).toBe(200);
+    const loaded = [
+      ...new Set([...logOf(portal).matchAll(/^Modul geladen: (.+)$/gm)].map((line) => line[1])),
+    ];
+    expect(loaded).toContain("server/index.ts");
+    expect(loaded).toContain("build/index.js");
+    expect(loaded.filter((file) => file?.startsWith("app/"))).toEqual([]);
+  });
 
   it("refuses state changes that name no source, and takes those from its own pages", async () => {
     const post = (headers: Record<string, string>) =>

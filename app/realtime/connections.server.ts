@@ -3,7 +3,7 @@ import { readSessionToken } from "~/auth/cookie.server";
 import { actsAsEmployer, authorize } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { registerDiscussionEvents } from "~/discussions/socket.server";
-import { rooms } from "~/realtime/hub.server";
+import { rooms } from "./hub.server";
 
 export interface RealtimeDeps {
   validateSessionToken(token: string): Promise<CurrentUser | null>;
@@ -36,13 +36,14 @@ export function isForeignOrigin(
 
 /**
  * Authenticates every socket from the session cookie of its handshake and puts it in the rooms
- * of its user, session, organisation and networks. Exported for tests.
+ * of its user, session, organisation and networks. server/app.ts calls it through the build's
+ * entry; tests call it on servers of their own.
  */
 export function registerRealtime(io: Server, deps: RealtimeDeps): void {
   io.use(async (socket, next) => {
     try {
       if (isForeignOrigin(socket.handshake.headers)) return next(new Error("origin_rejected"));
-      const token = readSessionToken(socket.handshake.headers.cookie ?? null);
+      const token = await readSessionToken(socket.handshake.headers.cookie ?? null);
       const user = token ? await deps.validateSessionToken(token) : null;
       if (!user) return next(new Error("unauthorized"));
       await authorize(user, { action: "realtime.connect" }, socket.handshake.address);
@@ -63,7 +64,8 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
     }
     void socket.join(roomsOf(user));
     // Thread rooms are never restored with a recovered connection (they are left before the
-    // session is saved, see socket.server.ts): only `thread:join` enters them, after its check.
+    // session is saved, see ~/discussions/socket.server.ts): only `thread:join` enters them,
+    // after its check.
     registerDiscussionEvents(io, socket);
   });
 }
