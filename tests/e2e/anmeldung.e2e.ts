@@ -1,25 +1,23 @@
-import { describe, expect, test } from "vitest";
-import { demoAccounts, expectNoSeriousA11yViolations, useBrowser } from "./browser";
+import { demoAccounts, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
-describe("Anmeldung", () => {
-  const browser = useBrowser();
-
-  test("Eine falsche Anmeldung zeigt eine deutsche Fehlermeldung und behält die E-Mail-Adresse", async () => {
-    const page = await browser.newPage();
+test.describe("Anmeldung", () => {
+  test("Eine falsche Anmeldung zeigt eine deutsche Fehlermeldung und behält die E-Mail-Adresse", async ({
+    newPage,
+  }) => {
+    const page = await newPage();
     await page.goto("/anmelden");
-    await page.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
     await page.getByLabel("E-Mail-Adresse").fill(demoAccounts.staff);
     await page.getByLabel("Passwort", { exact: true }).fill("falsches-Passwort-123");
     await page.getByRole("button", { name: "Anmelden" }).click();
 
-    await page
-      .getByRole("alert")
-      .filter({ hasText: "E-Mail-Adresse oder Passwort ist falsch." })
-      .waitFor();
-    expect(new URL(page.url()).pathname).toBe("/anmelden");
-    expect(await page.getByLabel("E-Mail-Adresse").inputValue()).toBe(demoAccounts.staff);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort ist falsch." }),
+    ).toBeVisible();
+    await expect(page).toHaveURL((url) => url.pathname === "/anmelden");
+    await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(demoAccounts.staff);
     await expectNoSeriousA11yViolations(page);
   });
 });

@@ -1,30 +1,26 @@
-import { describe, expect, test } from "vitest";
 import {
   demoAccounts,
+  expect,
   expectNoSeriousA11yViolations,
-  logIn,
+  mainNavigation,
+  test,
   uniqueEmail,
-  useBrowser,
-} from "./browser";
+} from "./fixtures";
 
-describe("Einladung neuer Mitglieder", () => {
-  const browser = useBrowser();
-
-  test("Eine Organisations-Administration lädt eine neue Kollegin ein, die sich registriert, „Mein Netzwerk“ sieht und sich abmeldet", async () => {
+test.describe("Einladung neuer Mitglieder", () => {
+  test("Eine Organisations-Administration lädt eine neue Kollegin ein, die sich registriert, „Mein Netzwerk“ sieht und sich abmeldet", async ({
+    loggedInAs,
+    newPage,
+    browserErrors,
+  }) => {
     const email = uniqueEmail("neu");
 
     // Die Administration der Schuldnerberatung meldet sich an und öffnet die Mitgliederverwaltung.
-    const admin = await browser.newPage();
-    await logIn(admin, demoAccounts.orgAdmin);
-    await expect
-      .poll(() => admin.getByRole("heading", { level: 1, name: "Mein Netzwerk" }).isVisible())
-      .toBe(true);
+    const admin = await loggedInAs(demoAccounts.orgAdmin);
+    await expect(admin.getByRole("heading", { level: 1, name: "Mein Netzwerk" })).toBeVisible();
     await expectNoSeriousA11yViolations(admin);
 
-    await admin
-      .getByRole("navigation", { name: "Hauptnavigation" })
-      .getByRole("link", { name: "Mitglieder" })
-      .click();
+    await mainNavigation(admin).getByRole("link", { name: "Mitglieder" }).click();
     await admin.waitForURL("**/organisation/mitglieder");
     await expectNoSeriousA11yViolations(admin);
 
@@ -32,37 +28,33 @@ describe("Einladung neuer Mitglieder", () => {
     await inviteForm.getByLabel("E-Mail-Adresse").fill(email);
     await inviteForm.getByLabel("Rolle").selectOption({ label: "Fachkraft" });
     await inviteForm.getByRole("button", { name: "Einladung verschicken" }).click();
-    await admin
-      .getByRole("status")
-      .filter({ hasText: "Die Einladung wurde verschickt." })
-      .waitFor();
-    await admin
-      .getByRole("region", { name: "Offene Einladungen" })
-      .getByText(`${email} – Fachkraft`)
-      .waitFor();
+    await expect(
+      admin.getByRole("status").filter({ hasText: "Die Einladung wurde verschickt." }),
+    ).toBeVisible();
+    await expect(
+      admin.getByRole("region", { name: "Offene Einladungen" }).getByText(`${email} – Fachkraft`),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(admin);
 
     // Ohne Mailserver landet die Einladung im Postausgang.
-    await admin
-      .getByRole("navigation", { name: "Hauptnavigation" })
-      .getByRole("link", { name: "Postausgang" })
-      .click();
+    await mainNavigation(admin).getByRole("link", { name: "Postausgang" }).click();
     await admin.waitForURL("**/postausgang");
-    await admin.getByRole("heading", { level: 1, name: "Postausgang" }).waitFor();
+    await expect(admin.getByRole("heading", { level: 1, name: "Postausgang" })).toBeVisible();
     await expectNoSeriousA11yViolations(admin);
     const mail = admin.getByRole("article").filter({ hasText: `An ${email}` });
     // Each mail shows its sending state; without a mail server it waits.
-    await mail.getByText("Status: Wartet").waitFor();
-    const invitationLink = await mail
-      .getByRole("link", { name: /\/einladung\// })
-      .getAttribute("href");
-    expect(invitationLink).toMatch(/^https?:\/\/[^/]+\/einladung\/[\w-]+$/);
+    await expect(mail.getByText("Status: Wartet")).toBeVisible();
+    const invitation = mail.getByRole("link", { name: /\/einladung\// });
+    await expect(invitation).toHaveAttribute("href", /^https?:\/\/[^/]+\/einladung\/[\w-]+$/);
+    const invitationLink = (await invitation.getAttribute("href"))!;
 
     // Die neue Kollegin öffnet den Link in ihrem eigenen Browser.
-    const colleague = await browser.newPage();
-    await colleague.goto(invitationLink!);
-    await colleague.getByRole("heading", { level: 1, name: "Einladung annehmen" }).waitFor();
-    await expect.poll(() => colleague.getByLabel("E-Mail-Adresse").inputValue()).toBe(email);
+    const colleague = await newPage();
+    await colleague.goto(invitationLink);
+    await expect(
+      colleague.getByRole("heading", { level: 1, name: "Einladung annehmen" }),
+    ).toBeVisible();
+    await expect(colleague.getByLabel("E-Mail-Adresse")).toHaveValue(email);
     await expectNoSeriousA11yViolations(colleague);
 
     await colleague.getByLabel("Ihr Name").fill("Miriam Neubert");
@@ -71,33 +63,36 @@ describe("Einladung neuer Mitglieder", () => {
     await colleague.getByRole("button", { name: "Konto einrichten" }).click();
 
     await colleague.waitForURL("**/netzwerk");
-    await colleague.getByRole("heading", { level: 1, name: "Mein Netzwerk" }).waitFor();
-    await colleague
-      .getByRole("status")
-      .filter({ hasText: "Willkommen! Ihr Konto ist eingerichtet." })
-      .waitFor();
-    await colleague
-      .getByRole("heading", { level: 2, name: "Netzwerk ABC Weimarer Land" })
-      .waitFor();
-    await expect
-      .poll(() => colleague.getByText("Fachkraft · Diakonie Schuldnerberatung Apolda").isVisible())
-      .toBe(true);
+    await expect(colleague.getByRole("heading", { level: 1, name: "Mein Netzwerk" })).toBeVisible();
+    await expect(
+      colleague.getByRole("status").filter({ hasText: "Willkommen! Ihr Konto ist eingerichtet." }),
+    ).toBeVisible();
+    await expect(
+      colleague.getByRole("heading", { level: 2, name: "Netzwerk ABC Weimarer Land" }),
+    ).toBeVisible();
+    await expect(
+      colleague.getByText("Fachkraft · Diakonie Schuldnerberatung Apolda"),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(colleague);
 
     // Abmelden führt zur Anmeldung zurück; geschützte Seiten sind danach zu.
     await colleague.getByRole("button", { name: "Abmelden" }).click();
     await colleague.waitForURL("**/anmelden");
-    await colleague.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
-    await colleague.getByRole("status").filter({ hasText: "Sie wurden abgemeldet." }).waitFor();
+    await expect(colleague.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+    await expect(
+      colleague.getByRole("status").filter({ hasText: "Sie wurden abgemeldet." }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(colleague);
 
     await colleague.goto("/netzwerk");
-    await expect.poll(() => new URL(colleague.url()).pathname).toBe("/anmelden");
+    await expect(colleague).toHaveURL((url) => url.pathname === "/anmelden");
 
     // Die Einladung ist verbraucht; die Seite antwortet bewusst mit 404.
-    browser.allowError(/\/einladung\/.*status of 404/);
-    await colleague.goto(invitationLink!);
-    await colleague.getByRole("heading", { level: 1, name: "Einladung nicht gültig" }).waitFor();
+    browserErrors.allow(/\/einladung\/.*status of 404/);
+    await colleague.goto(invitationLink);
+    await expect(
+      colleague.getByRole("heading", { level: 1, name: "Einladung nicht gültig" }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(colleague);
   });
 });

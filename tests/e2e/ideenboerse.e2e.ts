@@ -1,12 +1,15 @@
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, test } from "vitest";
+import type { Locator, Page } from "@playwright/test";
 import {
   demoAccounts,
+  escapeRegExp,
+  expect,
   expectNoSeriousA11yViolations,
+  fieldError,
   liveConnectionEstablished,
-  logIn,
-  useBrowser,
-} from "./browser";
+  mainNavigation,
+  selectedOption,
+  test,
+} from "./fixtures";
 
 /** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land („Netzwerk ABC Weimarer Land“). */
 const AUTHOR = demoAccounts.staff;
@@ -41,12 +44,6 @@ function withTypo(word: string): string {
   return word.slice(0, middle) + word.slice(middle + 1);
 }
 
-function selectedLabel(select: Locator): Promise<string | undefined> {
-  return select.evaluate((element) =>
-    (element as HTMLSelectElement).selectedOptions[0]?.textContent?.trim(),
-  );
-}
-
 /**
  * Clicks a button of the editor's toolbar and waits until the editor has the focus back, as a
  * person would before typing on (the editor refocuses itself in the next animation frame).
@@ -56,7 +53,7 @@ async function useToolbar(page: Page, button: string): Promise<void> {
     .getByRole("toolbar", { name: "Formatierung: Beschreibung" })
     .getByRole("button", { name: button, exact: true })
     .click();
-  await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "textbox");
+  await expect(page.locator(":focus")).toHaveAttribute("role", "textbox");
 }
 
 /** The section with the hits; it is named by its heading „n Ideen für „…““. */
@@ -78,17 +75,19 @@ function hitFor(page: Page, title: string): Locator {
  */
 async function searchUntilFound(page: Page, text: string, title: string): Promise<Locator> {
   await page.getByRole("searchbox", { name: "Suchbegriff" }).fill(text);
-  const quoted = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await page.getByRole("heading", { level: 2, name: new RegExp(` für „${quoted}“$`) }).waitFor();
+  await expect(
+    page.getByRole("heading", { level: 2, name: new RegExp(` für „${escapeRegExp(text)}“$`) }),
+  ).toBeVisible();
   const hit = hitFor(page, title);
-  const deadline = Date.now() + INDEXING_TIMEOUT_MS;
-  while ((await hit.count()) === 0) {
-    if (Date.now() > deadline) {
-      throw new Error(`„${title}“ war nach ${INDEXING_TIMEOUT_MS / 1000} s nicht zu finden.`);
-    }
-    await page.getByRole("button", { name: "Suchen" }).click();
-    await hit.waitFor({ timeout: 1_000 }).catch(() => undefined);
-  }
+  await expect(
+    async () => {
+      if ((await hit.count()) === 0) await page.getByRole("button", { name: "Suchen" }).click();
+      await expect(hit).toBeVisible({ timeout: 1_000 });
+    },
+    `„${title}“ war nach ${INDEXING_TIMEOUT_MS / 1000} s nicht zu finden.`,
+  ).toPass({
+    timeout: INDEXING_TIMEOUT_MS,
+  });
   return hit;
 }
 
@@ -102,353 +101,343 @@ async function facetCount(checkbox: Locator): Promise<number> {
   return Number(count);
 }
 
-describe("Ideenbörse", () => {
-  const browser = useBrowser();
+test.describe("Ideenbörse", () => {
+  test("Eine Fachkraft beschreibt eine Idee im Editor, veröffentlicht sie bundesweit, eine Fachkraft aus einem anderen Netzwerk findet sie mit einem Tippfehler und setzt sie auch um", async ({
+    loggedInAs,
+    browserErrors,
+  }) => {
+    test.setTimeout(180_000);
+    const nationwideWord = uniqueWord("Quartierslotsen");
+    const nationwideTitle = `${nationwideWord}: Nachbarschaft begleitet den Einstieg`;
+    const networkWord = uniqueWord("Mosaikpaten");
+    const networkTitle = `${networkWord}: Patenschaften nur im Weimarer Land`;
 
-  test(
-    "Eine Fachkraft beschreibt eine Idee im Editor, veröffentlicht sie bundesweit, eine Fachkraft aus einem anderen Netzwerk findet sie mit einem Tippfehler und setzt sie auch um",
-    { timeout: 180_000 },
-    async () => {
-      const nationwideWord = uniqueWord("Quartierslotsen");
-      const nationwideTitle = `${nationwideWord}: Nachbarschaft begleitet den Einstieg`;
-      const networkWord = uniqueWord("Mosaikpaten");
-      const networkTitle = `${networkWord}: Patenschaften nur im Weimarer Land`;
+    // Thomas Brandt öffnet die Ideenbörse und beginnt eine neue Idee.
+    const author = await loggedInAs(AUTHOR);
+    await mainNavigation(author).getByRole("link", { name: "Ideenbörse" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await author.getByRole("link", { name: "Idee beschreiben" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Idee beschreiben" })).toBeVisible();
+    await expect(author).toHaveURL((url) => url.pathname === "/ideen/neu");
+    const editor = author.getByRole("textbox", { name: "Beschreibung", exact: true });
+    // The editor replaces the plain textarea once it has mounted.
+    await expect(author.getByRole("toolbar", { name: "Formatierung: Beschreibung" })).toBeVisible();
+    await expect(author.getByLabel("Name", { exact: true })).toHaveValue(AUTHOR_NAME);
+    await expectNoSeriousA11yViolations(author);
 
-      // Thomas Brandt öffnet die Ideenbörse und beginnt eine neue Idee.
-      const author = await browser.newPage();
-      await logIn(author, AUTHOR);
-      await author
-        .getByRole("navigation", { name: "Hauptnavigation" })
-        .getByRole("link", { name: "Ideenbörse" })
-        .click();
-      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
-      await author.getByRole("link", { name: "Idee beschreiben" }).click();
-      await author.getByRole("heading", { level: 1, name: "Idee beschreiben" }).waitFor();
-      expect(new URL(author.url()).pathname).toBe("/ideen/neu");
-      const editor = author.getByRole("textbox", { name: "Beschreibung", exact: true });
-      // The editor replaces the plain textarea once it has mounted.
-      await author.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
-      expect(await author.getByLabel("Name", { exact: true }).inputValue()).toBe(AUTHOR_NAME);
-      await expectNoSeriousA11yViolations(author);
+    // Er beschreibt die Idee – mit Überschrift, fettem Wort und Aufzählung –, vergisst aber den Titel.
+    await author.getByLabel("Kurzbeschreibung").fill(SUMMARY);
+    await editor.click();
+    await useToolbar(author, "Überschrift");
+    await expect(author.getByRole("button", { name: "Überschrift", pressed: true })).toBeVisible();
+    await author.keyboard.type(HEADING);
+    await author.keyboard.press("Enter");
+    await expect(author.getByRole("button", { name: "Überschrift", pressed: false })).toBeVisible();
+    await author.keyboard.type(BEFORE_BOLD);
+    await useToolbar(author, "Fett");
+    await author.keyboard.type(BOLD);
+    await useToolbar(author, "Fett");
+    await author.keyboard.type(AFTER_BOLD);
+    await author.keyboard.press("Enter");
+    await useToolbar(author, "Aufzählung");
+    await expect(author.getByRole("button", { name: "Aufzählung", pressed: true })).toBeVisible();
+    await author.keyboard.type(LIST[0]!);
+    await author.keyboard.press("Enter");
+    await author.keyboard.type(LIST[1]!);
+    await expect(editor.getByRole("heading", { name: HEADING })).toBeVisible();
+    await expect(editor.getByText(BOLD, { exact: true })).toBeVisible();
+    await expect(editor.getByRole("listitem")).toHaveText(LIST, { useInnerText: true });
 
-      // Er beschreibt die Idee – mit Überschrift, fettem Wort und Aufzählung –, vergisst aber den Titel.
-      await author.getByLabel("Kurzbeschreibung").fill(SUMMARY);
-      await editor.click();
-      await useToolbar(author, "Überschrift");
-      await author.getByRole("button", { name: "Überschrift", pressed: true }).waitFor();
-      await author.keyboard.type(HEADING);
-      await author.keyboard.press("Enter");
-      await author.getByRole("button", { name: "Überschrift", pressed: false }).waitFor();
-      await author.keyboard.type(BEFORE_BOLD);
-      await useToolbar(author, "Fett");
-      await author.keyboard.type(BOLD);
-      await useToolbar(author, "Fett");
-      await author.keyboard.type(AFTER_BOLD);
-      await author.keyboard.press("Enter");
-      await useToolbar(author, "Aufzählung");
-      await author.getByRole("button", { name: "Aufzählung", pressed: true }).waitFor();
-      await author.keyboard.type(LIST[0]!);
-      await author.keyboard.press("Enter");
-      await author.keyboard.type(LIST[1]!);
-      await editor.getByRole("heading", { name: HEADING }).waitFor();
-      await editor.getByText(BOLD, { exact: true }).waitFor();
-      expect(await editor.getByRole("listitem").allInnerTexts()).toEqual(LIST);
+    const targetGroup = author
+      .getByRole("group", { name: "Zielgruppen" })
+      .getByRole("checkbox", { name: "Langzeitarbeitslose" });
+    const fieldOfAction = author
+      .getByRole("group", { name: "Handlungsfelder" })
+      .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" });
+    await targetGroup.check();
+    await fieldOfAction.check();
+    await author.getByLabel("Ergebnis 1: Bezeichnung").fill("Teilnehmende");
+    await author.getByLabel("Ergebnis 1: Wert").fill("12");
+    const visibility = author.getByLabel("Wer kann die Idee finden?");
+    await visibility.selectOption({ label: "bundesweit" });
+    await author.getByRole("button", { name: "Veröffentlichen" }).click();
 
-      const targetGroup = author
-        .getByRole("group", { name: "Zielgruppen" })
-        .getByRole("checkbox", { name: "Langzeitarbeitslose" });
-      const fieldOfAction = author
-        .getByRole("group", { name: "Handlungsfelder" })
-        .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" });
-      await targetGroup.check();
-      await fieldOfAction.check();
-      await author.getByLabel("Ergebnis 1: Bezeichnung").fill("Teilnehmende");
-      await author.getByLabel("Ergebnis 1: Wert").fill("12");
-      const visibility = author.getByLabel("Wer kann die Idee finden?");
-      await visibility.selectOption({ label: "bundesweit" });
-      await author.getByRole("button", { name: "Veröffentlichen" }).click();
+    // Die deutsche Fehlermeldung steht beim Titel; alles andere Getippte bleibt stehen.
+    const titleMessage = "Bitte geben Sie einen Titel an (mindestens 3 Zeichen).";
+    await expect(author.getByRole("alert").filter({ hasText: titleMessage })).toBeVisible();
+    const titleField = author.getByLabel("Titel", { exact: true });
+    await expect(titleField).toHaveAttribute("aria-invalid", "true");
+    await expect(await fieldError(titleField)).toHaveText(titleMessage);
+    await expect(author).toHaveURL((url) => url.pathname === "/ideen/neu");
+    await expect(author.getByLabel("Kurzbeschreibung")).toHaveValue(SUMMARY);
+    await expect(editor.getByRole("heading", { name: HEADING })).toBeVisible();
+    await expect(editor.getByText(BOLD, { exact: true })).toHaveJSProperty("tagName", "STRONG");
+    await expect(editor.getByRole("listitem")).toHaveText(LIST, { useInnerText: true });
+    await expect(targetGroup).toBeChecked();
+    await expect(fieldOfAction).toBeChecked();
+    await expect(author.getByLabel("Ergebnis 1: Bezeichnung")).toHaveValue("Teilnehmende");
+    await expect(author.getByLabel("Ergebnis 1: Wert")).toHaveValue("12");
+    await expect(selectedOption(visibility)).toHaveText("bundesweit");
+    await expectNoSeriousA11yViolations(author);
 
-      // Die deutsche Fehlermeldung steht beim Titel; alles andere Getippte bleibt stehen.
-      const titleMessage = "Bitte geben Sie einen Titel an (mindestens 3 Zeichen).";
-      await author.getByRole("alert").filter({ hasText: titleMessage }).waitFor();
-      const titleField = author.getByLabel("Titel", { exact: true });
-      expect(await titleField.getAttribute("aria-invalid")).toBe("true");
-      expect(await author.locator("#title-fehler").textContent()).toBe(titleMessage);
-      expect((await titleField.getAttribute("aria-describedby"))?.split(" ")).toContain(
-        "title-fehler",
-      );
-      expect(new URL(author.url()).pathname).toBe("/ideen/neu");
-      expect(await author.getByLabel("Kurzbeschreibung").inputValue()).toBe(SUMMARY);
-      await editor.getByRole("heading", { name: HEADING }).waitFor();
-      expect(await editor.getByText(BOLD, { exact: true }).evaluate((node) => node.tagName)).toBe(
-        "STRONG",
-      );
-      expect(await editor.getByRole("listitem").allInnerTexts()).toEqual(LIST);
-      expect(await targetGroup.isChecked()).toBe(true);
-      expect(await fieldOfAction.isChecked()).toBe(true);
-      expect(await author.getByLabel("Ergebnis 1: Bezeichnung").inputValue()).toBe("Teilnehmende");
-      expect(await author.getByLabel("Ergebnis 1: Wert").inputValue()).toBe("12");
-      expect(await selectedLabel(visibility)).toBe("bundesweit");
-      await expectNoSeriousA11yViolations(author);
-
-      // Mit Titel geht die Idee bundesweit hinaus.
-      await titleField.fill(nationwideTitle);
-      await author.getByRole("button", { name: "Veröffentlichen" }).click();
-      await author.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
-      const nationwidePath = new URL(author.url()).pathname;
-      expect(nationwidePath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
-      await author
+    // Mit Titel geht die Idee bundesweit hinaus.
+    await titleField.fill(nationwideTitle);
+    await author.getByRole("button", { name: "Veröffentlichen" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: nationwideTitle })).toBeVisible();
+    const nationwidePath = new URL(author.url()).pathname;
+    expect(nationwidePath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
+    await expect(
+      author
         .getByRole("status")
-        .filter({ hasText: "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden." })
-        .waitFor();
-      await author.getByText(SUMMARY, { exact: true }).waitFor();
-      await author
-        .getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · bundesweit`, {
-          exact: false,
-        })
-        .waitFor();
-      const tags = author.getByRole("list", { name: "Einordnung" });
-      await tags.getByText("Langzeitarbeitslose", { exact: true }).waitFor();
-      await tags.getByText("Langzeitbezieher aktivieren", { exact: true }).waitFor();
+        .filter({ hasText: "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden." }),
+    ).toBeVisible();
+    await expect(author.getByText(SUMMARY, { exact: true })).toBeVisible();
+    await expect(
+      author.getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · bundesweit`, {
+        exact: false,
+      }),
+    ).toBeVisible();
+    const tags = author.getByRole("list", { name: "Einordnung" });
+    await expect(tags.getByText("Langzeitarbeitslose", { exact: true })).toBeVisible();
+    await expect(tags.getByText("Langzeitbezieher aktivieren", { exact: true })).toBeVisible();
 
-      // Überschrift, Fettdruck und Aufzählung kommen so an, wie sie im Editor standen.
-      const description = author.getByRole("region", { name: "Beschreibung" });
-      await description.getByRole("heading", { name: HEADING }).waitFor();
-      await description.getByRole("strong").filter({ hasText: BOLD }).waitFor();
-      await description.getByText(`${BEFORE_BOLD}${BOLD}${AFTER_BOLD}`).waitFor();
-      expect(await description.getByRole("listitem").allInnerTexts()).toEqual(LIST);
-      const results = author.getByRole("region", { name: "Ergebnisse" });
-      const participants = results.getByRole("listitem").filter({ hasText: "Teilnehmende" });
-      expect(await participants.getByRole("strong").textContent()).toBe("12");
-      const contact = author.getByRole("region", { name: "Ansprechperson" });
-      await contact.getByText(AUTHOR_NAME, { exact: false }).waitFor();
-      await contact.getByRole("link", { name: AUTHOR }).waitFor();
-      expect(await contact.getByRole("link", { name: AUTHOR }).getAttribute("href")).toBe(
-        `mailto:${AUTHOR}`,
-      );
-      await author.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }).waitFor();
-      // Die eigene Organisation kann die eigene Idee nicht „auch“ umsetzen.
-      expect(await author.getByRole("button", { name: "Das setzen wir auch um" }).count()).toBe(0);
-      await expectNoSeriousA11yViolations(author);
+    // Überschrift, Fettdruck und Aufzählung kommen so an, wie sie im Editor standen.
+    const description = author.getByRole("region", { name: "Beschreibung" });
+    await expect(description.getByRole("heading", { name: HEADING })).toBeVisible();
+    await expect(description.getByRole("strong").filter({ hasText: BOLD })).toBeVisible();
+    await expect(description.getByText(`${BEFORE_BOLD}${BOLD}${AFTER_BOLD}`)).toBeVisible();
+    await expect(description.getByRole("listitem")).toHaveText(LIST, { useInnerText: true });
+    const results = author.getByRole("region", { name: "Ergebnisse" });
+    const participants = results.getByRole("listitem").filter({ hasText: "Teilnehmende" });
+    await expect(participants.getByRole("strong")).toHaveText("12");
+    const contact = author.getByRole("region", { name: "Ansprechperson" });
+    await expect(contact.getByText(AUTHOR_NAME, { exact: false })).toBeVisible();
+    await expect(contact.getByRole("link", { name: AUTHOR })).toBeVisible();
+    await expect(contact.getByRole("link", { name: AUTHOR })).toHaveAttribute(
+      "href",
+      `mailto:${AUTHOR}`,
+    );
+    await expect(
+      author.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }),
+    ).toBeVisible();
+    // Die eigene Organisation kann die eigene Idee nicht „auch“ umsetzen.
+    await expect(author.getByRole("button", { name: "Das setzen wir auch um" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(author);
 
-      // Eine zweite Idee bleibt im eigenen Netzwerk.
-      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
-      await author.getByRole("link", { name: "Idee beschreiben" }).click();
-      await author.getByRole("heading", { level: 1, name: "Idee beschreiben" }).waitFor();
-      await author.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
-      await author.getByLabel("Titel", { exact: true }).fill(networkTitle);
-      await author
-        .getByLabel("Kurzbeschreibung")
-        .fill("Patinnen und Paten aus Betrieben begleiten Jugendliche durch die Ausbildung.");
-      await author.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
-      await author.keyboard.type("Jede Patenschaft dauert ein Ausbildungsjahr.");
-      await author
-        .getByRole("group", { name: "Zielgruppen" })
-        .getByRole("checkbox", { name: "Langzeitarbeitslose" })
-        .check();
-      await author
-        .getByRole("group", { name: "Handlungsfelder" })
-        .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" })
-        .check();
-      const networkVisibility = author.getByLabel("Wer kann die Idee finden?");
-      expect(await selectedLabel(networkVisibility)).toBe("nur mein Netzwerk");
-      await networkVisibility.selectOption({ label: "nur mein Netzwerk" });
-      await author.getByRole("button", { name: "Veröffentlichen" }).click();
-      await author.getByRole("heading", { level: 1, name: networkTitle }).waitFor();
-      const networkPath = new URL(author.url()).pathname;
-      expect(networkPath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
-      expect(networkPath).not.toBe(nationwidePath);
-      await author
-        .getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · nur mein Netzwerk`, {
-          exact: false,
-        })
-        .waitFor();
+    // Eine zweite Idee bleibt im eigenen Netzwerk.
+    await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await author.getByRole("link", { name: "Idee beschreiben" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Idee beschreiben" })).toBeVisible();
+    await expect(author.getByRole("toolbar", { name: "Formatierung: Beschreibung" })).toBeVisible();
+    await author.getByLabel("Titel", { exact: true }).fill(networkTitle);
+    await author
+      .getByLabel("Kurzbeschreibung")
+      .fill("Patinnen und Paten aus Betrieben begleiten Jugendliche durch die Ausbildung.");
+    await author.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
+    await author.keyboard.type("Jede Patenschaft dauert ein Ausbildungsjahr.");
+    await author
+      .getByRole("group", { name: "Zielgruppen" })
+      .getByRole("checkbox", { name: "Langzeitarbeitslose" })
+      .check();
+    await author
+      .getByRole("group", { name: "Handlungsfelder" })
+      .getByRole("checkbox", { name: "Langzeitbezieher aktivieren" })
+      .check();
+    const networkVisibility = author.getByLabel("Wer kann die Idee finden?");
+    await expect(selectedOption(networkVisibility)).toHaveText("nur mein Netzwerk");
+    await networkVisibility.selectOption({ label: "nur mein Netzwerk" });
+    await author.getByRole("button", { name: "Veröffentlichen" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: networkTitle })).toBeVisible();
+    const networkPath = new URL(author.url()).pathname;
+    expect(networkPath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
+    expect(networkPath).not.toBe(nationwidePath);
+    await expect(
+      author.getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · nur mein Netzwerk`, {
+        exact: false,
+      }),
+    ).toBeVisible();
 
-      // Im eigenen Netzwerk ist sie zu finden – also ist sie im Suchindex angekommen.
-      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-      await author.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
-      await searchUntilFound(author, networkWord, networkTitle);
+    // Im eigenen Netzwerk ist sie zu finden – also ist sie im Suchindex angekommen.
+    await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await searchUntilFound(author, networkWord, networkTitle);
 
-      // Ayşe Demir aus dem Ostalbkreis sucht mit einem Tippfehler.
-      const typo = withTypo(nationwideWord);
-      expect(typo).not.toBe(nationwideWord);
-      const finder = await browser.newPage();
-      await logIn(finder, OSTALB);
-      await finder
-        .getByRole("navigation", { name: "Hauptnavigation" })
-        .getByRole("link", { name: "Ideenbörse" })
-        .click();
-      await finder.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
-      await expectNoSeriousA11yViolations(finder);
-      const hit = await searchUntilFound(finder, typo, nationwideTitle);
+    // Ayşe Demir aus dem Ostalbkreis sucht mit einem Tippfehler.
+    const typo = withTypo(nationwideWord);
+    expect(typo).not.toBe(nationwideWord);
+    const finder = await loggedInAs(OSTALB);
+    await mainNavigation(finder).getByRole("link", { name: "Ideenbörse" }).click();
+    await expect(finder.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await expectNoSeriousA11yViolations(finder);
+    const hit = await searchUntilFound(finder, typo, nationwideTitle);
 
-      // Der Treffer hebt das gefundene Wort hervor, die Filter zeigen ihre Anzahlen.
-      const marked = await hit.locator("mark").allTextContents();
-      expect(marked.map((text) => text.toLowerCase())).toContain(nationwideWord.toLowerCase());
-      expect(await hit.getByRole("link", { name: nationwideTitle }).getAttribute("href")).toBe(
-        nationwidePath,
-      );
-      await hit.getByText("bundesweit", { exact: false }).waitFor();
-      const filters = finder.getByRole("search", { name: "Ideen durchsuchen" });
-      const targetFacet = filters
-        .getByRole("group", { name: "Zielgruppe" })
-        .getByRole("checkbox", { name: /^Langzeitarbeitslose \(\d+\)$/ });
-      expect(await facetCount(targetFacet)).toBeGreaterThanOrEqual(1);
-      const fieldFacet = filters
-        .getByRole("group", { name: "Handlungsfeld" })
-        .getByRole("checkbox", { name: /^Langzeitbezieher aktivieren \(\d+\)$/ });
-      expect(await facetCount(fieldFacet)).toBeGreaterThanOrEqual(1);
-      const scopeFacet = filters
-        .getByRole("group", { name: "Sichtbarkeit" })
-        .getByRole("checkbox", { name: /^bundesweit \(\d+\)$/ });
-      expect(await facetCount(scopeFacet)).toBeGreaterThanOrEqual(1);
-      await expectNoSeriousA11yViolations(finder);
+    // Der Treffer hebt das gefundene Wort hervor, die Filter zeigen ihre Anzahlen.
+    const marked = await hit.locator("mark").allTextContents();
+    expect(marked.map((text) => text.toLowerCase())).toContain(nationwideWord.toLowerCase());
+    await expect(hit.getByRole("link", { name: nationwideTitle })).toHaveAttribute(
+      "href",
+      nationwidePath,
+    );
+    await expect(hit.getByText("bundesweit", { exact: false })).toBeVisible();
+    const filters = finder.getByRole("search", { name: "Ideen durchsuchen" });
+    const targetFacet = filters
+      .getByRole("group", { name: "Zielgruppe" })
+      .getByRole("checkbox", { name: /^Langzeitarbeitslose \(\d+\)$/ });
+    expect(await facetCount(targetFacet)).toBeGreaterThanOrEqual(1);
+    const fieldFacet = filters
+      .getByRole("group", { name: "Handlungsfeld" })
+      .getByRole("checkbox", { name: /^Langzeitbezieher aktivieren \(\d+\)$/ });
+    expect(await facetCount(fieldFacet)).toBeGreaterThanOrEqual(1);
+    const scopeFacet = filters
+      .getByRole("group", { name: "Sichtbarkeit" })
+      .getByRole("checkbox", { name: /^bundesweit \(\d+\)$/ });
+    expect(await facetCount(scopeFacet)).toBeGreaterThanOrEqual(1);
+    await expectNoSeriousA11yViolations(finder);
 
-      // Die Adresse enthält die Suche: geteilt oder neu geladen zeigt sie denselben Treffer.
-      const searchUrl = new URL(finder.url());
-      expect(searchUrl.pathname).toBe("/ideen");
-      expect(searchUrl.searchParams.get("q")).toBe(typo);
-      await finder.goto(searchUrl.pathname + searchUrl.search);
-      expect(await finder.getByRole("searchbox", { name: "Suchbegriff" }).inputValue()).toBe(typo);
-      await hitFor(finder, nationwideTitle).waitFor();
+    // Die Adresse enthält die Suche: geteilt oder neu geladen zeigt sie denselben Treffer.
+    const searchUrl = new URL(finder.url());
+    expect(searchUrl.pathname).toBe("/ideen");
+    expect(searchUrl.searchParams.get("q")).toBe(typo);
+    await finder.goto(searchUrl.pathname + searchUrl.search);
+    await expect(finder.getByRole("searchbox", { name: "Suchbegriff" })).toHaveValue(typo);
+    await expect(hitFor(finder, nationwideTitle)).toBeVisible();
 
-      // Die Idee „nur mein Netzwerk“ bleibt für den Ostalbkreis unsichtbar – auch mit dem genauen Wort.
-      await finder.getByRole("searchbox", { name: "Suchbegriff" }).fill(networkWord);
-      await finder
-        .getByRole("heading", { level: 2, name: `0 Ideen für „${networkWord}“` })
-        .waitFor();
-      await finder.getByText("Keine Idee passt zu dieser Suche.", { exact: false }).waitFor();
-      expect(await finder.getByRole("link", { name: networkTitle }).count()).toBe(0);
-      await expectNoSeriousA11yViolations(finder);
+    // Die Idee „nur mein Netzwerk“ bleibt für den Ostalbkreis unsichtbar – auch mit dem genauen Wort.
+    await finder.getByRole("searchbox", { name: "Suchbegriff" }).fill(networkWord);
+    await expect(
+      finder.getByRole("heading", { level: 2, name: `0 Ideen für „${networkWord}“` }),
+    ).toBeVisible();
+    await expect(
+      finder.getByText("Keine Idee passt zu dieser Suche.", { exact: false }),
+    ).toBeVisible();
+    await expect(finder.getByRole("link", { name: networkTitle })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(finder);
 
-      // Auch über die Adresse ist sie nicht zu öffnen.
-      browser.allowError(/status of 404/);
-      const notFound = await finder.goto(networkPath);
-      expect(notFound?.status()).toBe(404);
-      await finder.getByRole("heading", { level: 1, name: "Nicht gefunden" }).waitFor();
-      expect(await finder.content()).not.toContain(networkWord);
-      await expectNoSeriousA11yViolations(finder);
+    // Auch über die Adresse ist sie nicht zu öffnen.
+    browserErrors.allow(/status of 404/);
+    const notFound = await finder.goto(networkPath);
+    expect(notFound?.status()).toBe(404);
+    await expect(finder.getByRole("heading", { level: 1, name: "Nicht gefunden" })).toBeVisible();
+    expect(await finder.content()).not.toContain(networkWord);
+    await expectNoSeriousA11yViolations(finder);
 
-      // Thomas Brandt hat „Mein Netzwerk“ offen, als der Ostalbkreis die Idee übernimmt.
-      const authorLive = liveConnectionEstablished(author);
-      await author.goto("/netzwerk");
-      await author.getByRole("heading", { level: 1, name: "Mein Netzwerk" }).waitFor();
-      await authorLive;
+    // Thomas Brandt hat „Mein Netzwerk“ offen, als der Ostalbkreis die Idee übernimmt.
+    const authorLive = liveConnectionEstablished(author);
+    await author.goto("/netzwerk");
+    await expect(author.getByRole("heading", { level: 1, name: "Mein Netzwerk" })).toBeVisible();
+    await authorLive;
 
-      // Ayşe Demir öffnet die Idee und vermerkt, dass ihr Jobcenter sie auch umsetzt.
-      await finder.goto(searchUrl.pathname + searchUrl.search);
-      await hitFor(finder, nationwideTitle)
-        .getByRole("link", { name: nationwideTitle, exact: true })
-        .click();
-      await finder.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
-      expect(new URL(finder.url()).pathname).toBe(nationwidePath);
-      await finder.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }).waitFor();
-      await finder
-        .getByRole("region", { name: "Ansprechperson" })
-        .getByRole("link", { name: AUTHOR })
-        .waitFor();
-      // „Ähnliche Ideen“ zeigen nur, was der Ostalbkreis sehen darf: nicht die zweite Idee, obwohl
-      // sie dieselbe Zielgruppe und dasselbe Handlungsfeld hat.
-      const similar = finder.getByRole("region", { name: "Ähnliche Ideen" });
-      expect(await similar.getByRole("link").count()).toBeGreaterThan(0);
-      expect(await similar.getByRole("link", { name: networkTitle }).count()).toBe(0);
-      expect(await finder.getByRole("link", { name: networkTitle }).count()).toBe(0);
-      await expectNoSeriousA11yViolations(finder);
+    // Ayşe Demir öffnet die Idee und vermerkt, dass ihr Jobcenter sie auch umsetzt.
+    await finder.goto(searchUrl.pathname + searchUrl.search);
+    await hitFor(finder, nationwideTitle)
+      .getByRole("link", { name: nationwideTitle, exact: true })
+      .click();
+    await expect(finder.getByRole("heading", { level: 1, name: nationwideTitle })).toBeVisible();
+    await expect(finder).toHaveURL((url) => url.pathname === nationwidePath);
+    await expect(
+      finder.getByRole("heading", { level: 2, name: "Das setzen auch um (0)" }),
+    ).toBeVisible();
+    await expect(
+      finder.getByRole("region", { name: "Ansprechperson" }).getByRole("link", { name: AUTHOR }),
+    ).toBeVisible();
+    // „Ähnliche Ideen“ zeigen nur, was der Ostalbkreis sehen darf: nicht die zweite Idee, obwohl
+    // sie dieselbe Zielgruppe und dasselbe Handlungsfeld hat.
+    const similar = finder.getByRole("region", { name: "Ähnliche Ideen" });
+    await expect(similar.getByRole("link")).not.toHaveCount(0);
+    await expect(similar.getByRole("link", { name: networkTitle })).toHaveCount(0);
+    await expect(finder.getByRole("link", { name: networkTitle })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(finder);
 
-      const adoptions = finder.getByRole("region", { name: /^Das setzen auch um/ });
-      await adoptions.getByLabel("Kurze Notiz (optional)").fill(ADOPTION_NOTE);
-      await adoptions.getByRole("button", { name: "Das setzen wir auch um" }).click();
-      await finder
+    const adoptions = finder.getByRole("region", { name: /^Das setzen auch um/ });
+    await adoptions.getByLabel("Kurze Notiz (optional)").fill(ADOPTION_NOTE);
+    await adoptions.getByRole("button", { name: "Das setzen wir auch um" }).click();
+    await expect(
+      finder
         .getByRole("status")
-        .filter({ hasText: "Vermerkt: Ihre Organisation setzt diese Idee auch um." })
-        .waitFor();
-      await finder.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }).waitFor();
-      const adoption = adoptions
-        .getByRole("listitem")
-        .filter({ has: finder.getByRole("strong").filter({ hasText: OSTALB_ORGANIZATION }) });
-      await adoption.getByText(ADOPTION_NOTE, { exact: true }).waitFor();
-      // Einmal vermerkt, verschwindet das Formular.
-      expect(await finder.getByRole("button", { name: "Das setzen wir auch um" }).count()).toBe(0);
-      await expectNoSeriousA11yViolations(finder);
+        .filter({ hasText: "Vermerkt: Ihre Organisation setzt diese Idee auch um." }),
+    ).toBeVisible();
+    await expect(
+      finder.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }),
+    ).toBeVisible();
+    const adoption = adoptions
+      .getByRole("listitem")
+      .filter({ has: finder.getByRole("strong").filter({ hasText: OSTALB_ORGANIZATION }) });
+    await expect(adoption.getByText(ADOPTION_NOTE, { exact: true })).toBeVisible();
+    // Einmal vermerkt, verschwindet das Formular.
+    await expect(finder.getByRole("button", { name: "Das setzen wir auch um" })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(finder);
 
-      // Sie merkt sich die Idee und findet sie unter „Meine Ideen“ auf der Merkliste.
-      await finder.getByRole("button", { name: "Auf die Merkliste" }).click();
-      await finder
-        .getByRole("status")
-        .filter({ hasText: "Die Idee steht jetzt auf Ihrer Merkliste." })
-        .waitFor();
-      await finder.getByRole("button", { name: "Von der Merkliste nehmen" }).waitFor();
-      await finder.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-      await finder.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
-      await finder.getByRole("heading", { level: 1, name: "Meine Ideen" }).waitFor();
-      await finder
+    // Sie merkt sich die Idee und findet sie unter „Meine Ideen“ auf der Merkliste.
+    await finder.getByRole("button", { name: "Auf die Merkliste" }).click();
+    await expect(
+      finder.getByRole("status").filter({ hasText: "Die Idee steht jetzt auf Ihrer Merkliste." }),
+    ).toBeVisible();
+    await expect(finder.getByRole("button", { name: "Von der Merkliste nehmen" })).toBeVisible();
+    await finder.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+    await finder.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
+    await expect(finder.getByRole("heading", { level: 1, name: "Meine Ideen" })).toBeVisible();
+    await expect(
+      finder
         .getByRole("region", { name: "Merkliste" })
-        .getByRole("link", { name: nationwideTitle })
-        .waitFor();
-      expect(
-        await finder
-          .getByRole("region", { name: `Ideen von ${OSTALB_ORGANIZATION}` })
-          .getByRole("link", { name: nationwideTitle })
-          .count(),
-      ).toBe(0);
-      await expectNoSeriousA11yViolations(finder);
+        .getByRole("link", { name: nationwideTitle }),
+    ).toBeVisible();
+    await expect(
+      finder
+        .getByRole("region", { name: `Ideen von ${OSTALB_ORGANIZATION}` })
+        .getByRole("link", { name: nationwideTitle }),
+    ).toHaveCount(0);
+    await expectNoSeriousA11yViolations(finder);
 
-      // Thomas Brandt bekommt ohne Neuladen einen Hinweis, der zur Idee führt.
-      const notification = `${OSTALB_ORGANIZATION} setzt Ihre Idee „${nationwideTitle}“ auch um`;
-      const toast = author.getByRole("status").filter({ hasText: notification });
-      await toast.waitFor({ timeout: 10_000 });
-      await expectNoSeriousA11yViolations(author);
-      await author.reload();
-      await author
-        .getByRole("region", { name: "Benachrichtigungen" })
-        .getByRole("link", { name: notification })
-        .waitFor();
-      await author
-        .getByRole("region", { name: "Benachrichtigungen" })
-        .getByRole("link", { name: notification })
-        .click();
-      await author.getByRole("heading", { level: 1, name: nationwideTitle }).waitFor();
-      await author.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }).waitFor();
-      await author
+    // Thomas Brandt bekommt ohne Neuladen einen Hinweis, der zur Idee führt.
+    const notification = `${OSTALB_ORGANIZATION} setzt Ihre Idee „${nationwideTitle}“ auch um`;
+    const toast = author.getByRole("status").filter({ hasText: notification });
+    await expect(toast).toBeVisible({ timeout: 10_000 });
+    await expectNoSeriousA11yViolations(author);
+    await author.reload();
+    const listed = author
+      .getByRole("region", { name: "Benachrichtigungen" })
+      .getByRole("link", { name: notification });
+    await expect(listed).toBeVisible();
+    await listed.click();
+    await expect(author.getByRole("heading", { level: 1, name: nationwideTitle })).toBeVisible();
+    await expect(
+      author.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }),
+    ).toBeVisible();
+    await expect(
+      author
         .getByRole("region", { name: /^Das setzen auch um/ })
-        .getByText(ADOPTION_NOTE, { exact: true })
-        .waitFor();
+        .getByText(ADOPTION_NOTE, { exact: true }),
+    ).toBeVisible();
 
-      // In „Meine Ideen“ stehen beide Ideen seiner Organisation, die erste einmal übernommen.
-      await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-      await author.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
-      await author.getByRole("heading", { level: 1, name: "Meine Ideen" }).waitFor();
-      const own = author.getByRole("region", { name: `Ideen von ${AUTHOR_ORGANIZATION}` });
-      const nationwideRow = own.getByRole("row").filter({
-        has: author.getByRole("link", { name: nationwideTitle }),
-      });
-      expect(await nationwideRow.getByRole("cell").allInnerTexts()).toEqual([
-        nationwideTitle,
-        "Veröffentlicht",
-        "bundesweit",
-        "1",
-        expect.any(String),
-      ]);
-      const networkRow = own.getByRole("row").filter({
-        has: author.getByRole("link", { name: networkTitle }),
-      });
-      expect((await networkRow.getByRole("cell").allInnerTexts()).slice(0, 4)).toEqual([
-        networkTitle,
-        "Veröffentlicht",
-        "nur mein Netzwerk",
-        "0",
-      ]);
-      await expectNoSeriousA11yViolations(author);
-    },
-  );
+    // In „Meine Ideen“ stehen beide Ideen seiner Organisation, die erste einmal übernommen.
+    await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
+    await author.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
+    await expect(author.getByRole("heading", { level: 1, name: "Meine Ideen" })).toBeVisible();
+    const own = author.getByRole("region", { name: `Ideen von ${AUTHOR_ORGANIZATION}` });
+    const nationwideRow = own.getByRole("row").filter({
+      has: author.getByRole("link", { name: nationwideTitle }),
+    });
+    // The last cell is the time of the last change.
+    await expect(nationwideRow.getByRole("cell")).toHaveText(
+      [nationwideTitle, "Veröffentlicht", "bundesweit", "1", /.*/],
+      { useInnerText: true },
+    );
+    const networkRow = own.getByRole("row").filter({
+      has: author.getByRole("link", { name: networkTitle }),
+    });
+    await expect(networkRow.getByRole("cell")).toHaveText(
+      [networkTitle, "Veröffentlicht", "nur mein Netzwerk", "0", /.*/],
+      { useInnerText: true },
+    );
+    await expectNoSeriousA11yViolations(author);
+  });
 
-  test("Die Suche funktioniert auch ohne JavaScript", async () => {
+  test("Die Suche funktioniert auch ohne JavaScript", async ({ loggedInAs }) => {
     // Also the login is a plain form post here.
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    await logIn(page, AUTHOR);
+    const page = await loggedInAs(AUTHOR, { javaScriptEnabled: false });
     await page.goto("/ideen");
-    await page.getByRole("heading", { level: 1, name: "Ideenbörse" }).waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
 
     // Das Formular geht als gewöhnliches GET hinaus; die Antwort ist eine ganze Seite.
     await page.getByRole("searchbox", { name: "Suchbegriff" }).fill("Speed-Dating");
@@ -459,13 +448,13 @@ describe("Ideenbörse", () => {
     );
     await page.getByRole("button", { name: "Suchen" }).click();
     expect((await answer).status()).toBe(200);
-    await page
-      .getByRole("heading", { level: 2, name: /^\d+ Ideen? für „Speed-Dating“$/ })
-      .waitFor();
-    expect(new URL(page.url()).searchParams.get("q")).toBe("Speed-Dating");
+    await expect(
+      page.getByRole("heading", { level: 2, name: /^\d+ Ideen? für „Speed-Dating“$/ }),
+    ).toBeVisible();
+    await expect(page).toHaveURL((url) => url.searchParams.get("q") === "Speed-Dating");
     const hit = hitFor(page, "Speed-Dating mit Arbeitgebern");
-    await hit.waitFor();
-    expect((await hit.locator("mark").allTextContents()).length).toBeGreaterThan(0);
+    await expect(hit).toBeVisible();
+    await expect(hit.locator("mark")).not.toHaveCount(0);
     // No axe here: it needs timers, which do not run without JavaScript. The same page is checked
     // with JavaScript in the journey above.
 
@@ -477,13 +466,12 @@ describe("Ideenbörse", () => {
     await facet.check();
     await page.getByRole("button", { name: "Filter anwenden" }).click();
     await page.waitForURL((url) => url.searchParams.getAll("targetGroups").includes("Ü50"));
-    expect(new URL(page.url()).searchParams.get("q")).toBe("Speed-Dating");
-    await hitFor(page, "Speed-Dating mit Arbeitgebern").waitFor();
-    expect(
-      await page
+    await expect(page).toHaveURL((url) => url.searchParams.get("q") === "Speed-Dating");
+    await expect(hitFor(page, "Speed-Dating mit Arbeitgebern")).toBeVisible();
+    await expect(
+      page
         .getByRole("group", { name: "Zielgruppe" })
-        .getByRole("checkbox", { name: /^Ü50 \(\d+\)$/ })
-        .isChecked(),
-    ).toBe(true);
+        .getByRole("checkbox", { name: /^Ü50 \(\d+\)$/ }),
+    ).toBeChecked();
   });
 });

@@ -1,17 +1,17 @@
-import type { Page } from "playwright-core";
-import { describe, expect, test } from "vitest";
+import type { Page } from "@playwright/test";
 import {
   demoAccounts,
+  expect,
   expectNoSeriousA11yViolations,
-  fieldErrorText,
+  fieldError,
   liveConnectionEstablished,
   logIn,
   mainNavigation,
   recordNavigations,
   submitForStatus,
+  test,
   uniqueSuffix,
-  useBrowser,
-} from "./browser";
+} from "./fixtures";
 
 /** Martin Fiedler, Organisations-Administration der VHS Weimarer Land (Bildungsträger). */
 const PROVIDER = "admin.vhs@example.org";
@@ -36,42 +36,43 @@ async function expectProgress(page: Page, pledged: number, status: string): Prom
     name: `${pledged} von mindestens 12 Plätzen zugesagt (höchstens 16)`,
     exact: true,
   });
-  await meter.waitFor({ timeout: 10_000 });
-  expect(await meter.getAttribute("aria-valuenow")).toBe(String(pledged));
-  expect(await meter.getAttribute("aria-valuemax")).toBe("16");
+  await expect(meter).toBeVisible({ timeout: 10_000 });
+  await expect(meter).toHaveAttribute("aria-valuenow", String(pledged));
+  await expect(meter).toHaveAttribute("aria-valuemax", "16");
   // The status badge stands right before the text: „kommt zustande 12 von mindestens 12 …“.
-  await page.getByText(`${status} ${pledged} von mindestens 12 Plätzen zugesagt`).waitFor();
+  await expect(
+    page.getByText(`${status} ${pledged} von mindestens 12 Plätzen zugesagt`),
+  ).toBeVisible();
 }
 
-/** The row of the pledges table for `organization`, as its cells read. */
-function pledgeRow(page: Page, organization: string): Promise<string[]> {
+/** The cells of the pledges table's row for `organization`. */
+function pledgeRow(page: Page, organization: string) {
   return page
     .getByRole("region", { name: "Zusagen der Organisationen" })
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: organization, exact: true }) })
-    .getByRole("cell")
-    .allInnerTexts();
+    .getByRole("cell");
 }
 
-describe("Maßnahmen-Pool", () => {
-  const browser = useBrowser();
+test.describe("Maßnahmen-Pool", () => {
+  test("Ein Jobcenter sagt Plätze für eine Maßnahme der VHS zu, der Fortschritt erscheint live", async ({
+    newPage,
+    loggedInAs,
+  }) => {
+    test.setTimeout(90_000);
+    // A course of its own per run: once a course „kommt zustande“, that cannot be undone, so the
+    // journey would not start from the same state twice with the demo course.
+    const title = `Berufssprachkurs B1 mit Lagerlogistik (${uniqueSuffix()})`;
 
-  test(
-    "Ein Jobcenter sagt Plätze für eine Maßnahme der VHS zu, der Fortschritt erscheint live",
-    { timeout: 90_000 },
-    async () => {
-      // A course of its own per run: once a course „kommt zustande“, that cannot be undone, so the
-      // journey would not start from the same state twice with the demo course.
-      const title = `Berufssprachkurs B1 mit Lagerlogistik (${uniqueSuffix()})`;
-
-      // Martin Fiedler von der VHS bietet eine Maßnahme für 12 bis 16 Teilnehmende an.
-      const provider = await browser.newPage();
-      const providerLive = liveConnectionEstablished(provider);
-      await logIn(provider, PROVIDER);
-      await mainNavigation(provider).getByRole("link", { name: "Maßnahmen-Pool" }).click();
-      await provider.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }).waitFor();
-      // The demo data's course of the VHS is in the pool, with its progress bar.
-      await provider
+    // Martin Fiedler von der VHS bietet eine Maßnahme für 12 bis 16 Teilnehmende an.
+    const provider = await newPage();
+    const providerLive = liveConnectionEstablished(provider);
+    await logIn(provider, PROVIDER);
+    await mainNavigation(provider).getByRole("link", { name: "Maßnahmen-Pool" }).click();
+    await expect(provider.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" })).toBeVisible();
+    // The demo data's course of the VHS is in the pool, with its progress bar.
+    await expect(
+      provider
         .getByRole("listitem")
         .filter({
           has: provider.getByRole("link", {
@@ -79,137 +80,142 @@ describe("Maßnahmen-Pool", () => {
             exact: true,
           }),
         })
-        .getByRole("meter")
-        .waitFor();
-      await expectNoSeriousA11yViolations(provider);
+        .getByRole("meter"),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations(provider);
 
-      await provider.getByRole("link", { name: "Maßnahme anbieten" }).click();
-      await provider.getByRole("heading", { level: 1, name: "Maßnahme anbieten" }).waitFor();
-      // The editor has replaced the plain textarea: the page is hydrated.
-      await provider.getByRole("toolbar", { name: "Formatierung: Beschreibung" }).waitFor();
-      await expectNoSeriousA11yViolations(provider);
-      await provider.getByLabel("Titel", { exact: true }).fill(title);
-      await provider.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
-      await provider.keyboard.type(
-        "Deutsch für den Beruf und Grundlagen der Lagerlogistik, mit Staplerschein und Praktikum.",
-      );
-      await provider
-        .getByLabel("Förderinstrument")
-        .selectOption({ label: "Maßnahme nach § 45 SGB III" });
-      await provider.getByLabel("Beginn", { exact: true }).fill(berlinDateIn(60));
-      await provider.getByLabel("Dauer", { exact: true }).fill("4 Monate, Teilzeit");
-      await provider
-        .getByLabel("Ort", { exact: true })
-        .fill("VHS Weimarer Land, Bahnhofstraße 12, 99510 Apolda");
-      await provider.getByLabel("Mindestteilnehmerzahl").fill("12");
-      await provider.getByLabel("Höchstteilnehmerzahl").fill("16");
-      await provider.getByLabel("Meldefrist bis einschließlich").fill(berlinDateIn(30));
-      expect(
-        await provider
-          .getByRole("group", { name: "Wer kann Plätze zusagen?" })
-          .getByRole("checkbox", { name: "Jobcenter", exact: true })
-          .isChecked(),
-      ).toBe(true);
-      await provider.getByRole("button", { name: "Maßnahme anbieten" }).click();
-      await provider.getByRole("heading", { level: 1, name: title }).waitFor();
-      const coursePath = new URL(provider.url()).pathname;
-      expect(coursePath).toMatch(/^\/massnahmen\/[0-9a-f-]{36}$/);
-      await expectProgress(provider, 0, "offen");
-      await provider
+    await provider.getByRole("link", { name: "Maßnahme anbieten" }).click();
+    await expect(
+      provider.getByRole("heading", { level: 1, name: "Maßnahme anbieten" }),
+    ).toBeVisible();
+    // The editor has replaced the plain textarea: the page is hydrated.
+    await expect(
+      provider.getByRole("toolbar", { name: "Formatierung: Beschreibung" }),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations(provider);
+    await provider.getByLabel("Titel", { exact: true }).fill(title);
+    await provider.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
+    await provider.keyboard.type(
+      "Deutsch für den Beruf und Grundlagen der Lagerlogistik, mit Staplerschein und Praktikum.",
+    );
+    await provider
+      .getByLabel("Förderinstrument")
+      .selectOption({ label: "Maßnahme nach § 45 SGB III" });
+    await provider.getByLabel("Beginn", { exact: true }).fill(berlinDateIn(60));
+    await provider.getByLabel("Dauer", { exact: true }).fill("4 Monate, Teilzeit");
+    await provider
+      .getByLabel("Ort", { exact: true })
+      .fill("VHS Weimarer Land, Bahnhofstraße 12, 99510 Apolda");
+    await provider.getByLabel("Mindestteilnehmerzahl").fill("12");
+    await provider.getByLabel("Höchstteilnehmerzahl").fill("16");
+    await provider.getByLabel("Meldefrist bis einschließlich").fill(berlinDateIn(30));
+    await expect(
+      provider
+        .getByRole("group", { name: "Wer kann Plätze zusagen?" })
+        .getByRole("checkbox", { name: "Jobcenter", exact: true }),
+    ).toBeChecked();
+    await provider.getByRole("button", { name: "Maßnahme anbieten" }).click();
+    await expect(provider.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    const coursePath = new URL(provider.url()).pathname;
+    expect(coursePath).toMatch(/^\/massnahmen\/[0-9a-f-]{36}$/);
+    await expectProgress(provider, 0, "offen");
+    await expect(
+      provider
         .getByRole("region", { name: "Zusagen der Organisationen" })
-        .getByText("Noch hat keine Organisation Plätze zugesagt.", { exact: true })
-        .waitFor();
-      await providerLive;
-      await expectNoSeriousA11yViolations(provider);
-      // From here on the VHS page must follow the pledges without reloading.
-      const providerNavigations = recordNavigations(provider);
-      const announcements = provider.locator('.course-progress [aria-live="polite"]');
+        .getByText("Noch hat keine Organisation Plätze zugesagt.", { exact: true }),
+    ).toBeVisible();
+    await providerLive;
+    await expectNoSeriousA11yViolations(provider);
+    // From here on the VHS page must follow the pledges without reloading.
+    const providerNavigations = recordNavigations(provider);
+    const announcements = provider.locator('.course-progress [aria-live="polite"]');
 
-      // Sabine Körner vom Jobcenter findet die Maßnahme im Pool und sagt 8 Plätze zu.
-      const coordinator = await browser.newPage();
-      await logIn(coordinator, JOBCENTER_COORDINATOR);
-      await mainNavigation(coordinator).getByRole("link", { name: "Maßnahmen-Pool" }).click();
-      await coordinator.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }).waitFor();
-      const courseLink = coordinator.getByRole("link", { name: title, exact: true });
-      await courseLink.waitFor();
-      await expectNoSeriousA11yViolations(coordinator);
-      await courseLink.click();
-      await coordinator.getByRole("heading", { level: 1, name: title }).waitFor();
-      expect(new URL(coordinator.url()).pathname).toBe(coursePath);
-      const pledgeSection = coordinator.getByRole("region", { name: "Plätze zusagen" });
-      await pledgeSection
-        .getByText("Ihre Organisation hat 0 Plätze zugesagt. Noch frei: 16 Plätze.", {
-          exact: true,
-        })
-        .waitFor();
-      await expectNoSeriousA11yViolations(coordinator);
+    // Sabine Körner vom Jobcenter findet die Maßnahme im Pool und sagt 8 Plätze zu.
+    const coordinator = await loggedInAs(JOBCENTER_COORDINATOR);
+    await mainNavigation(coordinator).getByRole("link", { name: "Maßnahmen-Pool" }).click();
+    await expect(
+      coordinator.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }),
+    ).toBeVisible();
+    const courseLink = coordinator.getByRole("link", { name: title, exact: true });
+    await expect(courseLink).toBeVisible();
+    await expectNoSeriousA11yViolations(coordinator);
+    await courseLink.click();
+    await expect(coordinator.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(coordinator).toHaveURL((url) => url.pathname === coursePath);
+    const pledgeSection = coordinator.getByRole("region", { name: "Plätze zusagen" });
+    await expect(
+      pledgeSection.getByText("Ihre Organisation hat 0 Plätze zugesagt. Noch frei: 16 Plätze.", {
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations(coordinator);
 
-      const seats = pledgeSection.getByLabel("Plätze Ihrer Organisation insgesamt");
-      const save = pledgeSection.getByRole("button", { name: "Zusage speichern" });
-      await seats.fill("8");
-      await save.click();
-      await coordinator
-        .getByRole("status")
-        .filter({ hasText: "Ihre Zusage wurde gespeichert." })
-        .waitFor();
-      await expectProgress(coordinator, 8, "offen");
+    const seats = pledgeSection.getByLabel("Plätze Ihrer Organisation insgesamt");
+    const save = pledgeSection.getByRole("button", { name: "Zusage speichern" });
+    await seats.fill("8");
+    await save.click();
+    await expect(
+      coordinator.getByRole("status").filter({ hasText: "Ihre Zusage wurde gespeichert." }),
+    ).toBeVisible();
+    await expectProgress(coordinator, 8, "offen");
 
-      // Bei der VHS wächst der Balken ohne Neuladen; Screenreader hören den neuen Stand.
-      await expectProgress(provider, 8, "offen");
-      await announcements
-        .getByText("Neuer Stand: 8 von mindestens 12 Plätzen zugesagt (höchstens 16).", {
-          exact: true,
-        })
-        .waitFor({ state: "attached" });
-      await expect
-        .poll(() => pledgeRow(provider, JOBCENTER), { timeout: 10_000 })
-        .toEqual([JOBCENTER, "8"]);
+    // Bei der VHS wächst der Balken ohne Neuladen; Screenreader hören den neuen Stand.
+    await expectProgress(provider, 8, "offen");
+    await expect(
+      announcements.getByText("Neuer Stand: 8 von mindestens 12 Plätzen zugesagt (höchstens 16).", {
+        exact: true,
+      }),
+    ).toBeAttached();
+    await expect(pledgeRow(provider, JOBCENTER)).toHaveText([JOBCENTER, "8"], {
+      useInnerText: true,
+      timeout: 10_000,
+    });
 
-      // Sie erhöht auf 12: die Mindestteilnehmerzahl ist erreicht, die Maßnahme kommt zustande.
-      await seats.fill("12");
-      await save.click();
-      await pledgeSection
-        .getByText("Ihre Organisation hat 12 Plätze zugesagt. Noch frei: 4 Plätze.", {
-          exact: true,
-        })
-        .waitFor();
-      await expectProgress(coordinator, 12, "kommt zustande");
-      await expectNoSeriousA11yViolations(coordinator);
+    // Sie erhöht auf 12: die Mindestteilnehmerzahl ist erreicht, die Maßnahme kommt zustande.
+    await seats.fill("12");
+    await save.click();
+    await expect(
+      pledgeSection.getByText("Ihre Organisation hat 12 Plätze zugesagt. Noch frei: 4 Plätze.", {
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expectProgress(coordinator, 12, "kommt zustande");
+    await expectNoSeriousA11yViolations(coordinator);
 
-      await expectProgress(provider, 12, "kommt zustande");
-      await announcements
-        .getByText("Die Maßnahme kommt zustande.", { exact: true })
-        .waitFor({ state: "attached" });
-      await expect
-        .poll(() => pledgeRow(provider, JOBCENTER), { timeout: 10_000 })
-        .toEqual([JOBCENTER, "12"]);
-      // Die VHS bekommt zudem einen Hinweis, ebenfalls live.
-      const confirmed = `Die Maßnahme „${title}“ kommt zustande.`;
-      await provider
-        .getByRole("status")
-        .filter({ hasText: confirmed })
-        .waitFor({ timeout: 10_000 });
-      expect(providerNavigations).toEqual([]);
-      await expectNoSeriousA11yViolations(provider);
+    await expectProgress(provider, 12, "kommt zustande");
+    await expect(
+      announcements.getByText("Die Maßnahme kommt zustande.", { exact: true }),
+    ).toBeAttached();
+    await expect(pledgeRow(provider, JOBCENTER)).toHaveText([JOBCENTER, "12"], {
+      useInnerText: true,
+      timeout: 10_000,
+    });
+    // Die VHS bekommt zudem einen Hinweis, ebenfalls live.
+    const confirmed = `Die Maßnahme „${title}“ kommt zustande.`;
+    await expect(provider.getByRole("status").filter({ hasText: confirmed })).toBeVisible({
+      timeout: 10_000,
+    });
+    expect(providerNavigations).toEqual([]);
+    await expectNoSeriousA11yViolations(provider);
 
-      // 20 Plätze wären mehr als die Höchstteilnehmerzahl: die deutsche Fehlermeldung, die Zahl
-      // bleibt im Feld, der Stand bleibt bei 12.
-      await seats.fill("20");
-      expect(await submitForStatus(coordinator, save)).toBe(400);
-      const overMaximum =
-        "Es sind nur noch 4 Plätze frei – Ihre Organisation kann insgesamt höchstens 16 Plätze zusagen.";
-      await pledgeSection
+    // 20 Plätze wären mehr als die Höchstteilnehmerzahl: die deutsche Fehlermeldung, die Zahl
+    // bleibt im Feld, der Stand bleibt bei 12.
+    await seats.fill("20");
+    expect(await submitForStatus(coordinator, save)).toBe(400);
+    const overMaximum =
+      "Es sind nur noch 4 Plätze frei – Ihre Organisation kann insgesamt höchstens 16 Plätze zusagen.";
+    await expect(
+      pledgeSection
         .getByRole("alert")
         .filter({ hasText: "Bitte prüfen Sie Ihre Eingaben:" })
-        .getByText(overMaximum, { exact: true })
-        .waitFor();
-      expect(await seats.inputValue()).toBe("20");
-      expect(await seats.getAttribute("aria-invalid")).toBe("true");
-      expect(await fieldErrorText(seats)).toBe(overMaximum);
-      await expectProgress(coordinator, 12, "kommt zustande");
-      await expectNoSeriousA11yViolations(coordinator);
-      await expectProgress(provider, 12, "kommt zustande");
-      expect(providerNavigations).toEqual([]);
-    },
-  );
+        .getByText(overMaximum, { exact: true }),
+    ).toBeVisible();
+    await expect(seats).toHaveValue("20");
+    await expect(seats).toHaveAttribute("aria-invalid", "true");
+    await expect(await fieldError(seats)).toHaveText(overMaximum);
+    await expectProgress(coordinator, 12, "kommt zustande");
+    await expectNoSeriousA11yViolations(coordinator);
+    await expectProgress(provider, 12, "kommt zustande");
+    expect(providerNavigations).toEqual([]);
+  });
 });

@@ -1,53 +1,48 @@
-import { describe, expect, test } from "vitest";
-import { demoAccounts, expectNoSeriousA11yViolations, logIn, useBrowser } from "./browser";
+import { demoAccounts, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 const NETWORK = "Netzwerk ABC Weimarer Land";
 const ORGANIZATION = "Kreishandwerkerschaft Weimarer Land";
 const ORGANIZATION_ADMIN = "admin.khs@example.org";
 
-describe("Art einer Organisation", () => {
-  const browser = useBrowser();
-
-  test("Die Netzwerkkoordination ändert die Art der Kreishandwerkerschaft; deren Administration sieht sie, kann sie aber nicht selbst ändern", async () => {
+test.describe("Art einer Organisation", () => {
+  test("Die Netzwerkkoordination ändert die Art der Kreishandwerkerschaft; deren Administration sieht sie, kann sie aber nicht selbst ändern", async ({
+    loggedInAs,
+  }) => {
     // Die Administration der Kreishandwerkerschaft sieht die Art nur zum Lesen.
-    const admin = await browser.newPage();
-    await logIn(admin, ORGANIZATION_ADMIN);
+    const admin = await loggedInAs(ORGANIZATION_ADMIN);
     await admin.goto("/organisation");
-    await admin.getByRole("heading", { level: 1 }).waitFor();
-    await admin.getByText("Art der Organisation: Kammer").waitFor();
-    expect(await admin.getByRole("combobox", { name: /^Art/ }).count()).toBe(0);
+    await expect(admin.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(admin.getByText("Art der Organisation: Kammer")).toBeVisible();
+    await expect(admin.getByRole("combobox", { name: /^Art/ })).toHaveCount(0);
     await expectNoSeriousA11yViolations(admin);
 
     // Die Koordination ändert sie auf der Seite des Netzwerks.
-    const coordinator = await browser.newPage();
-    await logIn(coordinator, demoAccounts.coordinator);
+    const coordinator = await loggedInAs(demoAccounts.coordinator);
     await coordinator.getByRole("link", { name: NETWORK }).click();
-    await coordinator.getByRole("heading", { level: 1, name: NETWORK }).waitFor();
+    await expect(coordinator.getByRole("heading", { level: 1, name: NETWORK })).toBeVisible();
     const kindButton = coordinator
       .getByRole("listitem")
       .filter({ hasText: ORGANIZATION })
       .getByRole("button", { name: /^Art ändern/ });
-    await coordinator.getByLabel(`Art von ${ORGANIZATION}`).selectOption({ label: "Sonstige" });
+    const kind = coordinator.getByLabel(`Art von ${ORGANIZATION}`);
+    await kind.selectOption({ label: "Sonstige" });
     await kindButton.click();
-    await coordinator
-      .getByRole("status")
-      .filter({ hasText: "Die Art der Organisation wurde geändert." })
-      .waitFor();
-    await expect
-      .poll(() => coordinator.getByLabel(`Art von ${ORGANIZATION}`).inputValue())
-      .toBe("sonstige");
+    await expect(
+      coordinator
+        .getByRole("status")
+        .filter({ hasText: "Die Art der Organisation wurde geändert." }),
+    ).toBeVisible();
+    await expect(kind).toHaveValue("sonstige");
     await expectNoSeriousA11yViolations(coordinator);
 
     // Die Administration sieht die neue Art, ändern kann sie sie weiterhin nicht.
     await admin.reload();
-    await admin.getByText("Art der Organisation: Sonstige").waitFor();
+    await expect(admin.getByText("Art der Organisation: Sonstige")).toBeVisible();
     await expectNoSeriousA11yViolations(admin);
 
     // Zurück auf „Kammer“, damit die Demodaten für andere Abläufe unverändert bleiben.
-    await coordinator.getByLabel(`Art von ${ORGANIZATION}`).selectOption({ label: "Kammer" });
+    await kind.selectOption({ label: "Kammer" });
     await kindButton.click();
-    await expect
-      .poll(() => coordinator.getByLabel(`Art von ${ORGANIZATION}`).inputValue())
-      .toBe("kammer");
+    await expect(kind).toHaveValue("kammer");
   });
 });

@@ -1,11 +1,15 @@
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, test } from "vitest";
+import type { Locator, Page } from "@playwright/test";
 import {
+  expect,
   expectNoSeriousA11yViolations,
+  fieldError,
   liveConnectionEstablished,
   logIn,
-  useBrowser,
-} from "./browser";
+  mainNavigation,
+  recordNavigations,
+  selectedOption,
+  test,
+} from "./fixtures";
 
 /** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land. */
 const CASE_WORKER = "fachkraft.jobcenter@example.org";
@@ -55,24 +59,9 @@ function germanDay(isoDay: string): string {
   return `${day}.${month}.${year}`;
 }
 
-function selectedLabel(select: Locator): Promise<string | undefined> {
-  return select.evaluate((element) =>
-    (element as HTMLSelectElement).selectedOptions[0]?.textContent?.trim(),
-  );
-}
-
 /** The status badge in the line right below the page heading of a referral. */
 function statusLine(page: Page): Locator {
   return page.getByRole("heading", { level: 1 }).locator("xpath=following-sibling::p[1]");
-}
-
-/** Records every navigation of the page's main frame, including client-side ones. */
-function recordNavigations(page: Page): string[] {
-  const navigations: string[] = [];
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) navigations.push(frame.url());
-  });
-  return navigations;
 }
 
 /** Everything the server sends to this page: documents, loader data and socket frames. */
@@ -94,288 +83,282 @@ function recordTraffic(page: Page): string[] {
   return received;
 }
 
-describe("Übergabe an eine Beratungsstelle", () => {
-  const browser = useBrowser();
+test.describe("Übergabe an eine Beratungsstelle", () => {
   let referralPath: string | undefined;
   let referralPseudonym: string | undefined;
 
-  test(
-    "Eine Fachkraft des Jobcenters Weimarer Land übergibt eine Kundin mit Einwilligung an die Diakonie Schuldnerberatung",
-    { timeout: 180_000 },
-    async () => {
-      const pseudonym = uniquePseudonym();
-      referralPseudonym = pseudonym;
-      const today = berlinToday();
-      const consentValidUntil = shiftDay(today, { months: 6 });
-      const firstAppointment = shiftDay(today, { days: 7 });
+  test("Eine Fachkraft des Jobcenters Weimarer Land übergibt eine Kundin mit Einwilligung an die Diakonie Schuldnerberatung", async ({
+    newPage,
+  }) => {
+    test.setTimeout(180_000);
+    const pseudonym = uniquePseudonym();
+    referralPseudonym = pseudonym;
+    const today = berlinToday();
+    const consentValidUntil = shiftDay(today, { months: 6 });
+    const firstAppointment = shiftDay(today, { days: 7 });
 
-      // Uwe Schramm von der Schuldnerberatung hat den Eingang offen.
-      const counsellor = await browser.newPage();
-      const counsellorLive = liveConnectionEstablished(counsellor);
-      await logIn(counsellor, COUNSELLOR);
-      const counsellorNav = counsellor.getByRole("navigation", { name: "Hauptnavigation" });
-      await counsellorNav.getByRole("link", { name: /^Eingang/ }).click();
-      await counsellor.getByRole("heading", { level: 1, name: "Eingang" }).waitFor();
-      expect(await counsellor.getByRole("link", { name: pseudonym }).count()).toBe(0);
-      const inboxLinkBefore = await counsellorNav
-        .getByRole("link", { name: /^Eingang/ })
-        .textContent();
-      const unansweredBefore = Number(/\d+/.exec(inboxLinkBefore ?? "")?.[0] ?? 0);
-      await expectNoSeriousA11yViolations(counsellor);
-      await counsellorLive;
-      // Any navigation of this page from here on would mean the referral did not arrive live.
-      const counsellorNavigations = recordNavigations(counsellor);
+    // Uwe Schramm von der Schuldnerberatung hat den Eingang offen.
+    const counsellor = await newPage();
+    const counsellorLive = liveConnectionEstablished(counsellor);
+    await logIn(counsellor, COUNSELLOR);
+    const counsellorNav = mainNavigation(counsellor);
+    await counsellorNav.getByRole("link", { name: /^Eingang/ }).click();
+    await expect(counsellor.getByRole("heading", { level: 1, name: "Eingang" })).toBeVisible();
+    await expect(counsellor.getByRole("link", { name: pseudonym })).toHaveCount(0);
+    const inboxLinkBefore = await counsellorNav
+      .getByRole("link", { name: /^Eingang/ })
+      .textContent();
+    const unansweredBefore = Number(/\d+/.exec(inboxLinkBefore ?? "")?.[0] ?? 0);
+    await expectNoSeriousA11yViolations(counsellor);
+    await counsellorLive;
+    // Any navigation of this page from here on would mean the referral did not arrive live.
+    const counsellorNavigations = recordNavigations(counsellor);
 
-      // Thomas Brandt vom Jobcenter legt über „Gesendet“ eine neue Übergabe an.
-      const caseWorker = await browser.newPage();
-      const caseWorkerLive = liveConnectionEstablished(caseWorker);
-      const caseWorkerTraffic = recordTraffic(caseWorker);
-      await logIn(caseWorker, CASE_WORKER);
-      await caseWorker
-        .getByRole("navigation", { name: "Hauptnavigation" })
-        .getByRole("link", { name: /^Gesendet/ })
-        .click();
-      await caseWorker.getByRole("heading", { level: 1, name: "Gesendet" }).waitFor();
-      await expectNoSeriousA11yViolations(caseWorker);
-      await caseWorker.getByRole("link", { name: "Neue Übergabe anlegen" }).click();
-      await caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }).waitFor();
-      expect(await caseWorker.getByLabel("Eingeholt von").inputValue()).toBe("Thomas Brandt");
-      expect(await caseWorker.getByLabel("Datum der Einwilligung").inputValue()).toBe(today);
-      await expectNoSeriousA11yViolations(caseWorker);
+    // Thomas Brandt vom Jobcenter legt über „Gesendet“ eine neue Übergabe an.
+    const caseWorker = await newPage();
+    const caseWorkerLive = liveConnectionEstablished(caseWorker);
+    const caseWorkerTraffic = recordTraffic(caseWorker);
+    await logIn(caseWorker, CASE_WORKER);
+    await mainNavigation(caseWorker)
+      .getByRole("link", { name: /^Gesendet/ })
+      .click();
+    await expect(caseWorker.getByRole("heading", { level: 1, name: "Gesendet" })).toBeVisible();
+    await expectNoSeriousA11yViolations(caseWorker);
+    await caseWorker.getByRole("link", { name: "Neue Übergabe anlegen" }).click();
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }),
+    ).toBeVisible();
+    await expect(caseWorker.getByLabel("Eingeholt von")).toHaveValue("Thomas Brandt");
+    await expect(caseWorker.getByLabel("Datum der Einwilligung")).toHaveValue(today);
+    await expectNoSeriousA11yViolations(caseWorker);
 
-      // Versehentlich landet die BG-Nummer im Feld für das Pseudonym.
-      const service = caseWorker.getByLabel("Angebot");
-      await service.selectOption({ label: SERVICE });
-      const needs = caseWorker.getByRole("group", { name: "Bedarfe" });
-      await needs.getByRole("checkbox", { name: "Schuldnerberatung" }).check();
-      await caseWorker.getByLabel("Anlass der Übergabe").fill(REASON);
-      await caseWorker.getByLabel("Dringlichkeit").selectOption({ label: "dringend" });
-      await caseWorker.getByLabel("Pseudonym oder Initialen").fill("12345BG0012345");
-      await caseWorker.getByLabel("Altersgruppe").selectOption({ label: "35 bis 49 Jahre" });
-      await caseWorker.getByLabel("Bevorzugter Kontaktweg").selectOption({ label: "Brief" });
-      await caseWorker.getByLabel("Form", { exact: true }).selectOption({ label: "schriftlich" });
-      await caseWorker
-        .getByLabel("Empfangende Stelle laut Einwilligung")
-        .selectOption({ label: RECEIVER });
-      await caseWorker.getByLabel("Zweck laut Einwilligung").fill(CONSENT_PURPOSE);
-      await caseWorker.getByLabel("Gültig bis").fill(consentValidUntil);
-      const coversFeedback = caseWorker.getByRole("checkbox", {
-        name: "Die Einwilligung umfasst inhaltliche Rückmeldungen der empfangenden Stelle",
-      });
-      expect(await coversFeedback.isChecked()).toBe(false);
-      await caseWorker.getByRole("button", { name: "Übergabe senden" }).click();
+    // Versehentlich landet die BG-Nummer im Feld für das Pseudonym.
+    const service = caseWorker.getByLabel("Angebot");
+    await service.selectOption({ label: SERVICE });
+    const needs = caseWorker.getByRole("group", { name: "Bedarfe" });
+    await needs.getByRole("checkbox", { name: "Schuldnerberatung" }).check();
+    await caseWorker.getByLabel("Anlass der Übergabe").fill(REASON);
+    await caseWorker.getByLabel("Dringlichkeit").selectOption({ label: "dringend" });
+    await caseWorker.getByLabel("Pseudonym oder Initialen").fill("12345BG0012345");
+    await caseWorker.getByLabel("Altersgruppe").selectOption({ label: "35 bis 49 Jahre" });
+    await caseWorker.getByLabel("Bevorzugter Kontaktweg").selectOption({ label: "Brief" });
+    await caseWorker.getByLabel("Form", { exact: true }).selectOption({ label: "schriftlich" });
+    await caseWorker
+      .getByLabel("Empfangende Stelle laut Einwilligung")
+      .selectOption({ label: RECEIVER });
+    await caseWorker.getByLabel("Zweck laut Einwilligung").fill(CONSENT_PURPOSE);
+    await caseWorker.getByLabel("Gültig bis").fill(consentValidUntil);
+    const coversFeedback = caseWorker.getByRole("checkbox", {
+      name: "Die Einwilligung umfasst inhaltliche Rückmeldungen der empfangenden Stelle",
+    });
+    await expect(coversFeedback).not.toBeChecked();
+    await caseWorker.getByRole("button", { name: "Übergabe senden" }).click();
 
-      // Die deutsche Fehlermeldung erklärt das Problem; alles andere Getippte bleibt stehen.
-      const bgNumberMessage = "Die Eingabe sieht aus wie eine BG-Nummer";
-      await caseWorker.getByRole("alert").filter({ hasText: bgNumberMessage }).waitFor();
-      const pseudonymField = caseWorker.getByLabel("Pseudonym oder Initialen");
-      expect(await pseudonymField.getAttribute("aria-invalid")).toBe("true");
-      // The message is tied to the field, so a screen reader reads it with the field.
-      const describedBy = (await pseudonymField.getAttribute("aria-describedby")) ?? "";
-      const errorId = describedBy.split(" ").find((id) => id.endsWith("-fehler"));
-      expect(errorId).toBeDefined();
-      expect(await caseWorker.locator(`[id="${errorId}"]`).textContent()).toContain(
-        bgNumberMessage,
-      );
-      expect(new URL(caseWorker.url()).pathname).toBe("/uebergaben/neu");
-      expect(await selectedLabel(service)).toBe(SERVICE);
-      expect(await needs.getByRole("checkbox", { name: "Schuldnerberatung" }).isChecked()).toBe(
-        true,
-      );
-      expect(await caseWorker.getByLabel("Anlass der Übergabe").inputValue()).toBe(REASON);
-      expect(await selectedLabel(caseWorker.getByLabel("Dringlichkeit"))).toBe("dringend");
-      expect(await pseudonymField.inputValue()).toBe("12345BG0012345");
-      expect(await selectedLabel(caseWorker.getByLabel("Altersgruppe"))).toBe("35 bis 49 Jahre");
-      expect(await selectedLabel(caseWorker.getByLabel("Bevorzugter Kontaktweg"))).toBe("Brief");
-      expect(await caseWorker.getByLabel("Eingeholt von").inputValue()).toBe("Thomas Brandt");
-      expect(await caseWorker.getByLabel("Datum der Einwilligung").inputValue()).toBe(today);
-      expect(await selectedLabel(caseWorker.getByLabel("Form", { exact: true }))).toBe(
-        "schriftlich",
-      );
-      expect(
-        await selectedLabel(caseWorker.getByLabel("Empfangende Stelle laut Einwilligung")),
-      ).toBe(RECEIVER);
-      expect(await caseWorker.getByLabel("Zweck laut Einwilligung").inputValue()).toBe(
-        CONSENT_PURPOSE,
-      );
-      expect(await caseWorker.getByLabel("Gültig bis").inputValue()).toBe(consentValidUntil);
-      expect(await coversFeedback.isChecked()).toBe(false);
-      await expectNoSeriousA11yViolations(caseWorker);
+    // Die deutsche Fehlermeldung erklärt das Problem; alles andere Getippte bleibt stehen.
+    const bgNumberMessage = "Die Eingabe sieht aus wie eine BG-Nummer";
+    await expect(caseWorker.getByRole("alert").filter({ hasText: bgNumberMessage })).toBeVisible();
+    const pseudonymField = caseWorker.getByLabel("Pseudonym oder Initialen");
+    await expect(pseudonymField).toHaveAttribute("aria-invalid", "true");
+    // The message is tied to the field, so a screen reader reads it with the field.
+    await expect(await fieldError(pseudonymField)).toContainText(bgNumberMessage);
+    await expect(caseWorker).toHaveURL((url) => url.pathname === "/uebergaben/neu");
+    await expect(selectedOption(service)).toHaveText(SERVICE);
+    await expect(needs.getByRole("checkbox", { name: "Schuldnerberatung" })).toBeChecked();
+    await expect(caseWorker.getByLabel("Anlass der Übergabe")).toHaveValue(REASON);
+    await expect(selectedOption(caseWorker.getByLabel("Dringlichkeit"))).toHaveText("dringend");
+    await expect(pseudonymField).toHaveValue("12345BG0012345");
+    await expect(selectedOption(caseWorker.getByLabel("Altersgruppe"))).toHaveText(
+      "35 bis 49 Jahre",
+    );
+    await expect(selectedOption(caseWorker.getByLabel("Bevorzugter Kontaktweg"))).toHaveText(
+      "Brief",
+    );
+    await expect(caseWorker.getByLabel("Eingeholt von")).toHaveValue("Thomas Brandt");
+    await expect(caseWorker.getByLabel("Datum der Einwilligung")).toHaveValue(today);
+    await expect(selectedOption(caseWorker.getByLabel("Form", { exact: true }))).toHaveText(
+      "schriftlich",
+    );
+    await expect(
+      selectedOption(caseWorker.getByLabel("Empfangende Stelle laut Einwilligung")),
+    ).toHaveText(RECEIVER);
+    await expect(caseWorker.getByLabel("Zweck laut Einwilligung")).toHaveValue(CONSENT_PURPOSE);
+    await expect(caseWorker.getByLabel("Gültig bis")).toHaveValue(consentValidUntil);
+    await expect(coversFeedback).not.toBeChecked();
+    await expectNoSeriousA11yViolations(caseWorker);
 
-      // Mit einem Pseudonym geht die Übergabe hinaus.
-      await pseudonymField.fill(pseudonym);
-      await caseWorker.getByRole("button", { name: "Übergabe senden" }).click();
-      await caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }).waitFor();
-      referralPath = new URL(caseWorker.url()).pathname;
-      expect(referralPath).toMatch(/^\/uebergaben\/[0-9a-f-]{36}$/);
-      await caseWorker
-        .getByRole("status")
-        .filter({ hasText: "Die Übergabe wurde gesendet." })
-        .waitFor();
-      expect(await statusLine(caseWorker).textContent()).toContain("Gesendet");
-      const secrecyHint = caseWorker.getByText(
-        `${RECEIVER} unterliegt der Schweigepflicht (§ 203 StGB).`,
-      );
-      await secrecyHint.waitFor();
-      await caseWorkerLive;
-      await expectNoSeriousA11yViolations(caseWorker);
-      // From here on the Jobcenter's page stays put: every change must arrive live.
-      const caseWorkerNavigations = recordNavigations(caseWorker);
+    // Mit einem Pseudonym geht die Übergabe hinaus.
+    await pseudonymField.fill(pseudonym);
+    await caseWorker.getByRole("button", { name: "Übergabe senden" }).click();
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }),
+    ).toBeVisible();
+    referralPath = new URL(caseWorker.url()).pathname;
+    expect(referralPath).toMatch(/^\/uebergaben\/[0-9a-f-]{36}$/);
+    await expect(
+      caseWorker.getByRole("status").filter({ hasText: "Die Übergabe wurde gesendet." }),
+    ).toBeVisible();
+    await expect(statusLine(caseWorker)).toContainText("Gesendet");
+    const secrecyHint = caseWorker.getByText(
+      `${RECEIVER} unterliegt der Schweigepflicht (§ 203 StGB).`,
+    );
+    await expect(secrecyHint).toBeVisible();
+    await caseWorkerLive;
+    await expectNoSeriousA11yViolations(caseWorker);
+    // From here on the Jobcenter's page stays put: every change must arrive live.
+    const caseWorkerNavigations = recordNavigations(caseWorker);
 
-      // Ohne Neuladen erscheint die Übergabe im Eingang der Schuldnerberatung, mit Hinweis.
-      const arrived = counsellor.getByRole("link", { name: pseudonym, exact: true });
-      await arrived.waitFor({ timeout: 10_000 });
-      await counsellor
-        .getByRole("status")
-        .filter({ hasText: `Neue Übergabe von ${SENDER}` })
-        .waitFor({ timeout: 10_000 });
-      await counsellorNav
-        .getByRole("link", { name: `Eingang ${unansweredBefore + 1} unbeantwortet` })
-        .waitFor();
-      const row = counsellor.getByRole("row").filter({ has: arrived });
-      expect(await row.getByRole("cell", { name: SENDER, exact: true }).count()).toBe(1);
-      expect(await row.getByText("dringend", { exact: true }).count()).toBe(1);
-      expect(counsellorNavigations).toEqual([]);
-      await expectNoSeriousA11yViolations(counsellor);
+    // Ohne Neuladen erscheint die Übergabe im Eingang der Schuldnerberatung, mit Hinweis.
+    const arrived = counsellor.getByRole("link", { name: pseudonym, exact: true });
+    await expect(arrived).toBeVisible({ timeout: 10_000 });
+    await expect(
+      counsellor.getByRole("status").filter({ hasText: `Neue Übergabe von ${SENDER}` }),
+    ).toBeVisible({ timeout: 10_000 });
+    await expect(
+      counsellorNav.getByRole("link", { name: `Eingang ${unansweredBefore + 1} unbeantwortet` }),
+    ).toBeVisible();
+    const row = counsellor.getByRole("row").filter({ has: arrived });
+    await expect(row.getByRole("cell", { name: SENDER, exact: true })).toHaveCount(1);
+    await expect(row.getByText("dringend", { exact: true })).toHaveCount(1);
+    expect(counsellorNavigations).toEqual([]);
+    await expectNoSeriousA11yViolations(counsellor);
 
-      // Die Schuldnerberatung öffnet die Übergabe und sieht Anlass und Einwilligung.
-      await arrived.click();
-      await counsellor.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }).waitFor();
-      // The recorder does see client-side navigations, so the empty list above means something.
-      expect(counsellorNavigations.length).toBeGreaterThan(0);
-      expect(new URL(counsellor.url()).pathname).toBe(referralPath);
-      await counsellor.getByText(REASON).waitFor();
-      await counsellor.getByText(CONSENT_PURPOSE).waitFor();
-      await counsellor.getByText("nur Status, Termine und Ergebnis").waitFor();
-      await expectNoSeriousA11yViolations(counsellor);
+    // Die Schuldnerberatung öffnet die Übergabe und sieht Anlass und Einwilligung.
+    await arrived.click();
+    await expect(
+      counsellor.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }),
+    ).toBeVisible();
+    // The recorder does see client-side navigations, so the empty list above means something.
+    expect(counsellorNavigations.length).toBeGreaterThan(0);
+    await expect(counsellor).toHaveURL((url) => url.pathname === referralPath);
+    await expect(counsellor.getByText(REASON)).toBeVisible();
+    await expect(counsellor.getByText(CONSENT_PURPOSE)).toBeVisible();
+    await expect(counsellor.getByText("nur Status, Termine und Ergebnis")).toBeVisible();
+    await expectNoSeriousA11yViolations(counsellor);
 
-      // Annehmen – der Stand erscheint beim Jobcenter ohne Neuladen.
-      const accept = counsellor.getByRole("form", { name: "Annehmen" });
-      await accept.getByText("Diese Notiz sieht nur Ihre Organisation", { exact: false }).waitFor();
-      await accept.getByLabel("Notiz (optional)").fill(NOTES.accept);
-      await accept.getByRole("button", { name: "Annehmen" }).click();
-      await counsellor
-        .getByRole("status")
-        .filter({ hasText: "Sie haben die Übergabe angenommen." })
-        .waitFor();
-      await counsellor.getByText(NOTES.accept).waitFor();
-      // Answered: the count beside „Eingang“ is back where it was.
-      await counsellorNav
-        .getByRole("link", {
-          name: unansweredBefore > 0 ? `Eingang ${unansweredBefore} unbeantwortet` : "Eingang",
-          exact: true,
-        })
-        .waitFor();
-      await expectNoSeriousA11yViolations(counsellor);
+    // Annehmen – der Stand erscheint beim Jobcenter ohne Neuladen.
+    const accept = counsellor.getByRole("form", { name: "Annehmen" });
+    await expect(
+      accept.getByText("Diese Notiz sieht nur Ihre Organisation", { exact: false }),
+    ).toBeVisible();
+    await accept.getByLabel("Notiz (optional)").fill(NOTES.accept);
+    await accept.getByRole("button", { name: "Annehmen" }).click();
+    await expect(
+      counsellor.getByRole("status").filter({ hasText: "Sie haben die Übergabe angenommen." }),
+    ).toBeVisible();
+    await expect(counsellor.getByText(NOTES.accept)).toBeVisible();
+    // Answered: the count beside „Eingang“ is back where it was.
+    await expect(
+      counsellorNav.getByRole("link", {
+        name: unansweredBefore > 0 ? `Eingang ${unansweredBefore} unbeantwortet` : "Eingang",
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations(counsellor);
 
-      await expectStatus(caseWorker, "Angenommen");
-      await caseWorker
-        .getByRole("status")
-        .filter({ hasText: `Übergabe an ${RECEIVER}: Angenommen` })
-        .waitFor();
+    await expectStatus(caseWorker, "Angenommen");
+    await expect(
+      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: Angenommen` }),
+    ).toBeVisible();
 
-      // Ersttermin eintragen.
-      const start = counsellor.getByRole("form", { name: "Ersttermin eintragen" });
-      await start.getByLabel("Datum des Ersttermins").fill(firstAppointment);
-      await start.getByLabel("Notiz (optional)").fill(NOTES.start);
-      await start.getByRole("button", { name: "Ersttermin eintragen" }).click();
-      await counsellor
-        .getByRole("status")
-        .filter({ hasText: "Der Ersttermin wurde eingetragen." })
-        .waitFor();
-      await counsellor.getByText(NOTES.start).waitFor();
+    // Ersttermin eintragen.
+    const start = counsellor.getByRole("form", { name: "Ersttermin eintragen" });
+    await start.getByLabel("Datum des Ersttermins").fill(firstAppointment);
+    await start.getByLabel("Notiz (optional)").fill(NOTES.start);
+    await start.getByRole("button", { name: "Ersttermin eintragen" }).click();
+    await expect(
+      counsellor.getByRole("status").filter({ hasText: "Der Ersttermin wurde eingetragen." }),
+    ).toBeVisible();
+    await expect(counsellor.getByText(NOTES.start)).toBeVisible();
 
-      await expectStatus(caseWorker, "In Betreuung");
-      await caseWorker
-        .getByRole("status")
-        .filter({ hasText: `Übergabe an ${RECEIVER}: In Betreuung` })
-        .waitFor();
-      const feedback = caseWorker.getByRole("region", { name: "Rückmeldung" });
-      await feedback.getByText(germanDay(firstAppointment), { exact: true }).waitFor();
+    await expectStatus(caseWorker, "In Betreuung");
+    await expect(
+      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: In Betreuung` }),
+    ).toBeVisible();
+    const feedback = caseWorker.getByRole("region", { name: "Rückmeldung" });
+    await expect(feedback.getByText(germanDay(firstAppointment), { exact: true })).toBeVisible();
 
-      // Abschließen mit Ergebnis und vertraulicher Notiz.
-      const complete = counsellor.getByRole("form", { name: "Abschließen" });
-      await complete.getByLabel("Ergebnis").selectOption({ label: "Beratung abgeschlossen" });
-      await complete.getByLabel("Notiz (optional)").fill(NOTES.complete);
-      await complete.getByRole("button", { name: "Abschließen" }).click();
-      await counsellor
-        .getByRole("status")
-        .filter({ hasText: "Die Übergabe wurde abgeschlossen." })
-        .waitFor();
-      await counsellor.getByText(NOTES.complete).waitFor();
-      expect(
-        await counsellor.getByRole("region", { name: "Was Sie jetzt tun können" }).count(),
-      ).toBe(0);
-      await expectNoSeriousA11yViolations(counsellor);
+    // Abschließen mit Ergebnis und vertraulicher Notiz.
+    const complete = counsellor.getByRole("form", { name: "Abschließen" });
+    await complete.getByLabel("Ergebnis").selectOption({ label: "Beratung abgeschlossen" });
+    await complete.getByLabel("Notiz (optional)").fill(NOTES.complete);
+    await complete.getByRole("button", { name: "Abschließen" }).click();
+    await expect(
+      counsellor.getByRole("status").filter({ hasText: "Die Übergabe wurde abgeschlossen." }),
+    ).toBeVisible();
+    await expect(counsellor.getByText(NOTES.complete)).toBeVisible();
+    await expect(counsellor.getByRole("region", { name: "Was Sie jetzt tun können" })).toHaveCount(
+      0,
+    );
+    await expectNoSeriousA11yViolations(counsellor);
 
-      await expectStatus(caseWorker, "Abgeschlossen");
-      await caseWorker
-        .getByRole("status")
-        .filter({ hasText: `Übergabe an ${RECEIVER}: Abgeschlossen` })
-        .waitFor();
-      // The timeline reads from the creation to the end, although creating and sending share
-      // one instant.
-      const steps = await caseWorker
-        .getByRole("region", { name: "Verlauf" })
-        .getByRole("listitem")
-        .getByRole("strong")
-        .allTextContents();
-      expect(steps).toEqual(["Entwurf", "Gesendet", "Angenommen", "In Betreuung", "Abgeschlossen"]);
-      await feedback.getByText("Beratung abgeschlossen", { exact: true }).waitFor();
-      await feedback.getByText(germanDay(firstAppointment), { exact: true }).waitFor();
-      expect(caseWorkerNavigations).toEqual([]);
+    await expectStatus(caseWorker, "Abgeschlossen");
+    await expect(
+      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: Abgeschlossen` }),
+    ).toBeVisible();
+    // The timeline reads from the creation to the end, although creating and sending share
+    // one instant.
+    await expect(
+      caseWorker.getByRole("region", { name: "Verlauf" }).getByRole("listitem").getByRole("strong"),
+    ).toHaveText(["Entwurf", "Gesendet", "Angenommen", "In Betreuung", "Abgeschlossen"]);
+    await expect(feedback.getByText("Beratung abgeschlossen", { exact: true })).toBeVisible();
+    await expect(feedback.getByText(germanDay(firstAppointment), { exact: true })).toBeVisible();
+    expect(caseWorkerNavigations).toEqual([]);
 
-      // Das Jobcenter sieht Status, Termin und Ergebnis – die Notizen der Beratung nicht.
-      await secrecyHint.waitFor();
-      const withheld = caseWorker
-        .getByRole("region", { name: "Verlauf" })
-        .getByText("Die Beratungsstelle hat eine Notiz hinterlegt.", { exact: false });
-      expect(await withheld.count()).toBe(3);
-      // The recorder did capture the server's answers, so the check above means something.
-      expect(caseWorkerTraffic.some((body) => body.includes(pseudonym))).toBe(true);
-      expect(caseWorkerTraffic.some((body) => body.includes("beratung_abgeschlossen"))).toBe(true);
-      await expectNoNotes(caseWorker, caseWorkerTraffic);
-      await expectNoSeriousA11yViolations(caseWorker);
+    // Das Jobcenter sieht Status, Termin und Ergebnis – die Notizen der Beratung nicht.
+    await expect(secrecyHint).toBeVisible();
+    const withheld = caseWorker
+      .getByRole("region", { name: "Verlauf" })
+      .getByText("Die Beratungsstelle hat eine Notiz hinterlegt.", { exact: false });
+    await expect(withheld).toHaveCount(3);
+    // The recorder did capture the server's answers, so the check above means something.
+    expect(caseWorkerTraffic.some((body) => body.includes(pseudonym))).toBe(true);
+    expect(caseWorkerTraffic.some((body) => body.includes("beratung_abgeschlossen"))).toBe(true);
+    await expectNoNotes(caseWorker, caseWorkerTraffic);
+    await expectNoSeriousA11yViolations(caseWorker);
 
-      // Die Druckansicht für die Papierakte zeigt dasselbe, ebenfalls ohne die Notizen.
-      await caseWorker.getByRole("link", { name: "Druckansicht (A4) öffnen" }).click();
-      await caseWorker
-        .getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym} – Abgeschlossen` })
-        .waitFor();
-      expect(new URL(caseWorker.url()).pathname).toBe(`${referralPath}/druck`);
-      await caseWorker.getByText("Beratung abgeschlossen", { exact: true }).waitFor();
-      await expectNoNotes(caseWorker, caseWorkerTraffic);
-      await expectNoSeriousA11yViolations(caseWorker);
-      await caseWorker.reload();
-      await caseWorker
-        .getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym} – Abgeschlossen` })
-        .waitFor();
-      await expectNoNotes(caseWorker, caseWorkerTraffic);
-    },
-  );
+    // Die Druckansicht für die Papierakte zeigt dasselbe, ebenfalls ohne die Notizen.
+    await caseWorker.getByRole("link", { name: "Druckansicht (A4) öffnen" }).click();
+    const printHeading = caseWorker.getByRole("heading", {
+      level: 1,
+      name: `Übergabe: ${pseudonym} – Abgeschlossen`,
+    });
+    await expect(printHeading).toBeVisible();
+    await expect(caseWorker).toHaveURL((url) => url.pathname === `${referralPath}/druck`);
+    await expect(caseWorker.getByText("Beratung abgeschlossen", { exact: true })).toBeVisible();
+    await expectNoNotes(caseWorker, caseWorkerTraffic);
+    await expectNoSeriousA11yViolations(caseWorker);
+    await caseWorker.reload();
+    await expect(printHeading).toBeVisible();
+    await expectNoNotes(caseWorker, caseWorkerTraffic);
+  });
 
-  test("Ein Arbeitgeber-Kontakt im selben Netzwerk bekommt die Übergabe nicht zu sehen", async () => {
+  test("Ein Arbeitgeber-Kontakt im selben Netzwerk bekommt die Übergabe nicht zu sehen", async ({
+    loggedInAs,
+    browserErrors,
+  }) => {
     expect(referralPath, "Die Übergabe der vorigen Journey fehlt").toBeDefined();
-    browser.allowError(/status of 404/);
-    const employer = await browser.newPage();
-    await logIn(employer, EMPLOYER);
+    browserErrors.allow(/status of 404/);
+    const employer = await loggedInAs(EMPLOYER);
     await employer.goto(referralPath!);
-    await employer.getByRole("heading", { level: 1, name: "Nicht gefunden" }).waitFor();
+    await expect(employer.getByRole("heading", { level: 1, name: "Nicht gefunden" })).toBeVisible();
     expect(await employer.content()).not.toContain(referralPseudonym);
     await expectNoSeriousA11yViolations(employer);
 
     const response = await employer.goto(`${referralPath!}/druck`);
     expect(response?.status()).toBe(404);
-    await employer.getByRole("heading", { level: 1, name: "Nicht gefunden" }).waitFor();
+    await expect(employer.getByRole("heading", { level: 1, name: "Nicht gefunden" })).toBeVisible();
   });
 
-  test("Eine Fachkraft speichert eine Übergabe ohne Einwilligung als Entwurf und kann sie erst mit Einwilligung senden", async () => {
+  test("Eine Fachkraft speichert eine Übergabe ohne Einwilligung als Entwurf und kann sie erst mit Einwilligung senden", async ({
+    loggedInAs,
+  }) => {
     const pseudonym = uniquePseudonym();
-    const caseWorker = await browser.newPage();
-    await logIn(caseWorker, CASE_WORKER);
+    const caseWorker = await loggedInAs(CASE_WORKER);
     await caseWorker.goto("/uebergaben/gesendet");
     await caseWorker.getByRole("link", { name: "Neue Übergabe anlegen" }).click();
-    await caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }).waitFor();
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }),
+    ).toBeVisible();
 
     // Die Einwilligung liegt noch nicht vor; „Eingeholt von“ und das Datum bleiben vorbelegt.
     await caseWorker.getByLabel("Angebot").selectOption({ label: SERVICE });
@@ -386,19 +369,23 @@ describe("Übergabe an eine Beratungsstelle", () => {
     await caseWorker.getByLabel("Anlass der Übergabe").fill(REASON);
     await caseWorker.getByLabel("Pseudonym oder Initialen").fill(pseudonym);
     await caseWorker.getByLabel("Altersgruppe").selectOption({ label: "25 bis 34 Jahre" });
-    expect(await caseWorker.getByLabel("Eingeholt von").inputValue()).toBe("Thomas Brandt");
+    await expect(caseWorker.getByLabel("Eingeholt von")).toHaveValue("Thomas Brandt");
     await caseWorker.getByRole("button", { name: "Als Entwurf speichern" }).click();
 
-    await caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }).waitFor();
-    await caseWorker
-      .getByRole("status")
-      .filter({ hasText: "Die Übergabe wurde als Entwurf gespeichert." })
-      .waitFor();
-    await statusLine(caseWorker).getByText("Entwurf", { exact: true }).waitFor();
-    await caseWorker
-      .getByRole("region", { name: "Einwilligung" })
-      .getByText("Noch keine Einwilligung erfasst.", { exact: false })
-      .waitFor();
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }),
+    ).toBeVisible();
+    await expect(
+      caseWorker
+        .getByRole("status")
+        .filter({ hasText: "Die Übergabe wurde als Entwurf gespeichert." }),
+    ).toBeVisible();
+    await expect(statusLine(caseWorker).getByText("Entwurf", { exact: true })).toBeVisible();
+    await expect(
+      caseWorker
+        .getByRole("region", { name: "Einwilligung" })
+        .getByText("Noch keine Einwilligung erfasst.", { exact: false }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(caseWorker);
 
     // Senden geht erst, wenn die Einwilligung erfasst ist.
@@ -406,31 +393,36 @@ describe("Übergabe an eine Beratungsstelle", () => {
       .getByRole("form", { name: "Übergabe senden" })
       .getByRole("button", { name: "Übergabe senden" })
       .click();
-    await caseWorker
-      .getByRole("alert")
-      .filter({
+    await expect(
+      caseWorker.getByRole("alert").filter({
         hasText: "Ohne dokumentierte Einwilligung kann die Übergabe nicht gesendet werden.",
-      })
-      .waitFor();
-    await statusLine(caseWorker).getByText("Entwurf", { exact: true }).waitFor();
+      }),
+    ).toBeVisible();
+    await expect(statusLine(caseWorker).getByText("Entwurf", { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(caseWorker);
 
     // Der Entwurf lässt sich bearbeiten und wieder ohne Einwilligung speichern.
     await caseWorker.getByRole("link", { name: "Entwurf bearbeiten" }).click();
-    await caseWorker.getByRole("heading", { level: 1, name: "Entwurf bearbeiten" }).waitFor();
-    expect(await caseWorker.getByLabel("Pseudonym oder Initialen").inputValue()).toBe(pseudonym);
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: "Entwurf bearbeiten" }),
+    ).toBeVisible();
+    await expect(caseWorker.getByLabel("Pseudonym oder Initialen")).toHaveValue(pseudonym);
     await expectNoSeriousA11yViolations(caseWorker);
     await caseWorker.getByRole("button", { name: "Als Entwurf speichern" }).click();
-    await caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }).waitFor();
-    await statusLine(caseWorker).getByText("Entwurf", { exact: true }).waitFor();
+    await expect(
+      caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }),
+    ).toBeVisible();
+    await expect(statusLine(caseWorker).getByText("Entwurf", { exact: true })).toBeVisible();
   });
 });
 
 /** Waits until the referral's status badge and the newest entry of its timeline say `status`. */
 async function expectStatus(page: Page, status: string): Promise<void> {
-  await statusLine(page).getByText(status, { exact: true }).waitFor({ timeout: 10_000 });
+  await expect(statusLine(page).getByText(status, { exact: true })).toBeVisible({
+    timeout: 10_000,
+  });
   const entries = page.getByRole("region", { name: "Verlauf" }).getByRole("listitem");
-  await entries.filter({ hasText: `${status} – Uwe Schramm (${RECEIVER})` }).waitFor();
+  await expect(entries.filter({ hasText: `${status} – Uwe Schramm (${RECEIVER})` })).toBeVisible();
 }
 
 /** Neither the page nor anything the server sent it contains a note of the counsellor. */

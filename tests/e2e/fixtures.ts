@@ -1,15 +1,14 @@
-import axe from "axe-core";
+import AxeBuilder from "@axe-core/playwright";
 import {
-  chromium,
-  type Browser,
+  test as base,
+  expect,
   type BrowserContext,
   type BrowserContextOptions,
   type Locator,
   type Page,
-} from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+} from "@playwright/test";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { expect };
 
 /** Password of every demo account (app/demo/demo-data.server.ts). */
 export const DEMO_PASSWORD = "Netzwerk-ABC-Demo-2026";
@@ -24,79 +23,72 @@ export const demoAccounts = {
   bbiAdmin: "admin.bbi@example.org",
 } as const;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+export interface BrowserErrors {
+  /** Accepts browser errors matching `pattern` in the current test, e.g. an intended 404. */
+  allow(pattern: RegExp): void;
 }
 
-/**
- * One browser per test file, a fresh context (own cookies) per `newPage` call. Every context is
- * closed after its test, and uncaught script errors or console errors on any page fail the test.
- */
-export function useBrowser() {
-  let browser: Browser | undefined;
-  let contexts: BrowserContext[] = [];
-  let problems: string[] = [];
-  let allowed: RegExp[] = [];
+interface JourneyFixtures {
+  /**
+   * Uncaught script errors and console errors of every page opened with `newPage`: any that is
+   * not allowed fails the test once its pages are closed.
+   */
+  browserErrors: BrowserErrors & { record(page: Page): void };
+  /**
+   * A page in a browser context of its own (own cookies): one more person at her own computer.
+   * The context gets the project's options (baseURL, locale, time zone) under `options`, and
+   * Playwright traces it like its own.
+   */
+  newPage: (options?: BrowserContextOptions) => Promise<Page>;
+  /** `newPage`, logged in through the login form as the demo account `email`. */
+  loggedInAs: (email: string, options?: BrowserContextOptions) => Promise<Page>;
+}
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    const open = contexts;
-    contexts = [];
-    await Promise.all(open.map((context) => context.close()));
+export const test = base.extend<JourneyFixtures>({
+  // Playwright reads the fixtures a fixture needs from this pattern, so it must be one.
+  // eslint-disable-next-line no-empty-pattern
+  browserErrors: async ({}, provide) => {
+    const problems: string[] = [];
+    const allowed: RegExp[] = [];
+    await provide({
+      allow: (pattern) => allowed.push(pattern),
+      record(page) {
+        page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+        page.on("console", (message) => {
+          if (message.type() !== "error") return;
+          // A rejected form answers 400 on purpose; Chrome logs every non-2xx fetch as an error.
+          if (/Failed to load resource: .* status of 400/.test(message.text())) return;
+          const source = message.location().url;
+          problems.push(
+            `${page.url()}: console.error ${message.text()}${source ? ` (${source})` : ""}`,
+          );
+        });
+      },
+    });
     const found = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
-    problems = [];
-    allowed = [];
     expect(found, "Fehler im Browser während der Journey").toEqual([]);
-  });
+  },
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  return {
-    /** Accepts browser errors matching `pattern` in the current test, e.g. an intended 404. */
-    allowError(pattern: RegExp) {
-      allowed.push(pattern);
-    },
-
-    async newPage(options: BrowserContextOptions = {}): Promise<Page> {
-      if (!browser) throw new Error("Der Browser ist noch nicht gestartet.");
-      const context = await browser.newContext({
-        baseURL: inject("baseUrl"),
-        locale: "de-DE",
-        timezoneId: "Europe/Berlin",
-        ...options,
-      });
+  newPage: async ({ browser, browserErrors }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (options = {}) => {
+      const context = await browser.newContext(options);
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
-      page.on("console", (message) => {
-        if (message.type() !== "error") return;
-        // A rejected form answers 400 on purpose; Chrome logs every non-2xx fetch as an error.
-        if (/Failed to load resource: .* status of 400/.test(message.text())) return;
-        const source = message.location().url;
-        problems.push(
-          `${page.url()}: console.error ${message.text()}${source ? ` (${source})` : ""}`,
-        );
-      });
+      browserErrors.record(page);
       return page;
-    },
-  };
-}
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  loggedInAs: async ({ newPage }, provide) => {
+    await provide(async (email, options) => {
+      const page = await newPage(options);
+      await logIn(page, email);
+      return page;
+    });
+  },
+});
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -106,33 +98,32 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * runs against the real CSP (no bypassCSP).
  */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
-  const loaded = await page.evaluate(() => "axe" in window);
-  if (!loaded) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async (tags) => {
-    const runner = (window as unknown as { axe: typeof axe }).axe;
-    const results = await runner.run(document, { runOnly: { type: "tag", values: tags } });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  }, AXE_TAGS);
-  const serious = violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  await test.step(
+    `Barrierefreiheit (axe): ${page.url()}`,
+    async () => {
+      await page.waitForLoadState("load");
+      // Legacy mode runs axe.run in the page itself. The portal has no frames, and the default
+      // mode opens a blank page for every check to merge frame results: twice the time per check.
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(AXE_TAGS)
+        .setLegacyMode()
+        .analyze();
+      const serious = violations.filter(
+        (violation) => violation.impact === "serious" || violation.impact === "critical",
+      );
+      const report = serious
+        .map(
+          (violation) =>
+            `- ${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
+        )
+        .join("\n");
+      expect(
+        serious.length,
+        `Barrierefreiheit: schwere Verstöße auf ${page.url()}\n${report}`,
+      ).toBe(0);
+    },
+    { box: true },
   );
-  if (serious.length > 0) {
-    const report = serious
-      .map(
-        (violation) =>
-          `- ${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.targets.join("\n    ")}`,
-      )
-      .join("\n");
-    throw new Error(
-      `Barrierefreiheit: ${serious.length} schwere Verstöße auf ${page.url()}\n${report}`,
-    );
-  }
 }
 
 /** Logs in through the login form, as a person would, and waits for the page behind it. */
@@ -198,11 +189,16 @@ export async function submitForStatus(page: Page, button: Locator): Promise<numb
 }
 
 /** A field's own error text, found through its aria-describedby as a screen reader finds it. */
-export async function fieldErrorText(field: Locator): Promise<string | null> {
+export async function fieldError(field: Locator): Promise<Locator> {
+  await expect(field).toHaveAttribute("aria-describedby", /-fehler\b/);
   const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
   const errorId = describedBy.split(" ").find((id) => id.endsWith("-fehler"));
-  if (!errorId) return null;
-  return field.page().locator(`[id="${errorId}"]`).textContent();
+  return field.page().locator(`[id="${errorId}"]`);
+}
+
+/** The option a select shows as chosen. */
+export function selectedOption(select: Locator): Locator {
+  return select.locator("option:checked");
 }
 
 export function escapeRegExp(text: string): string {
