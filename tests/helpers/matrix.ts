@@ -1,5 +1,6 @@
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { callRoute } from "./routes";
+import { personaNames, type PersonaName } from "./world";
 
 /**
  * Shared vocabulary of the permission matrix tests. "ok" is a 200 page or the redirect after a
@@ -23,14 +24,58 @@ export interface MatrixCell {
   path: string;
   params?: Record<string, string>;
   form?: Record<string, string>;
+  /** Sent instead of the persona's session, e.g. one of its own for a row that ends sessions. */
+  cookie?: string;
 }
 
 export interface MatrixRow<World, Persona extends string> {
   route: string;
   handler: LoaderFunction | ActionFunction;
-  prepare: (world: World) => Promise<MatrixCell> | MatrixCell;
+  prepare: (world: World, persona: Persona) => Promise<MatrixCell> | MatrixCell;
   expect: Record<Persona, Outcome>;
 }
+
+/** `outcome` for every persona but the exceptions. */
+export function outcomes<Persona extends string>(
+  personas: readonly Persona[],
+  outcome: Outcome,
+  exceptions: Partial<Record<Persona, Outcome>> = {},
+): Record<Persona, Outcome> {
+  const all = Object.fromEntries(personas.map((persona) => [persona, outcome]));
+  return { ...all, ...exceptions } as Record<Persona, Outcome>;
+}
+
+/**
+ * The recurring expectations over the personas of #tests/helpers/world (or a list extending
+ * them): the visitor is sent to log in, the operator's organisation belongs to no network, and
+ * what belongs to Nord does not exist for Süd.
+ */
+export function worldOutcomes<Extra extends string = never>(
+  personas: readonly (PersonaName | Extra)[],
+) {
+  type Exceptions = Partial<Record<PersonaName | Extra, Outcome>>;
+  const signedIn = (member: Outcome, exceptions: Exceptions = {}) =>
+    outcomes(personas, member, { anonymous: "login", ...exceptions });
+  return {
+    signedIn,
+    /** Members of any network; the operator is refused. */
+    networkMembers: (member: Outcome, exceptions: Exceptions = {}) =>
+      signedIn(member, { platformAdmin: 403, ...exceptions }),
+    /** Something of Nord: Süd and the operator may not learn that it exists. */
+    inNorth: (member: Outcome, exceptions: Exceptions = {}) =>
+      signedIn(member, {
+        platformAdmin: 404,
+        otherNetworkAdmin: 404,
+        otherNetworkStaff: 404,
+        ...exceptions,
+      }),
+    /** Something of Süd: only its members learn that it exists. */
+    inSouth: (member: Outcome) =>
+      signedIn(404, { otherNetworkAdmin: member, otherNetworkStaff: member } as Exceptions),
+  };
+}
+
+export const { signedIn, networkMembers, inNorth, inSouth } = worldOutcomes(personaNames);
 
 /** Registers one test per row and persona: the route's answer must be the expected outcome. */
 export function describeMatrix<
@@ -47,9 +92,9 @@ export function describeMatrix<
   });
   describe.each(rows)("$route", (row) => {
     it.each(personas)("%s", async (persona) => {
-      const cell = await row.prepare(world);
+      const cell = await row.prepare(world, persona);
       const response = await callRoute(row.handler, cell.path, {
-        cookie: world.cookies[persona],
+        cookie: cell.cookie ?? world.cookies[persona],
         params: cell.params,
         form: cell.form,
       });

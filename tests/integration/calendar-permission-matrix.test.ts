@@ -4,42 +4,18 @@ import * as feed from "~/routes/kalender.$feedFile";
 import * as download from "~/routes/veranstaltungen.$eventId.ics";
 import { createFeedToken } from "~/events/feed-tokens.server";
 import { berlin, insertEvent } from "#tests/fixtures/calendar-fixtures";
-import { describeMatrix, type MatrixRow, type Outcome } from "#tests/helpers/matrix";
+import {
+  describeMatrix,
+  inNorth,
+  inSouth,
+  networkMembers,
+  signedIn,
+  type MatrixRow,
+} from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
 /** Every calendar route against every persona (see #tests/helpers/matrix). */
-
-/** Members and coordinators of any network; the operator belongs to none. */
-const networkMembers = (member: Outcome): Record<PersonaName, Outcome> => ({
-  anonymous: "login",
-  platformAdmin: 403,
-  coordinator: member,
-  orgAdmin: member,
-  staff: member,
-  employer: member,
-  employerAdmin: member,
-  otherOrgAdmin: member,
-  otherNetworkAdmin: member,
-  otherNetworkStaff: member,
-});
-
-/** An event of Nord: its members see it; Süd and the operator may not learn it exists. */
-const northEvent: Record<PersonaName, Outcome> = {
-  ...networkMembers("ok"),
-  platformAdmin: 404,
-  otherNetworkAdmin: 404,
-  otherNetworkStaff: 404,
-};
-
-const southEvent: Record<PersonaName, Outcome> = {
-  ...networkMembers(404),
-  platformAdmin: 404,
-  otherNetworkAdmin: "ok",
-  otherNetworkStaff: "ok",
-};
-
-const loggedIn404: Record<PersonaName, Outcome> = { ...networkMembers(404), platformAdmin: 404 };
 
 async function eventIn(world: World, network: "north" | "south", cancelled = false) {
   return insertEvent({
@@ -79,25 +55,25 @@ const rows: MatrixRow<World, PersonaName>[] = [
     route: "GET /veranstaltungen/:id/ics (Nord)",
     handler: download.loader,
     prepare: async (world) => icsOf(await eventIn(world, "north")),
-    expect: northEvent,
+    expect: inNorth("ok"),
   },
   {
     route: "GET /veranstaltungen/:id/ics (Nord, abgesagt)",
     handler: download.loader,
     prepare: async (world) => icsOf(await eventIn(world, "north", true)),
-    expect: northEvent,
+    expect: inNorth("ok"),
   },
   {
     route: "GET /veranstaltungen/:id/ics (Süd)",
     handler: download.loader,
     prepare: async (world) => icsOf(await eventIn(world, "south")),
-    expect: southEvent,
+    expect: inSouth("ok"),
   },
   {
     route: "GET /veranstaltungen/:id/ics (unbekannt)",
     handler: download.loader,
     prepare: () => icsOf("00000000-0000-4000-8000-000000000000"),
-    expect: loggedIn404,
+    expect: signedIn(404),
   },
   {
     route: "GET /veranstaltungen/kalender-abo",

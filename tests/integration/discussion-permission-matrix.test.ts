@@ -1,4 +1,3 @@
-import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Actor, ChannelAccess } from "~/auth/permissions.server";
@@ -20,20 +19,25 @@ import * as people from "~/routes/_app.diskussionen.personen";
 import * as threadPage from "~/routes/_app.diskussionen.thema.$threadId";
 import * as toIdea from "~/routes/_app.diskussionen.zu.idee.$ideaId";
 import * as toReferral from "~/routes/_app.diskussionen.zu.uebergabe.$referralId";
-import {
-  admitToNetwork,
-  appointCoordinator,
-  createNetwork,
-  createOrganization,
-  createUser,
-  loginCookiesFor,
-} from "~/demo/factories.server";
 import { createEventFor } from "~/demo/event-factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { createReferral, createService } from "~/demo/referral-factories.server";
-import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
+import {
+  describeMatrix,
+  inNorth,
+  networkMembers,
+  type MatrixCell,
+  type MatrixRow,
+  type Outcome,
+} from "#tests/helpers/matrix";
 import { callRoute } from "#tests/helpers/routes";
-import { personaNames, type PersonaName } from "#tests/helpers/world";
+import {
+  buildWorldFrom,
+  personaNames,
+  standardWorld,
+  worldOrganizations,
+  type PersonaName,
+} from "#tests/helpers/world";
 
 /**
  * Every Diskussionen loader and action intent against every persona of the idea matrix. The
@@ -42,61 +46,33 @@ import { personaNames, type PersonaName } from "#tests/helpers/world";
  */
 
 async function buildDiscussionWorld() {
-  const north = await createNetwork({ name: "Netzwerk Nord", region: "Nordkreis" });
-  const south = await createNetwork({ name: "Netzwerk Süd", region: "Südkreis" });
-  const operator = await createOrganization({ name: "Betrieb" });
-  const orgA = await createOrganization({ name: "Jobcenter Nordkreis", kind: "jobcenter" });
-  const orgB = await createOrganization({
-    name: "Schuldnerberatung Nord",
-    kind: "schuldnerberatung",
+  const world = await buildWorldFrom({
+    ...standardWorld,
+    organizations: {
+      ...standardWorld.organizations,
+      coordination: worldOrganizations.coordination,
+    },
+    users: { ...standardWorld.users, coordinator: { organization: "coordination", role: "staff" } },
   });
-  const employerOrg = await createOrganization({ name: "Montage Nord GmbH", kind: "arbeitgeber" });
-  const coordination = await createOrganization({ name: "Landkreis Nord", kind: "kommune" });
-  const orgC = await createOrganization({ name: "Jobcenter Südkreis", kind: "jobcenter" });
-  for (const organization of [orgA, orgB, employerOrg, coordination]) {
-    await admitToNetwork(north.id, organization.id);
-  }
-  await admitToNetwork(south.id, orgC.id);
-
-  const users = {
-    platformAdmin: await createUser({
-      organizationId: operator.id,
-      role: "org_admin",
-      isPlatformAdmin: true,
-    }),
-    coordinator: await createUser({ organizationId: coordination.id, role: "staff" }),
-    orgAdmin: await createUser({ organizationId: orgA.id, role: "org_admin" }),
-    staff: await createUser({ organizationId: orgA.id, role: "staff" }),
-    employer: await createUser({ organizationId: employerOrg.id, role: "employer_member" }),
-    employerAdmin: await createUser({ organizationId: employerOrg.id, role: "org_admin" }),
-    otherOrgAdmin: await createUser({ organizationId: orgB.id, role: "org_admin" }),
-    otherNetworkAdmin: await createUser({ organizationId: orgC.id, role: "org_admin" }),
-    otherNetworkStaff: await createUser({ organizationId: orgC.id, role: "staff" }),
-  };
-  await appointCoordinator(north.id, users.coordinator.id);
-  const service = await createService({ organizationId: orgB.id, category: "schuldnerberatung" });
+  const { networks, organizations, users } = world;
+  const service = await createService({
+    organizationId: organizations.orgB.id,
+    category: "schuldnerberatung",
+  });
+  const north = networks.north.id;
   const coordinatorActor: Actor = {
     ...users.coordinator,
-    organizationKind: orgA.kind,
-    networkIds: [north.id],
-    coordinatedNetworkIds: [north.id],
+    organizationKind: organizations.coordination.kind,
+    networkIds: [north],
+    coordinatedNetworkIds: [north],
   };
   const channels = {
-    none: await channelIn(north.id, coordinatorActor, "none"),
-    read: await channelIn(north.id, coordinatorActor, "read"),
-    write: await channelIn(north.id, coordinatorActor, "write"),
-    archived: await channelIn(north.id, coordinatorActor, "write", { archived: true }),
+    none: await channelIn(north, coordinatorActor, "none"),
+    read: await channelIn(north, coordinatorActor, "read"),
+    write: await channelIn(north, coordinatorActor, "write"),
+    archived: await channelIn(north, coordinatorActor, "write", { archived: true }),
   };
-  const cookies = await loginCookiesFor(users);
-  return {
-    networks: { north, south },
-    organizations: { orgA, orgB },
-    users,
-    service,
-    coordinatorActor,
-    channels,
-    cookies,
-  };
+  return { ...world, service, coordinatorActor, channels };
 }
 type DiscussionWorld = Awaited<ReturnType<typeof buildDiscussionWorld>>;
 
@@ -135,6 +111,26 @@ async function postBy(threadId: string, author: Person): Promise<string> {
   return (await createPost(author, thread, postInputFromText("Ein Beitrag zum Thema."))).id;
 }
 
+/** A form about a new post of `author` in the thread. */
+async function onPost(
+  thread: Promise<string>,
+  author: Person,
+  form: Record<string, string>,
+): Promise<MatrixCell> {
+  const threadId = await thread;
+  return threadCell(threadId, { ...form, postId: await postBy(threadId, author) });
+}
+
+/** A fresh thread of staff's in the channel closed to employers. */
+const staffThread = (world: DiscussionWorld) => threadIn(world.channels.none, world.users.staff);
+
+/** A staff thread the coordinator locked. */
+async function lockedStaffThread(world: DiscussionWorld): Promise<string> {
+  const threadId = await staffThread(world);
+  await setThreadLocked(world.coordinatorActor, (await getThreadRecord(threadId))!, true, null);
+  return threadId;
+}
+
 async function ideaThread(world: DiscussionWorld, publish: boolean): Promise<string> {
   const title = `Idee ${randomUUID().slice(0, 6)}`;
   const ideaId = await createIdeaFor(
@@ -155,6 +151,16 @@ async function eventThread(world: DiscussionWorld): Promise<string> {
   return attachedThreadId({ kind: "event", eventId, eventTitle: title });
 }
 
+/** The way from a new idea of A to its discussion. */
+async function ideaDiscussion(world: DiscussionWorld, publish: boolean): Promise<MatrixCell> {
+  const ideaId = await createIdeaFor(
+    world.users.staff,
+    { networkId: world.networks.north.id, visibility: "network" },
+    { publish },
+  );
+  return { path: `/diskussionen/zu/idee/${ideaId}`, params: { ideaId } };
+}
+
 async function referralOf(world: DiscussionWorld): Promise<string> {
   return createReferral({
     sender: world.users.staff,
@@ -172,12 +178,12 @@ function selfOf(world: DiscussionWorld, persona: PersonaName): Person {
   return persona === "anonymous" ? world.users.staff : world.users[persona];
 }
 
-const channelCell = (channelId: string, form?: Record<string, string>): Cell => ({
+const channelCell = (channelId: string, form?: Record<string, string>): MatrixCell => ({
   path: `/diskussionen/${channelId}`,
   params: { channelId },
   form,
 });
-const threadCell = (threadId: string, form?: Record<string, string>): Cell => ({
+const threadCell = (threadId: string, form?: Record<string, string>): MatrixCell => ({
   path: `/diskussionen/thema/${threadId}`,
   params: { threadId },
   form,
@@ -185,25 +191,9 @@ const threadCell = (threadId: string, form?: Record<string, string>): Cell => ({
 
 // --- Who gets what -----------------------------------------------------------------------------
 
-/** Members of "Nord" (the coordinator included); Süd and the operator do not see Nord's things. */
-const nord = (member: Outcome, overrides: Partial<Record<PersonaName, Outcome>> = {}) =>
-  ({
-    anonymous: "login",
-    platformAdmin: 404,
-    coordinator: member,
-    orgAdmin: member,
-    staff: member,
-    employer: member,
-    employerAdmin: member,
-    otherOrgAdmin: member,
-    otherNetworkAdmin: 404,
-    otherNetworkStaff: 404,
-    ...overrides,
-  }) satisfies Record<PersonaName, Outcome>;
-
 /** Nord's members, but the employer member does not even see a channel with access "none". */
 const noEmployers = (member: Outcome, overrides: Partial<Record<PersonaName, Outcome>> = {}) =>
-  nord(member, { employer: 404, employerAdmin: 404, ...overrides });
+  inNorth(member, { employer: 404, employerAdmin: 404, ...overrides });
 
 /** Only the coordinator of Nord moderates; other members are refused, outsiders do not see it. */
 const moderatorOnly = noEmployers(403, { coordinator: "ok" });
@@ -211,7 +201,7 @@ const moderatorOnly = noEmployers(403, { coordinator: "ok" });
 /** The referral's two organisations (A sends, B receives); for everyone else it does not exist. */
 const referralParties = (party: Outcome, overrides: Partial<Record<PersonaName, Outcome>> = {}) =>
   ({
-    ...nord(404),
+    ...inNorth(404),
     orgAdmin: party,
     staff: party,
     otherOrgAdmin: party,
@@ -219,34 +209,26 @@ const referralParties = (party: Outcome, overrides: Partial<Record<PersonaName, 
   }) satisfies Record<PersonaName, Outcome>;
 
 /** A draft idea of organisation A: nobody else sees it, the coordinator included. */
-const ideaAuthors = (author: Outcome) => nord(404, { orgAdmin: author, staff: author });
+const ideaAuthors = (author: Outcome) => inNorth(404, { orgAdmin: author, staff: author });
 
-const everyone404 = nord(404);
+const everyone404 = inNorth(404);
 
 // --- The matrix ------------------------------------------------------------------------------
 
-interface Cell {
-  path: string;
-  params?: Record<string, string>;
-  form?: Record<string, string>;
-}
-
-interface Row {
-  route: string;
-  handler: LoaderFunction | ActionFunction;
-  prepare: (world: DiscussionWorld, persona: PersonaName) => Promise<Cell> | Cell;
-  expect: Record<PersonaName, Outcome>;
-}
-
 const reply = { intent: "reply", bodyText: "Danke, das probieren wir auch aus." };
+const start = {
+  intent: "start",
+  title: "Praktikumsplätze im Sommer",
+  bodyText: "Wer hat noch Plätze frei?",
+};
 
-const rows: Row[] = [
+const rows: MatrixRow<DiscussionWorld, PersonaName>[] = [
   // /diskussionen
   {
     route: "GET /diskussionen",
     handler: overview.loader,
     prepare: () => ({ path: "/diskussionen" }),
-    expect: { ...nord("ok"), platformAdmin: 403, otherNetworkAdmin: "ok", otherNetworkStaff: "ok" },
+    expect: networkMembers("ok"),
   },
   {
     route: "POST /diskussionen create (Nord)",
@@ -261,7 +243,7 @@ const rows: Row[] = [
         employerAccess: "read",
       },
     }),
-    expect: nord(403, { coordinator: "ok", platformAdmin: 403 }),
+    expect: inNorth(403, { coordinator: "ok", platformAdmin: 403 }),
   },
   {
     route: "POST /diskussionen create (Nord, without a name)",
@@ -270,7 +252,7 @@ const rows: Row[] = [
       path: "/diskussionen",
       form: { intent: "create", networkId: world.networks.north.id, name: "", employerAccess: "x" },
     }),
-    expect: nord(403, { coordinator: 400, platformAdmin: 403 }),
+    expect: inNorth(403, { coordinator: 400, platformAdmin: 403 }),
   },
 
   // /diskussionen/:channelId
@@ -284,13 +266,13 @@ const rows: Row[] = [
     route: "GET /diskussionen/:channelId (employer access read)",
     handler: channelPage.loader,
     prepare: (world) => channelCell(world.channels.read.id),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/:channelId (archived)",
     handler: channelPage.loader,
     prepare: (world) => channelCell(world.channels.archived.id),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/:channelId (unknown)",
@@ -301,24 +283,14 @@ const rows: Row[] = [
   {
     route: "POST /diskussionen/:channelId start (access none)",
     handler: channelPage.action,
-    prepare: (world) =>
-      channelCell(world.channels.none.id, {
-        intent: "start",
-        title: "Praktikumsplätze im Sommer",
-        bodyText: "Wer hat noch Plätze frei?",
-      }),
+    prepare: (world) => channelCell(world.channels.none.id, start),
     expect: noEmployers("ok"),
   },
   {
     route: "POST /diskussionen/:channelId start (access read)",
     handler: channelPage.action,
-    prepare: (world) =>
-      channelCell(world.channels.read.id, {
-        intent: "start",
-        title: "Praktikumsplätze im Sommer",
-        bodyText: "Wer hat noch Plätze frei?",
-      }),
-    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
+    prepare: (world) => channelCell(world.channels.read.id, start),
+    expect: inNorth("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "POST /diskussionen/:channelId start (access write)",
@@ -329,7 +301,7 @@ const rows: Row[] = [
         title: "Speed-Dating im Mai",
         bodyText: "Wir suchen noch zehn Betriebe.",
       }),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "POST /diskussionen/:channelId start (archived)",
@@ -340,7 +312,7 @@ const rows: Row[] = [
         title: "Noch eine Frage",
         bodyText: "Geht das noch?",
       }),
-    expect: nord(403),
+    expect: inNorth(403),
   },
   {
     route: "POST /diskussionen/:channelId start (access none, empty)",
@@ -383,27 +355,27 @@ const rows: Row[] = [
         { intent: "restore" },
       ),
     // The employer member may read this channel, so learns of it: 403, not 404.
-    expect: nord(403, { coordinator: "ok" }),
+    expect: inNorth(403, { coordinator: "ok" }),
   },
 
   // /diskussionen/thema/:threadId (loader)
   {
     route: "GET /diskussionen/thema/:threadId (channel, access none)",
     handler: threadPage.loader,
-    prepare: async (world) => threadCell(await threadIn(world.channels.none, world.users.staff)),
+    prepare: async (world) => threadCell(await staffThread(world)),
     expect: noEmployers("ok"),
   },
   {
     route: "GET /diskussionen/thema/:threadId (channel, access read)",
     handler: threadPage.loader,
     prepare: async (world) => threadCell(await threadIn(world.channels.read, world.users.staff)),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/thema/:threadId (published idea of A)",
     handler: threadPage.loader,
     prepare: async (world) => threadCell(await ideaThread(world, true)),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/thema/:threadId (draft idea of A)",
@@ -415,7 +387,7 @@ const rows: Row[] = [
     route: "GET /diskussionen/thema/:threadId (event of the employer)",
     handler: threadPage.loader,
     prepare: async (world) => threadCell(await eventThread(world)),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/thema/:threadId (referral A → B)",
@@ -434,8 +406,7 @@ const rows: Row[] = [
   {
     route: "POST thema reply (channel, access none)",
     handler: threadPage.action,
-    prepare: async (world) =>
-      threadCell(await threadIn(world.channels.none, world.users.staff), reply),
+    prepare: async (world) => threadCell(await staffThread(world), reply),
     expect: noEmployers("ok"),
   },
   {
@@ -443,14 +414,14 @@ const rows: Row[] = [
     handler: threadPage.action,
     prepare: async (world) =>
       threadCell(await threadIn(world.channels.read, world.users.staff), reply),
-    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
+    expect: inNorth("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "POST thema reply (channel, access write)",
     handler: threadPage.action,
     prepare: async (world) =>
       threadCell(await threadIn(world.channels.write, world.users.staff), reply),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "POST thema reply (channel, archived)",
@@ -461,16 +432,12 @@ const rows: Row[] = [
       await updateChannel(world.coordinatorActor, channel, { archived: true }, null);
       return threadCell(threadId, reply);
     },
-    expect: nord(403),
+    expect: inNorth(403),
   },
   {
     route: "POST thema reply (locked thread)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      await setThreadLocked(world.coordinatorActor, (await getThreadRecord(threadId))!, true, null);
-      return threadCell(threadId, reply);
-    },
+    prepare: async (world) => threadCell(await lockedStaffThread(world), reply),
     expect: noEmployers(403),
   },
   {
@@ -481,19 +448,19 @@ const rows: Row[] = [
         intent: "reply",
         bodyText: "   ",
       }),
-    expect: nord(400),
+    expect: inNorth(400),
   },
   {
     route: "POST thema reply (published idea of A)",
     handler: threadPage.action,
     prepare: async (world) => threadCell(await ideaThread(world, true), reply),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "POST thema reply (event of the employer)",
     handler: threadPage.action,
     prepare: async (world) => threadCell(await eventThread(world), reply),
-    expect: nord("ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "POST thema reply (referral A → B)",
@@ -504,40 +471,34 @@ const rows: Row[] = [
   {
     route: "POST thema edit (own post)",
     handler: threadPage.action,
-    prepare: async (world, persona) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, selfOf(world, persona));
-      return threadCell(threadId, { intent: "edit", postId, bodyText: "Korrigiert: ab Juni." });
-    },
+    prepare: (world, persona) =>
+      onPost(staffThread(world), selfOf(world, persona), {
+        intent: "edit",
+        bodyText: "Korrigiert: ab Juni.",
+      }),
     // The employer wrote it while the channel was open to employers; now it is hidden from them.
     expect: noEmployers("ok"),
   },
   {
     route: "POST thema edit (own post, empty)",
     handler: threadPage.action,
-    prepare: async (world, persona) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, selfOf(world, persona));
-      return threadCell(threadId, { intent: "edit", postId, bodyText: "" });
-    },
+    prepare: (world, persona) =>
+      onPost(staffThread(world), selfOf(world, persona), { intent: "edit", bodyText: "" }),
     expect: noEmployers(400),
   },
   {
     route: "POST thema edit (post of staff)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "edit", postId, bodyText: "Übernommen?" });
-    },
+    prepare: (world) =>
+      onPost(staffThread(world), world.users.staff, { intent: "edit", bodyText: "Übernommen?" }),
     expect: noEmployers(403, { staff: "ok" }),
   },
   {
     route: "POST thema edit (post of another thread)",
     handler: threadPage.action,
     prepare: async (world, persona) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const elsewhere = await threadIn(world.channels.none, world.users.staff);
+      const threadId = await staffThread(world);
+      const elsewhere = await staffThread(world);
       const postId = await postBy(elsewhere, selfOf(world, persona));
       return threadCell(threadId, { intent: "edit", postId, bodyText: "Falscher Ort" });
     },
@@ -546,110 +507,83 @@ const rows: Row[] = [
   {
     route: "POST thema delete (own post)",
     handler: threadPage.action,
-    prepare: async (world, persona) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, selfOf(world, persona));
-      return threadCell(threadId, { intent: "delete", postId });
-    },
+    prepare: (world, persona) =>
+      onPost(staffThread(world), selfOf(world, persona), { intent: "delete" }),
     expect: noEmployers("ok"),
   },
   {
     route: "POST thema delete (post of staff)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "delete", postId });
-    },
+    prepare: (world) => onPost(staffThread(world), world.users.staff, { intent: "delete" }),
     // The author, and the coordinator as moderator.
     expect: noEmployers(403, { staff: "ok", coordinator: "ok" }),
   },
   {
     route: "POST thema report (post of staff)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "report", postId, reason: "Enthält einen Namen." });
-    },
+    prepare: (world) =>
+      onPost(staffThread(world), world.users.staff, {
+        intent: "report",
+        reason: "Enthält einen Namen.",
+      }),
     // Nobody reports their own post.
     expect: noEmployers("ok", { staff: 403 }),
   },
   {
     route: "POST thema report (post of staff, without a reason)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "report", postId, reason: " " });
-    },
+    prepare: (world) =>
+      onPost(staffThread(world), world.users.staff, { intent: "report", reason: " " }),
     expect: noEmployers(400, { staff: 403 }),
   },
   {
     route: "POST thema report (referral A → B)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await referralThread(world);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "report", postId, reason: "Unpassend" });
-    },
+    prepare: (world) =>
+      onPost(referralThread(world), world.users.staff, { intent: "report", reason: "Unpassend" }),
     expect: referralParties(403),
   },
   {
     route: "POST thema hide (post of staff)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "hide", postId });
-    },
+    prepare: (world) => onPost(staffThread(world), world.users.staff, { intent: "hide" }),
     expect: moderatorOnly,
   },
   {
     route: "POST thema hide (referral A → B)",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await referralThread(world);
-      const postId = await postBy(threadId, world.users.staff);
-      return threadCell(threadId, { intent: "hide", postId });
-    },
+    prepare: (world) => onPost(referralThread(world), world.users.staff, { intent: "hide" }),
     // Referral threads have no moderator: the coordinator does not even see them.
     expect: referralParties(403),
   },
   {
     route: "POST thema lock",
     handler: threadPage.action,
-    prepare: async (world) =>
-      threadCell(await threadIn(world.channels.none, world.users.staff), { intent: "lock" }),
+    prepare: async (world) => threadCell(await staffThread(world), { intent: "lock" }),
     expect: moderatorOnly,
   },
   {
     route: "POST thema unlock",
     handler: threadPage.action,
-    prepare: async (world) => {
-      const threadId = await threadIn(world.channels.none, world.users.staff);
-      await setThreadLocked(world.coordinatorActor, (await getThreadRecord(threadId))!, true, null);
-      return threadCell(threadId, { intent: "unlock" });
-    },
+    prepare: async (world) => threadCell(await lockedStaffThread(world), { intent: "unlock" }),
     expect: moderatorOnly,
   },
   {
     route: "POST thema lock (published idea of A)",
     handler: threadPage.action,
     prepare: async (world) => threadCell(await ideaThread(world, true), { intent: "lock" }),
-    expect: nord(403, { coordinator: "ok" }),
+    expect: inNorth(403, { coordinator: "ok" }),
   },
   {
     route: "POST thema lock (event of the employer)",
     handler: threadPage.action,
     prepare: async (world) => threadCell(await eventThread(world), { intent: "lock" }),
-    expect: nord(403, { coordinator: "ok" }),
+    expect: inNorth(403, { coordinator: "ok" }),
   },
   {
     route: "POST thema (unknown intent)",
     handler: threadPage.action,
-    prepare: async (world) =>
-      threadCell(await threadIn(world.channels.none, world.users.staff), { intent: "vote" }),
+    prepare: async (world) => threadCell(await staffThread(world), { intent: "vote" }),
     expect: noEmployers(400),
   },
 
@@ -658,14 +592,9 @@ const rows: Row[] = [
     route: "GET /diskussionen/meldungen",
     handler: reports.loader,
     prepare: () => ({ path: "/diskussionen/meldungen" }),
-    expect: {
-      ...nord(403, { coordinator: "ok" }),
-      platformAdmin: 403,
-      otherNetworkAdmin: 403,
-      otherNetworkStaff: 403,
-    },
+    expect: networkMembers(403, { coordinator: "ok" }),
   },
-  ...(["hide", "dismiss"] as const).map((intent): Row => ({
+  ...(["hide", "dismiss"] as const).map((intent): MatrixRow<DiscussionWorld, PersonaName> => ({
     route: `POST /diskussionen/meldungen ${intent}`,
     handler: reports.action,
     prepare: async (world) => ({
@@ -680,7 +609,7 @@ const rows: Row[] = [
     route: "GET /diskussionen/personen (channel, access none)",
     handler: people.loader,
     prepare: async (world) => ({
-      path: `/diskussionen/personen?thema=${await threadIn(world.channels.none, world.users.staff)}&q=a`,
+      path: `/diskussionen/personen?thema=${await staffThread(world)}&q=a`,
     }),
     expect: noEmployers("ok"),
   },
@@ -690,7 +619,7 @@ const rows: Row[] = [
     prepare: async (world) => ({
       path: `/diskussionen/personen?thema=${await threadIn(world.channels.read, world.users.staff)}&q=`,
     }),
-    expect: nord("ok", { employer: 403, employerAdmin: 403 }),
+    expect: inNorth("ok", { employer: 403, employerAdmin: 403 }),
   },
   {
     route: "GET /diskussionen/personen (referral A → B)",
@@ -705,27 +634,13 @@ const rows: Row[] = [
   {
     route: "GET /diskussionen/zu/idee/:ideaId (published idea of A)",
     handler: toIdea.loader,
-    prepare: async (world) => {
-      const ideaId = await createIdeaFor(
-        world.users.staff,
-        { networkId: world.networks.north.id, visibility: "network" },
-        { publish: true },
-      );
-      return { path: `/diskussionen/zu/idee/${ideaId}`, params: { ideaId } };
-    },
-    expect: nord("ok"),
+    prepare: (world) => ideaDiscussion(world, true),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /diskussionen/zu/idee/:ideaId (draft idea of A)",
     handler: toIdea.loader,
-    prepare: async (world) => {
-      const ideaId = await createIdeaFor(
-        world.users.staff,
-        { networkId: world.networks.north.id, visibility: "network" },
-        { publish: false },
-      );
-      return { path: `/diskussionen/zu/idee/${ideaId}`, params: { ideaId } };
-    },
+    prepare: (world) => ideaDiscussion(world, false),
     expect: ideaAuthors("ok"),
   },
   {
@@ -741,7 +656,7 @@ const rows: Row[] = [
 
 /** A post of staff in a channel thread, reported by the other organisation's admin. */
 async function openReport(world: DiscussionWorld): Promise<string> {
-  const threadId = await threadIn(world.channels.none, world.users.staff);
+  const threadId = await staffThread(world);
   const postId = await postBy(threadId, world.users.staff);
   const thread = (await getThreadRecord(threadId))!;
   const reporter = {
@@ -758,26 +673,28 @@ async function openReport(world: DiscussionWorld): Promise<string> {
   return report!.id;
 }
 
-let world: DiscussionWorld;
-beforeAll(async () => {
-  world = await buildDiscussionWorld();
-});
-
-describe.each(rows)("$route", (row) => {
-  it.each(personaNames)("%s", async (persona) => {
-    const cell = await row.prepare(world, persona);
-    const response = await callRoute(row.handler, cell.path, {
-      cookie: world.cookies[persona],
-      params: cell.params,
-      form: cell.form,
-    });
-    expect(outcomeOf(response)).toBe(row.expect[persona]);
-  });
-});
+const currentWorld = describeMatrix(rows, personaNames, buildDiscussionWorld);
 
 describe("answers beyond the status", () => {
+  let world: DiscussionWorld;
+  beforeAll(() => {
+    world = currentWorld();
+  });
+
+  /** The audited openings of a referral's thread. */
+  const viewsOf = (referralId: string) =>
+    getDb()
+      .select({ actorUserId: auditLog.actorUserId, details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "discussion.referral_thread_viewed"),
+          eq(auditLog.targetId, referralId),
+        ),
+      );
+
   it("a reply answers 303 See Other to the thread page, at the new post", async () => {
-    const threadId = await threadIn(world.channels.none, world.users.staff);
+    const threadId = await staffThread(world);
     const response = await callRoute(threadPage.action, `/diskussionen/thema/${threadId}`, {
       cookie: world.cookies.orgAdmin,
       params: { threadId },
@@ -799,15 +716,7 @@ describe("answers beyond the status", () => {
       });
       expect(response.status).toBe(200);
     }
-    const entries = await getDb()
-      .select({ actorUserId: auditLog.actorUserId, details: auditLog.details })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.action, "discussion.referral_thread_viewed"),
-          eq(auditLog.targetId, referralId),
-        ),
-      );
+    const entries = await viewsOf(referralId);
     expect(entries.map((entry) => entry.actorUserId).sort()).toEqual(
       [world.users.staff.id, world.users.otherOrgAdmin.id].sort(),
     );
@@ -822,15 +731,6 @@ describe("answers beyond the status", () => {
       params: { threadId },
     });
     expect(response.status).toBe(404);
-    const views = await getDb()
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.action, "discussion.referral_thread_viewed"),
-          eq(auditLog.targetId, referralId),
-        ),
-      );
-    expect(views).toEqual([]);
+    expect(await viewsOf(referralId)).toEqual([]);
   });
 });

@@ -6,7 +6,13 @@ import * as eventPage from "~/routes/_app.veranstaltungen.$eventId";
 import * as editPage from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newPage from "~/routes/_app.veranstaltungen.neu";
 import { createEventFor, reserveFor } from "~/demo/event-factories.server";
-import { describeMatrix, type MatrixRow, type Outcome } from "#tests/helpers/matrix";
+import {
+  describeMatrix,
+  inNorth,
+  networkMembers,
+  type MatrixRow,
+  type Outcome,
+} from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
 /**
@@ -15,38 +21,6 @@ import { buildWorld, personaNames, type PersonaName, type World } from "#tests/h
  * Schuldnerberatung B (otherOrgAdmin) act for clients; Süd and the operator may not learn it
  * exists.
  */
-
-const outsiders = { platformAdmin: 404, otherNetworkAdmin: 404, otherNetworkStaff: 404 } as const;
-
-function northEvent(
-  members: Partial<Record<PersonaName, Outcome>>,
-  others: Outcome,
-): Record<PersonaName, Outcome> {
-  return {
-    anonymous: "login",
-    coordinator: others,
-    orgAdmin: others,
-    staff: others,
-    employer: others,
-    employerAdmin: others,
-    otherOrgAdmin: others,
-    ...outsiders,
-    ...members,
-  };
-}
-
-const anyNetworkMember = (member: Outcome): Record<PersonaName, Outcome> => ({
-  anonymous: "login",
-  platformAdmin: 403,
-  coordinator: member,
-  orgAdmin: member,
-  staff: member,
-  employer: member,
-  employerAdmin: member,
-  otherOrgAdmin: member,
-  otherNetworkAdmin: member,
-  otherNetworkStaff: member,
-});
 
 const actsForClients: Partial<Record<PersonaName, Outcome>> = {
   coordinator: "ok",
@@ -78,39 +52,39 @@ const rows: MatrixRow<World, PersonaName>[] = [
     route: "GET /veranstaltungen/neu",
     handler: newPage.loader,
     prepare: () => ({ path: "/veranstaltungen/neu" }),
-    expect: anyNetworkMember("ok"),
+    expect: networkMembers("ok"),
   },
   {
     route: "POST /veranstaltungen/neu (unvollständig)",
     handler: newPage.action,
     prepare: () => ({ path: "/veranstaltungen/neu", form: { title: "Inforunde" } }),
-    expect: anyNetworkMember(400),
+    expect: networkMembers(400),
   },
   {
     route: "GET /veranstaltungen/:id",
     handler: eventPage.loader,
     prepare: async (world) => onEvent(await freshEvent(world)),
-    expect: northEvent({}, "ok"),
+    expect: inNorth("ok"),
   },
   {
     route: "GET /veranstaltungen/:id/bearbeiten",
     handler: editPage.loader,
     prepare: async (world) => onEvent(await freshEvent(world), undefined, "/bearbeiten"),
-    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
+    expect: inNorth(403, { employer: "ok", employerAdmin: "ok" }),
   },
   {
     route: "POST /veranstaltungen/:id/bearbeiten (unvollständig)",
     handler: editPage.action,
     prepare: async (world) =>
       onEvent(await freshEvent(world), { title: "Inforunde" }, "/bearbeiten"),
-    expect: northEvent({ employer: 400, employerAdmin: 400 }, 403),
+    expect: inNorth(403, { employer: 400, employerAdmin: 400 }),
   },
   {
     route: "POST /veranstaltungen/:id reserve",
     handler: eventPage.action,
     prepare: async (world) =>
       onEvent(await freshEvent(world), { intent: "reserve", pseudonyms: "M. K." }),
-    expect: northEvent(actsForClients, 403),
+    expect: inNorth(403, actsForClients),
   },
   {
     route: "POST /veranstaltungen/:id cancelReservation (Reservierung von Jobcenter A)",
@@ -124,7 +98,7 @@ const rows: MatrixRow<World, PersonaName>[] = [
         .where(eq(eventReservations.eventId, id));
       return onEvent(id, { intent: "cancelReservation", reservationId: reservation!.id });
     },
-    expect: northEvent({ coordinator: "ok", orgAdmin: "ok", staff: "ok" }, 403),
+    expect: inNorth(403, { coordinator: "ok", orgAdmin: "ok", staff: "ok" }),
   },
   {
     route: "POST /veranstaltungen/:id recordOutcomes (nach Beginn)",
@@ -135,19 +109,19 @@ const rows: MatrixRow<World, PersonaName>[] = [
         attended: "12",
         hires: "1",
       }),
-    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
+    expect: inNorth(403, { employer: "ok", employerAdmin: "ok" }),
   },
   {
     route: "POST /veranstaltungen/:id cancelEvent",
     handler: eventPage.action,
     prepare: async (world) => onEvent(await freshEvent(world), { intent: "cancelEvent" }),
-    expect: northEvent({ employer: "ok", employerAdmin: "ok" }, 403),
+    expect: inNorth(403, { employer: "ok", employerAdmin: "ok" }),
   },
   {
     route: "POST /veranstaltungen/:id (unbekannte Aktion)",
     handler: eventPage.action,
     prepare: async (world) => onEvent(await freshEvent(world), { intent: "export" }),
-    expect: northEvent({}, 400),
+    expect: inNorth(400),
   },
   {
     // "Zur Diskussion": every member of the network, the employer and the coordinator included.
@@ -157,7 +131,7 @@ const rows: MatrixRow<World, PersonaName>[] = [
       const eventId = await freshEvent(world);
       return { path: `/diskussionen/zu/veranstaltung/${eventId}`, params: { eventId } };
     },
-    expect: northEvent({}, "ok"),
+    expect: inNorth("ok"),
   },
 ];
 

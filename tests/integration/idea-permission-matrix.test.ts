@@ -8,6 +8,8 @@ import * as newIdea from "~/routes/_app.ideen.neu";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import {
   describeMatrix,
+  inNorth,
+  signedIn,
   type MatrixCell,
   type MatrixRow,
   type Outcome,
@@ -49,61 +51,28 @@ function ideaForm(world: World, networkId = world.networks.north.id): Record<str
   };
 }
 
-const everyone = (visitor: Outcome): Record<PersonaName, Outcome> => ({
-  anonymous: visitor,
-  platformAdmin: "ok",
-  coordinator: "ok",
-  orgAdmin: "ok",
-  staff: "ok",
-  employer: "ok",
-  employerAdmin: "ok",
-  otherOrgAdmin: "ok",
-  otherNetworkAdmin: "ok",
-  otherNetworkStaff: "ok",
-});
-
 /** Staff and admins of a network member write ideas; employer members and the operator do not. */
-const writers: Record<PersonaName, Outcome> = {
-  ...everyone("login"),
-  platformAdmin: 403,
-  employer: 403,
-  employerAdmin: 403,
-};
+const writers = signedIn("ok", { platformAdmin: 403, employer: 403, employerAdmin: 403 });
 
 /** Who sees a published network-only idea of Nord. */
-const northOnly = (member: Outcome, author: Outcome = member): Record<PersonaName, Outcome> => ({
-  anonymous: "login",
-  platformAdmin: 404,
-  coordinator: author,
-  orgAdmin: author,
-  staff: author,
-  employer: member,
-  employerAdmin: member,
-  otherOrgAdmin: member,
-  otherNetworkAdmin: 404,
-  otherNetworkStaff: 404,
-});
+const northOnly = (member: Outcome, author: Outcome = member) =>
+  inNorth(member, { coordinator: author, orgAdmin: author, staff: author });
 
 /** Only organisation A sees its drafts and archived ideas. */
-const authorsOnly = (author: Outcome): Record<PersonaName, Outcome> => ({
-  ...northOnly(404),
-  coordinator: author,
-  orgAdmin: author,
-  staff: author,
-});
+const authorsOnly = (author: Outcome) => northOnly(404, author);
 
 const rows: MatrixRow<World, PersonaName>[] = [
   {
     route: "GET /ideen",
     handler: search.loader,
     prepare: () => ({ path: "/ideen?q=Praktikum&targetGroups=U25&sortierung=newest" }),
-    expect: everyone("login"),
+    expect: signedIn("ok"),
   },
   {
     route: "GET /ideen/meine",
     handler: myIdeas.loader,
     prepare: () => ({ path: "/ideen/meine" }),
-    expect: everyone("login"),
+    expect: signedIn("ok"),
   },
   {
     route: "GET /ideen/neu",
@@ -140,13 +109,13 @@ const rows: MatrixRow<World, PersonaName>[] = [
     route: "GET /ideen/:id (nationwide, Süd)",
     handler: idea.loader,
     prepare: async (world) => ideaPage(await ideaOf(world, "nationwide")),
-    expect: everyone("login"),
+    expect: signedIn("ok"),
   },
   {
     route: "GET /ideen/:id (unknown)",
     handler: idea.loader,
     prepare: () => ideaPage(randomUUID()),
-    expect: { ...authorsOnly(404), anonymous: "login" },
+    expect: signedIn(404),
   },
   {
     route: "GET /ideen/:id/bearbeiten (published, Nord only)",
@@ -189,13 +158,12 @@ const rows: MatrixRow<World, PersonaName>[] = [
       ...ideaPage(await ideaOf(world, "nationwide")),
       form: { intent: "adopt" },
     }),
-    expect: {
-      ...everyone("login"),
+    expect: signedIn("ok", {
       employer: 403,
       employerAdmin: 403,
       otherNetworkAdmin: 403,
       otherNetworkStaff: 403,
-    },
+    }),
   },
   {
     route: "POST /ideen/:id adopt (draft)",

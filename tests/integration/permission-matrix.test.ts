@@ -1,5 +1,5 @@
-import type { ActionFunction, LoaderFunction } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
+import type { MemberRole } from "~/db/schema";
 import * as logout from "~/routes/abmelden";
 import * as login from "~/routes/anmelden";
 import * as appLayout from "~/routes/_app";
@@ -16,427 +16,257 @@ import {
   createOrganization,
   createUser,
 } from "~/demo/factories.server";
-import { outcomeOf, type Outcome } from "#tests/helpers/matrix";
-import { callRoute } from "#tests/helpers/routes";
+import {
+  describeMatrix,
+  outcomes,
+  signedIn,
+  type MatrixCell,
+  type MatrixRow,
+  type Outcome,
+} from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
-/** Every route of the portal against every persona (outcomes: see #tests/helpers/matrix). */
-interface Row {
-  route: string;
-  handler: LoaderFunction | ActionFunction;
-  path: (world: World) => string;
-  params?: (world: World) => Record<string, string>;
-  /** A fresh form per cell, so one persona's change cannot affect the next. */
-  form?: (world: World) => Promise<Record<string, string>> | Record<string, string>;
-  /** The row ends sessions: give each cell a session of its own. */
-  ownSession?: boolean;
-  expect: Record<PersonaName, Outcome>;
-}
-
-const everyoneLoggedIn = (visitor: Outcome): Record<PersonaName, Outcome> => ({
-  anonymous: visitor,
-  platformAdmin: "ok",
-  coordinator: "ok",
-  orgAdmin: "ok",
-  staff: "ok",
-  employer: "ok",
-  employerAdmin: "ok",
-  otherOrgAdmin: "ok",
-  otherNetworkAdmin: "ok",
-  otherNetworkStaff: "ok",
-});
+/** Every route of the portal against every persona (see #tests/helpers/matrix). */
 
 const unique = () => randomUUID().slice(0, 8);
 
-const rows: Row[] = [
+/** The members pages: only organisation admins (the operator's too) get past the role check. */
+const organizationAdmins = (
+  admin: Outcome,
+  exceptions: Partial<Record<PersonaName, Outcome>> = {},
+) =>
+  signedIn(admin, {
+    coordinator: 403,
+    staff: 403,
+    employer: 403,
+    otherNetworkStaff: 403,
+    ...exceptions,
+  });
+
+/** Süd may not learn that Nord exists. */
+const southIsOutside = { otherNetworkAdmin: 404, otherNetworkStaff: 404 } as const;
+
+/** The members page, asked about a new member of the organisation. */
+async function aboutNewMember(
+  organizationId: string,
+  role: MemberRole,
+  form: Record<string, string>,
+): Promise<MatrixCell> {
+  const member = await createUser({ organizationId, role });
+  return { path: "/organisation/mitglieder", form: { ...form, userId: member.id } };
+}
+
+const northPage = (world: World, form?: Record<string, string>): MatrixCell => ({
+  path: `/netzwerke/${world.networks.north.id}`,
+  params: { networkId: world.networks.north.id },
+  form,
+});
+
+const rows: MatrixRow<World, PersonaName>[] = [
   {
     route: "GET /anmelden",
     handler: login.loader,
-    path: () => "/anmelden",
-    expect: { ...everyoneLoggedIn("ok") },
+    prepare: () => ({ path: "/anmelden" }),
+    expect: outcomes(personaNames, "ok"),
   },
   {
     route: "POST /abmelden",
     handler: logout.action,
-    path: () => "/abmelden",
-    form: () => ({}),
-    ownSession: true,
-    expect: everyoneLoggedIn("ok"),
+    // Logging out ends the session: each cell gets one of its own.
+    prepare: async (world, persona) => ({
+      path: "/abmelden",
+      form: {},
+      cookie:
+        persona === "anonymous"
+          ? undefined
+          : (await createLoginCookie(world.users[persona].id)).cookie,
+    }),
+    expect: outcomes(personaNames, "ok"),
   },
   {
     route: "GET /einladung/:token (unknown token)",
     handler: invitation.loader,
-    path: () => "/einladung/unbekannt",
-    params: () => ({ token: "unbekannt" }),
-    expect: {
-      anonymous: 404,
-      platformAdmin: 404,
-      coordinator: 404,
-      orgAdmin: 404,
-      staff: 404,
-      employer: 404,
-      employerAdmin: 404,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    prepare: () => ({ path: "/einladung/unbekannt", params: { token: "unbekannt" } }),
+    expect: outcomes(personaNames, 404),
   },
   {
     route: "layout of logged-in pages",
     handler: appLayout.loader,
-    path: () => "/netzwerk",
-    expect: everyoneLoggedIn("login"),
+    prepare: () => ({ path: "/netzwerk" }),
+    expect: signedIn("ok"),
   },
   {
     route: "GET /netzwerk",
     handler: myNetwork.loader,
-    path: () => "/netzwerk",
-    expect: everyoneLoggedIn("login"),
+    prepare: () => ({ path: "/netzwerk" }),
+    expect: signedIn("ok"),
   },
   {
     route: "GET /organisation",
     handler: organization.loader,
-    path: () => "/organisation",
-    expect: everyoneLoggedIn("login"),
+    prepare: () => ({ path: "/organisation" }),
+    expect: signedIn("ok"),
   },
   {
     route: "POST /organisation (edit own profile)",
     handler: organization.action,
-    path: () => "/organisation",
-    form: () => ({ name: `Profil ${unique()}`, city: "Apolda" }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      employerAdmin: "ok",
-      otherOrgAdmin: "ok",
-      otherNetworkAdmin: "ok",
-      otherNetworkStaff: 403,
-    },
+    prepare: () => ({
+      path: "/organisation",
+      form: { name: `Profil ${unique()}`, city: "Apolda" },
+    }),
+    expect: organizationAdmins("ok"),
   },
   {
     route: "GET /organisation/mitglieder",
     handler: members.loader,
-    path: () => "/organisation/mitglieder",
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      employerAdmin: "ok",
-      otherOrgAdmin: "ok",
-      otherNetworkAdmin: "ok",
-      otherNetworkStaff: 403,
-    },
+    prepare: () => ({ path: "/organisation/mitglieder" }),
+    expect: organizationAdmins("ok"),
   },
   {
     route: "POST /organisation/mitglieder invite",
     handler: members.action,
-    path: () => "/organisation/mitglieder",
-    form: () => ({ intent: "invite", email: `neu-${unique()}@example.org`, role: "staff" }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      // An employer organisation has no staff: the role is refused with a German message.
-      employerAdmin: 400,
-      otherOrgAdmin: "ok",
-      otherNetworkAdmin: "ok",
-      otherNetworkStaff: 403,
-    },
+    prepare: () => ({
+      path: "/organisation/mitglieder",
+      form: { intent: "invite", email: `neu-${unique()}@example.org`, role: "staff" },
+    }),
+    // An employer organisation has no staff: the role is refused with a German message.
+    expect: organizationAdmins("ok", { employerAdmin: 400 }),
   },
   {
     route: "POST /organisation/mitglieder invite (employer contact)",
     handler: members.action,
-    path: () => "/organisation/mitglieder",
-    form: () => ({
-      intent: "invite",
-      email: `kontakt-${unique()}@example.org`,
-      role: "employer_member",
+    prepare: () => ({
+      path: "/organisation/mitglieder",
+      form: {
+        intent: "invite",
+        email: `kontakt-${unique()}@example.org`,
+        role: "employer_member",
+      },
     }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      employerAdmin: "ok",
-      otherOrgAdmin: "ok",
-      otherNetworkAdmin: "ok",
-      otherNetworkStaff: 403,
-    },
+    expect: organizationAdmins("ok"),
   },
   {
     route: "POST /organisation/mitglieder changeRole (member of employer E to staff)",
     handler: members.action,
-    path: () => "/organisation/mitglieder",
-    form: async (world) => {
-      const member = await createUser({
-        organizationId: world.organizations.employerOrg.id,
-        role: "employer_member",
-      });
-      return { intent: "changeRole", userId: member.id, role: "staff" };
-    },
-    expect: {
-      anonymous: "login",
-      platformAdmin: 404,
-      coordinator: 403,
-      orgAdmin: 404,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 400,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 403,
-    },
+    prepare: (world) =>
+      aboutNewMember(world.organizations.employerOrg.id, "employer_member", {
+        intent: "changeRole",
+        role: "staff",
+      }),
+    expect: organizationAdmins(404, { employerAdmin: 400 }),
   },
   {
     route: "POST /organisation/mitglieder changeRole (member of organisation A)",
     handler: members.action,
-    path: () => "/organisation/mitglieder",
-    form: async (world) => {
-      const member = await createUser({ organizationId: world.organizations.orgA.id });
-      return { intent: "changeRole", userId: member.id, role: "org_admin" };
-    },
-    expect: {
-      anonymous: "login",
-      platformAdmin: 404,
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      employerAdmin: 404,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 403,
-    },
+    prepare: (world) =>
+      aboutNewMember(world.organizations.orgA.id, "staff", {
+        intent: "changeRole",
+        role: "org_admin",
+      }),
+    expect: organizationAdmins(404, { orgAdmin: "ok" }),
   },
   {
     route: "POST /organisation/mitglieder deactivate (member of organisation A)",
     handler: members.action,
-    path: () => "/organisation/mitglieder",
-    form: async (world) => {
-      const member = await createUser({ organizationId: world.organizations.orgA.id });
-      return { intent: "deactivate", userId: member.id };
-    },
-    expect: {
-      anonymous: "login",
-      platformAdmin: 404,
-      coordinator: 403,
-      orgAdmin: "ok",
-      staff: 403,
-      employer: 403,
-      employerAdmin: 404,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 403,
-    },
+    prepare: (world) =>
+      aboutNewMember(world.organizations.orgA.id, "staff", { intent: "deactivate" }),
+    expect: organizationAdmins(404, { orgAdmin: "ok" }),
   },
   {
     route: "GET /netzwerke/:id (Nord)",
     handler: network.loader,
-    path: (world) => `/netzwerke/${world.networks.north.id}`,
-    params: (world) => ({ networkId: world.networks.north.id }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: "ok",
-      orgAdmin: "ok",
-      staff: "ok",
-      employer: "ok",
-      employerAdmin: "ok",
-      otherOrgAdmin: "ok",
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    prepare: (world) => northPage(world),
+    expect: signedIn("ok", southIsOutside),
   },
   {
     route: "GET /netzwerke/:id (unknown id)",
     handler: network.loader,
-    path: () => `/netzwerke/${randomUUID()}`,
-    params: () => ({ networkId: randomUUID() }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: 404,
-      coordinator: 404,
-      orgAdmin: 404,
-      staff: 404,
-      employer: 404,
-      employerAdmin: 404,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
+    prepare: () => {
+      const networkId = randomUUID();
+      return { path: `/netzwerke/${networkId}`, params: { networkId } };
     },
+    expect: signedIn(404),
   },
   {
     route: "GET /netzwerke/:id (malformed id)",
     handler: network.loader,
-    path: () => "/netzwerke/1%27%20or%201=1",
-    params: () => ({ networkId: "1' or 1=1" }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: 404,
-      coordinator: 404,
-      orgAdmin: 404,
-      staff: 404,
-      employer: 404,
-      employerAdmin: 404,
-      otherOrgAdmin: 404,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    prepare: () => ({ path: "/netzwerke/1%27%20or%201=1", params: { networkId: "1' or 1=1" } }),
+    expect: signedIn(404),
   },
-  ...(["admit", "create", "remove"] as const).map((intent): Row => ({
+  ...(["admit", "create", "remove"] as const).map((intent): MatrixRow<World, PersonaName> => ({
     route: `POST /netzwerke/:id ${intent}`,
     handler: network.action,
-    path: (world) => `/netzwerke/${world.networks.north.id}`,
-    params: (world) => ({ networkId: world.networks.north.id }),
-    form: async (world): Promise<Record<string, string>> => {
+    prepare: async (world) => {
       if (intent === "create") {
-        return {
+        return northPage(world, {
           intent,
           name: `Neue Organisation ${unique()}`,
           kind: "bildungstraeger",
           city: "Nordstadt",
           adminEmail: `leitung-${unique()}@example.org`,
-        };
+        });
       }
-      const organization = await createOrganization({ name: `Kandidat ${unique()}` });
+      const candidate = await createOrganization({ name: `Kandidat ${unique()}` });
       if (intent === "remove") {
-        await admitToNetwork(world.networks.north.id, organization.id);
+        await admitToNetwork(world.networks.north.id, candidate.id);
       }
-      return { intent, organizationId: organization.id };
+      return northPage(world, { intent, organizationId: candidate.id });
     },
-    expect: {
-      anonymous: "login",
-      platformAdmin: 403,
-      coordinator: "ok",
-      orgAdmin: 403,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 403,
-      otherOrgAdmin: 403,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    expect: signedIn(403, { coordinator: "ok", ...southIsOutside }),
   })),
   {
     route: "POST /netzwerke/:id changeKind (a member organisation of Nord)",
     handler: network.action,
-    path: (world) => `/netzwerke/${world.networks.north.id}`,
-    params: (world) => ({ networkId: world.networks.north.id }),
-    form: async (world) => {
-      const organization = await createOrganization({ name: `Mitglied ${unique()}` });
-      await admitToNetwork(world.networks.north.id, organization.id);
-      return { intent: "changeKind", organizationId: organization.id, kind: "kommune" };
+    prepare: async (world) => {
+      const member = await createOrganization({ name: `Mitglied ${unique()}` });
+      await admitToNetwork(world.networks.north.id, member.id);
+      return northPage(world, {
+        intent: "changeKind",
+        organizationId: member.id,
+        kind: "kommune",
+      });
     },
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: "ok",
-      orgAdmin: 403,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 403,
-      otherOrgAdmin: 403,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    expect: signedIn(403, { platformAdmin: "ok", coordinator: "ok", ...southIsOutside }),
   },
   {
     route: "GET /verwaltung/netzwerke",
     handler: administration.loader,
-    path: () => "/verwaltung/netzwerke",
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: 403,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 403,
-      otherOrgAdmin: 403,
-      otherNetworkAdmin: 403,
-      otherNetworkStaff: 403,
-    },
+    prepare: () => ({ path: "/verwaltung/netzwerke" }),
+    expect: signedIn(403, { platformAdmin: "ok" }),
   },
   {
     route: "POST /verwaltung/netzwerke create",
     handler: administration.action,
-    path: () => "/verwaltung/netzwerke",
-    form: (world) => ({
-      intent: "create",
-      name: `Netzwerk ${unique()}`,
-      region: "Westkreis",
-      coordinatorEmail: world.users.staff.email,
+    prepare: (world) => ({
+      path: "/verwaltung/netzwerke",
+      form: {
+        intent: "create",
+        name: `Netzwerk ${unique()}`,
+        region: "Westkreis",
+        coordinatorEmail: world.users.staff.email,
+      },
     }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: 403,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 403,
-      otherOrgAdmin: 403,
-      otherNetworkAdmin: 403,
-      otherNetworkStaff: 403,
-    },
+    expect: signedIn(403, { platformAdmin: "ok" }),
   },
   {
     route: "POST /verwaltung/netzwerke appoint (Nord)",
     handler: administration.action,
-    path: () => "/verwaltung/netzwerke",
-    form: (world) => ({
-      intent: "appoint",
-      networkId: world.networks.north.id,
-      coordinatorEmail: world.users.orgAdmin.email,
+    prepare: (world) => ({
+      path: "/verwaltung/netzwerke",
+      form: {
+        intent: "appoint",
+        networkId: world.networks.north.id,
+        coordinatorEmail: world.users.orgAdmin.email,
+      },
     }),
-    expect: {
-      anonymous: "login",
-      platformAdmin: "ok",
-      coordinator: 403,
-      orgAdmin: 403,
-      staff: 403,
-      employer: 403,
-      employerAdmin: 403,
-      otherOrgAdmin: 403,
-      otherNetworkAdmin: 404,
-      otherNetworkStaff: 404,
-    },
+    expect: signedIn(403, { platformAdmin: "ok", ...southIsOutside }),
   },
   {
     route: "GET /postausgang",
     handler: outbox.loader,
-    path: () => "/postausgang",
-    expect: everyoneLoggedIn("login"),
+    prepare: () => ({ path: "/postausgang" }),
+    expect: signedIn("ok"),
   },
 ];
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
-
-describe.each(rows)("$route", (row) => {
-  it.each(personaNames)("%s", async (persona) => {
-    const user = persona === "anonymous" ? undefined : world.users[persona];
-    const cookie =
-      row.ownSession && user ? (await createLoginCookie(user.id)).cookie : world.cookies[persona];
-    const response = await callRoute(row.handler, row.path(world), {
-      cookie,
-      params: row.params?.(world),
-      form: row.form ? await row.form(world) : undefined,
-    });
-    expect(outcomeOf(response)).toBe(row.expect[persona]);
-  });
-});
+describeMatrix(rows, personaNames, buildWorld);
