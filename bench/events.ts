@@ -13,8 +13,8 @@
  * Results go to bench/results/events-<timestamp>.json; the database is dropped at the end.
  *
  * Environment:
- *   BENCH_DATABASE_URL   PostgreSQL admin connection that may create databases
- *                        (default postgresql://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_DATABASE_URL   PostgreSQL admin connection that may create databases (also
+ *                        BENCH_PG_ADMIN_URL; default postgresql://postgres@127.0.0.1:5432/postgres)
  *   BENCH_RESERVATIONS   concurrent reservations (default 200)
  *   BENCH_SEATS          seats of the event (default 50)
  *   BENCH_POOL           connections in the pool (default 20)
@@ -23,11 +23,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import pg from "pg";
-import { getDb, setDatabase, type Database, type DatabaseHandle } from "~/db/client.server";
+import { getDb } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
-import * as schema from "~/db/schema";
 import { eventReservations, events, users } from "~/db/schema";
 import { reserveSeats } from "~/events/reservations.server";
 import { createEventFor } from "~/demo/event-factories.server";
@@ -36,16 +33,16 @@ import {
   cleanUp,
   integerFromEnv,
   machineSummary,
-  onCleanUp,
   runBenchmark,
   warnIfBusy,
   writeResults,
 } from "./harness";
-import { createScratchDatabase, dropLeftoverDatabase, redactUrl } from "./scratch-database";
+import { createBenchDatabase } from "./app-database";
+import { adminUrlFromEnv, redactUrl } from "./scratch-database";
 import { stats } from "./server-timing";
 
 const config = {
-  adminUrl: process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+  adminUrl: adminUrlFromEnv(),
   databaseName: "portal_bench_events",
   reservations: integerFromEnv("BENCH_RESERVATIONS", 200),
   seats: integerFromEnv("BENCH_SEATS", 50),
@@ -56,27 +53,11 @@ const config = {
 };
 
 async function prepare() {
-  await dropLeftoverDatabase(config.adminUrl, config.databaseName);
-  const scratch = await createScratchDatabase(config.adminUrl, config.databaseName);
-  if ("unreachable" in scratch)
-    throw new Error(
-      `PostgreSQL unter ${redactUrl(config.adminUrl)} nicht erreichbar: ${scratch.unreachable}`,
-    );
-  onCleanUp(async () => {
-    if (config.keep) console.log(`Datenbank bleibt erhalten: ${redactUrl(scratch.url)}`);
-    else await scratch.drop();
+  const database = await createBenchDatabase(config.adminUrl, config.databaseName, {
+    keep: config.keep,
+    connections: config.pool,
   });
-  const pool = new pg.Pool({ connectionString: scratch.url, max: config.pool });
-  // A connection dropped by the server (DROP DATABASE … WITH (FORCE)) must not crash the run.
-  pool.on("error", () => undefined);
-  const handle: DatabaseHandle = {
-    db: drizzle(pool, { schema }) as unknown as Database,
-    kind: "postgres",
-    close: () => pool.end(),
-  };
-  setDatabase(handle);
-  onCleanUp(() => handle.close());
-  await runMigrations(handle);
+  await runMigrations(database.handle);
 
   const network = await createNetwork({ name: "Netzwerk Weimarer Land", region: "Apolda" });
   const employer = await createOrganization({ name: "Solar Nord GmbH", kind: "arbeitgeber" });

@@ -13,8 +13,8 @@
  *   BENCH_DURATION     seconds per measured target (default 10)
  *   BENCH_WARMUP       seconds of discarded warm-up per target (default 3)
  *   BENCH_CONNECTIONS  concurrent connections (default 25)
- *   BENCH_PG_ADMIN_URL PostgreSQL to create the scratch database in
- *                      (default postgresql://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_DATABASE_URL PostgreSQL to create the scratch database in (also BENCH_PG_ADMIN_URL;
+ *                      default postgresql://postgres@127.0.0.1:5432/postgres)
  *   BENCH_NODE_OPTIONS extra node flags for the portal processes (e.g. --cpu-prof)
  *   BENCH_STRICT=1     exit with code 2 when the target is missed
  *   BENCH_VERBOSE=1    echo the servers' output
@@ -34,7 +34,7 @@ import {
   writeResults,
 } from "./harness";
 import { ensureBuild, login, startPortal, verifyPage, type PortalDatabase } from "./portal";
-import { createScratchDatabase } from "./scratch-database";
+import { adminUrlFromEnv, createScratchDatabase } from "./scratch-database";
 import { freePort, startChild, waitForOk } from "./support";
 
 const config = {
@@ -42,7 +42,7 @@ const config = {
   warmup: numberFromEnv("BENCH_WARMUP", 3),
   connections: Math.round(numberFromEnv("BENCH_CONNECTIONS", 25)),
   pipelining: 1,
-  pgAdminUrl: process.env.BENCH_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+  pgAdminUrl: adminUrlFromEnv(),
   target: { minRatio: 0.03, maxP99Ms: 150 },
 };
 

@@ -22,7 +22,7 @@ import { parseRichTextPlainText } from "~/rich-text/schema";
 import { setRealtimeServer } from "~/realtime/hub.server";
 import { openConfiguredDatabase } from "../scripts/db-connection";
 import { createRealtimeServer } from "../server/realtime-server";
-import { registerRealtime } from "../server/realtime";
+import { registerRealtime } from "~/realtime/connections.server";
 
 const mode = process.env.BENCH_MODE === "ws" ? "ws" : "socketio";
 const port = Number(process.env.PORT);
@@ -64,6 +64,19 @@ async function control(
   return false;
 }
 
+/** The HTTP server of both modes: the control routes, 404 for anything else. */
+function createControlServer(post: (text: string) => Promise<void>) {
+  return createServer((request, response) => {
+    control(request, response, post)
+      .then((handled) => {
+        if (!handled) response.writeHead(404).end();
+      })
+      .catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+  });
+}
+
 async function startSocketIo(): Promise<void> {
   await openConfiguredDatabase();
   const threadId = process.env.BENCH_THREAD_ID!;
@@ -79,15 +92,7 @@ async function startSocketIo(): Promise<void> {
     if (!parsed.ok) throw new Error(parsed.message);
     await createPost(author, thread, { document: parsed.doc });
   };
-  const httpServer = createServer((request, response) => {
-    control(request, response, post)
-      .then((handled) => {
-        if (!handled) response.writeHead(404).end();
-      })
-      .catch((error: unknown) => {
-        response.writeHead(500).end(String(error));
-      });
-  });
+  const httpServer = createControlServer(post);
   const realtime = await createRealtimeServer(httpServer, { redisUrl: process.env.REDIS_URL });
   registerRealtime(realtime.io, { validateSessionToken });
   setRealtimeServer(realtime.io);
@@ -117,15 +122,7 @@ function startWs(): void {
     });
     for (const client of clients) client.send(payload);
   };
-  const httpServer = createServer((request, response) => {
-    control(request, response, post)
-      .then((handled) => {
-        if (!handled) response.writeHead(404).end();
-      })
-      .catch((error: unknown) => {
-        response.writeHead(500).end(String(error));
-      });
-  });
+  const httpServer = createControlServer(post);
   const wss = new WebSocketServer({ server: httpServer });
   wss.on("connection", (socket) => {
     clients.add(socket);

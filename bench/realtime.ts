@@ -16,7 +16,7 @@
  * Targets (issue 5): p99 < 100 ms for the 1,000-client room; fan-out throughput ≥ 30 % of the
  * `ws` baseline; cross-instance p99 ≤ single-instance p99 + 20 ms.
  *
- * Environment: BENCH_DATABASE_URL (admin connection, default
+ * Environment: BENCH_DATABASE_URL (admin connection, also BENCH_PG_ADMIN_URL; default
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_CLIENTS, BENCH_MESSAGES (default 200),
  * BENCH_BURST (default 200), REDIS_URL, BENCH_KEEP_DB=1, BENCH_STRICT=1 (exit 2 when a target is
  * missed). Results go to bench/results/realtime-<timestamp>.json.
@@ -27,7 +27,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { openDatabase, setDatabase } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
-import { sessionCookieName } from "~/auth/cookie.server";
+import { sessionRequestCookie } from "~/auth/cookie.server";
 import { createSession } from "~/auth/session.server";
 import { users } from "~/db/schema";
 import { createChannel } from "~/discussions/channels.server";
@@ -44,12 +44,12 @@ import {
   warnIfBusy,
   writeResults,
 } from "./harness";
-import { createScratchDatabase, dropLeftoverDatabase, redactUrl } from "./scratch-database";
+import { adminUrlFromEnv, freshScratchDatabase } from "./scratch-database";
 import { stats, type Stats } from "./server-timing";
 import { freePort, startChild, waitForOk, type Child } from "./support";
 
 const config = {
-  adminUrl: process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+  adminUrl: adminUrlFromEnv(),
   databaseName: "portal_bench_realtime",
   clients: integerFromEnv("BENCH_CLIENTS", 1_000),
   messages: integerFromEnv("BENCH_MESSAGES", 200),
@@ -79,17 +79,8 @@ interface Fixture {
 }
 
 async function prepareDatabase(): Promise<Fixture> {
-  await dropLeftoverDatabase(config.adminUrl, config.databaseName);
-  const scratch = await createScratchDatabase(config.adminUrl, config.databaseName);
-  if ("unreachable" in scratch)
-    throw new Error(
-      `PostgreSQL unter ${redactUrl(config.adminUrl)} nicht erreichbar: ${scratch.unreachable}`,
-    );
-  onCleanUp(async () => {
-    if (config.keep) console.log(`Datenbank bleibt erhalten: ${redactUrl(scratch.url)}`);
-    else await scratch.drop();
-  });
-  const handle = await openDatabase({ databaseUrl: scratch.url });
+  const databaseUrl = await freshScratchDatabase(config.adminUrl, config.databaseName, config.keep);
+  const handle = await openDatabase({ databaseUrl });
   setDatabase(handle);
   onCleanUp(() => handle.close());
   await runMigrations(handle);
@@ -111,7 +102,7 @@ async function prepareDatabase(): Promise<Fixture> {
   const cookies: string[] = [];
   for (const row of rows) {
     const session = await createSession(row.id);
-    cookies.push(`${sessionCookieName()}=${session.token}`);
+    cookies.push(await sessionRequestCookie(session.token));
   }
   const author = { id: rows[0]!.id, organizationId: organization.id, name: rows[0]!.name };
   const channel = await createChannel(
@@ -129,7 +120,7 @@ async function prepareDatabase(): Promise<Fixture> {
     "Benchmark-Thema",
     { document: first.doc },
   );
-  return { databaseUrl: scratch.url, threadId, author, cookies };
+  return { databaseUrl, threadId, author, cookies };
 }
 
 interface Server {

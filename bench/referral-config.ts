@@ -3,15 +3,13 @@
  * for each list page, how many referrals the seeded data must show on it.
  */
 import type { Box, ListFilters } from "~/referrals/referral-lists.server";
-import { berlinDate } from "~/referrals/working-days";
+import { berlinDate } from "~/time/berlin";
 import { integerFromEnv } from "./harness";
+import { adminUrlFromEnv } from "./scratch-database";
 import type { SeedResult } from "./referral-seed";
 
 export const config = {
-  adminUrl:
-    process.env.BENCH_DATABASE_URL ||
-    process.env.BENCH_PG_ADMIN_URL ||
-    "postgresql://postgres@127.0.0.1:5432/postgres",
+  adminUrl: adminUrlFromEnv(),
   databaseName: process.env.BENCH_DB_NAME || "portal_bench_referrals",
   referrals: integerFromEnv("BENCH_REFERRALS", 100_000),
   organizations: integerFromEnv("BENCH_ORGANIZATIONS", 50),

@@ -17,20 +17,20 @@ import {
   ageBands,
   contactPreferences,
   declineReasons,
-  networkMemberships,
   networks,
-  organizations,
   outcomeCodes,
   referrals,
   referralTransitions,
   services,
-  users,
   type OrganizationKind,
   type ReferralStatus,
   type ServiceCategory,
 } from "~/db/schema";
-import { addWorkingDays, berlinDate } from "~/referrals/working-days";
+import { berlinDate } from "~/time/berlin";
+import { addWorkingDays } from "~/time/working-days.server";
 import { insertUnnest } from "./bulk-insert";
+import { createRandom, type Random } from "./random";
+import { insertOrganizationsWithStaff } from "./seed-organizations";
 
 export interface SeedOptions {
   organizations: number;
@@ -76,36 +76,6 @@ export interface SeedResult {
   /** analyze: VACUUM (ANALYZE) of the whole database. */
   timingsMs: { generate: number; insert: number; analyze: number; total: number };
 }
-
-/** mulberry32: small, fast and good enough for test data. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (minInclusive: number, maxInclusive: number) =>
-      minInclusive + Math.floor(next() * (maxInclusive - minInclusive + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (probability: number) => next() < probability,
-    weighted: <T extends string>(weights: Readonly<Record<T, number>>): T => {
-      const entries = Object.entries(weights) as [T, number][];
-      const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
-      let roll = next() * total;
-      for (const [key, weight] of entries) {
-        roll -= weight;
-        if (roll < 0) return key;
-      }
-      return entries[entries.length - 1]![0];
-    },
-  };
-}
-type Random = ReturnType<typeof createRandom>;
 
 /** Target shares of the referrals' current status (sum 100). */
 export const statusWeights = {
@@ -469,32 +439,14 @@ export async function seedReferralBenchmark(
     referralRetentionMonths: retentionMonths,
     createdAt: earliest,
   });
-  await db.insert(organizations).values(
+  await insertOrganizationsWithStaff(
+    db,
     seededOrganizations.map((organization) => ({
-      id: organization.id,
-      name: organization.name,
-      kind: organization.kind,
+      ...organization,
       city: "Benchmark-Kreis",
-      createdAt: earliest,
+      networkIds: [networkId],
     })),
-  );
-  await db.insert(networkMemberships).values(
-    seededOrganizations.map((organization) => ({
-      networkId,
-      organizationId: organization.id,
-      admittedAt: earliest,
-    })),
-  );
-  await db.insert(users).values(
-    seededOrganizations.map((organization, index) => ({
-      id: organization.userId,
-      organizationId: organization.id,
-      email: organization.userEmail,
-      name: `Fachkraft ${String(index + 1).padStart(2, "0")}`,
-      passwordHash,
-      role: "staff" as const,
-      createdAt: earliest,
-    })),
+    { passwordHash, createdAt: earliest },
   );
   await db.insert(services).values(
     seededOrganizations.map((organization) => ({

@@ -25,12 +25,12 @@
  *
  * This file is the run from start to end; the parts are
  *   referral-config.ts    settings, the pages measured and what each list must show
- *   referral-database.ts  the scratch database (create, capture SQL, drop)
  *   referral-seed.ts      the synthetic network, organisations and referrals
- *   explain.ts            EXPLAIN ANALYZE of the queries of each list page
- *   server-timing.ts      the server-time preload and the interleaved measurement loop
  *   referral-report.ts    table, verdict and results file
- * and, shared with bench/http.ts, harness.ts, portal.ts, scratch-database.ts and support.ts.
+ * and, shared with the other benchmarks, app-database.ts (the scratch database: create,
+ * capture SQL, drop), explain.ts (EXPLAIN ANALYZE of the queries of each list page),
+ * server-timing.ts (the server-time preload and the interleaved measurement loop), random.ts,
+ * seed-organizations.ts, harness.ts, portal.ts, scratch-database.ts and support.ts.
  *
  * Environment:
  *   BENCH_DATABASE_URL     PostgreSQL admin connection to create the scratch database with
@@ -65,7 +65,7 @@ import {
   PASSWORD,
   targets,
 } from "./referral-config";
-import { createBenchDatabase } from "./referral-database";
+import { createBenchDatabase } from "./app-database";
 import { printReport, saveResults, type Measurement } from "./referral-report";
 import { seedReferralBenchmark, type SeededOrganization } from "./referral-seed";
 import { measureAll, serverTimingPreload } from "./server-timing";
@@ -82,11 +82,9 @@ async function main() {
   ensureBuild(process.env.BENCH_BUILD === "1");
 
   // --- database ---
-  const database = await createBenchDatabase(
-    config.adminUrl,
-    config.databaseName,
-    process.env.BENCH_KEEP_DB === "1",
-  );
+  const database = await createBenchDatabase(config.adminUrl, config.databaseName, {
+    keep: process.env.BENCH_KEEP_DB === "1",
+  });
   console.log(`\nMigriere und befülle ${config.databaseName} …`);
   const migrateStarted = performance.now();
   await runMigrations(database.handle);

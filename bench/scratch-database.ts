@@ -3,6 +3,16 @@
  * connection (one that may CREATE DATABASE).
  */
 import pg from "pg";
+import { onCleanUp } from "./harness";
+
+/** The admin connection of the benchmarks: BENCH_DATABASE_URL, or else BENCH_PG_ADMIN_URL. */
+export function adminUrlFromEnv(): string {
+  return (
+    process.env.BENCH_DATABASE_URL ||
+    process.env.BENCH_PG_ADMIN_URL ||
+    "postgresql://postgres@127.0.0.1:5432/postgres"
+  );
+}
 
 /** Creates a fresh PostgreSQL database; returns { unreachable: reason } if the server is unreachable. */
 export async function createScratchDatabase(
@@ -49,6 +59,46 @@ export async function dropLeftoverDatabase(adminUrl: string, name: string): Prom
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * Creates the database `name` afresh through `adminUrl` (a leftover of an aborted run is dropped
+ * first) and has cleanUp() drop it again, or print its URL when `keep` (BENCH_KEEP_DB=1).
+ * Returns its URL.
+ */
+export async function freshScratchDatabase(
+  adminUrl: string,
+  name: string,
+  keep: boolean,
+): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`BENCH_DB_NAME "${name}": nur a–z, 0–9 und _ erlaubt.`);
+  try {
+    await dropLeftoverDatabase(adminUrl, name);
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL unter ${redactUrl(adminUrl)} nicht erreichbar oder ohne Rechte: ${
+        error instanceof Error ? error.message : String(error)
+      }\nStarten Sie PostgreSQL oder setzen Sie BENCH_DATABASE_URL auf ein Konto, das Datenbanken ` +
+        "anlegen darf (z. B. postgresql://postgres@127.0.0.1:5432/postgres).",
+    );
+  }
+  const scratch = await createScratchDatabase(adminUrl, name);
+  if ("unreachable" in scratch)
+    throw new Error(
+      `PostgreSQL unter ${redactUrl(adminUrl)} nicht erreichbar: ${scratch.unreachable}`,
+    );
+  if (keep) {
+    onCleanUp(() =>
+      console.log(`Datenbank bleibt erhalten (BENCH_KEEP_DB=1): ${redactUrl(scratch.url)}`),
+    );
+  } else {
+    onCleanUp(async () => {
+      await scratch.drop();
+      console.log(`Datenbank „${name}“ gelöscht.`);
+    });
+  }
+  return scratch.url;
 }
 
 /** The URL with its password replaced by ***, for output and results files. */

@@ -14,36 +14,7 @@
 import { organizationKinds, type OrganizationKind } from "~/db/schema";
 import { targetGroups, type TargetGroup } from "~/directory/target-groups";
 import { fieldsOfAction, fundingSources, type FieldOfAction } from "~/ideas/vocabulary";
-
-/** mulberry32: small, fast and good enough for test data (as bench/referral-seed.ts). */
-export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (minInclusive: number, maxInclusive: number) =>
-    minInclusive + Math.floor(next() * (maxInclusive - minInclusive + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return {
-    next,
-    int,
-    pick,
-    chance: (probability: number) => next() < probability,
-    /** `count` distinct items (fewer if there are not enough). */
-    sample<T>(items: readonly T[], count: number): T[] {
-      const pool = [...items];
-      const result: T[] = [];
-      while (result.length < count && pool.length > 0)
-        result.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
-      return result;
-    },
-  };
-}
-export type Random = ReturnType<typeof createRandom>;
+import type { Random } from "./random";
 
 interface Topic {
   /** As in titles. */

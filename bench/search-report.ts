@@ -3,8 +3,8 @@
  * baseline, the summary with the verdict, the query plans of the slowest searches and the
  * results file.
  */
-import type pg from "pg";
-import type { BenchDatabase, CapturedQuery } from "./referral-database";
+import type { BenchDatabase, CapturedQuery } from "./app-database";
+import { explainStatements, type QueryExplain } from "./explain";
 import { describeQuery, queryKinds, type BenchQuery, type QueryKind } from "./search-queries";
 import { stats, type Stats } from "./server-timing";
 
@@ -185,78 +185,6 @@ export function printVerdict(verdict: Verdict, label: string, target: Target, bi
 }
 
 // --- EXPLAIN -------------------------------------------------------------------------------------
-
-export interface QueryExplain {
-  name: string;
-  sql: string;
-  params: unknown[];
-  executionMs: number;
-  planningMs: number;
-  plan: string;
-}
-
-/** Statements EXPLAIN can run; the others (BEGIN, SET LOCAL, COMMIT) are replayed as they are. */
-const explainable = /^\s*\(?\s*(select|with)\b/i;
-
-function timeOf(plan: string, label: string): number {
-  return Number(new RegExp(`${label} Time: ([0-9.]+) ms`).exec(plan)?.[1] ?? NaN);
-}
-
-/**
- * Replays the captured statements in order on one connection – so that a transaction and its
- * SET LOCAL settings apply as they did for the engine – once plainly (warming cache and plans),
- * then `runs` times with every SELECT under EXPLAIN (ANALYZE, BUFFERS); per statement the run
- * with the median execution time is kept.
- */
-async function explainStatements(
-  pool: pg.Pool,
-  captured: CapturedQuery[],
-  names: (statement: CapturedQuery, index: number) => string,
-  runs = 3,
-): Promise<QueryExplain[]> {
-  const client = await pool.connect();
-  const perStatement = new Map<
-    number,
-    { executionMs: number; planningMs: number; plan: string }[]
-  >();
-  try {
-    for (let run = -1; run < runs; run++) {
-      for (const [index, statement] of captured.entries()) {
-        if (run < 0 || !explainable.test(statement.sql)) {
-          await client.query(statement.sql, statement.params);
-          continue;
-        }
-        const { rows } = await client.query<{ "QUERY PLAN": string }>(
-          `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
-          statement.params,
-        );
-        const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
-        const list = perStatement.get(index) ?? [];
-        list.push({
-          executionMs: timeOf(plan, "Execution"),
-          planningMs: timeOf(plan, "Planning"),
-          plan,
-        });
-        perStatement.set(index, list);
-      }
-    }
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-  return [...perStatement].map(([index, results]) => {
-    results.sort((a, b) => a.executionMs - b.executionMs);
-    const statement = captured[index]!;
-    return {
-      name: names(statement, index),
-      sql: statement.sql,
-      params: statement.params,
-      ...results[Math.floor(results.length / 2)]!,
-    };
-  });
-}
 
 export interface SearchExplain {
   key: string;

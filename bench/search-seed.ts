@@ -14,10 +14,7 @@ import type { Database } from "~/db/client.server";
 import { insertUnnest } from "./bulk-insert";
 import {
   ideas,
-  networkMemberships,
   networks,
-  organizations,
-  users,
   type IdeaStatus,
   type IdeaVisibility,
   type OrganizationKind,
@@ -28,13 +25,9 @@ import {
   type InlineNode,
   type RichTextDocument,
 } from "~/rich-text/schema";
-import {
-  createRandom,
-  generateIdea,
-  placeName,
-  type GeneratedIdea,
-  type Random,
-} from "./search-corpus";
+import { createRandom, type Random } from "./random";
+import { generateIdea, placeName, type GeneratedIdea } from "./search-corpus";
+import { insertOrganizationsWithStaff } from "./seed-organizations";
 
 export interface SearchSeedOptions {
   ideas: number;
@@ -204,35 +197,15 @@ export async function seedSearchBenchmark(
       createdAt: earliest,
     })),
   );
-  await db.insert(organizations).values(
-    seededOrganizations.map((organization) => ({
-      id: organization.id,
-      name: organization.name,
-      kind: organization.kind,
-      city: organization.place,
-      createdAt: earliest,
-    })),
-  );
-  await db.insert(networkMemberships).values(
-    seededOrganizations.flatMap((organization) =>
-      organization.networkIds.map((networkId) => ({
-        networkId,
-        organizationId: organization.id,
-        admittedAt: earliest,
-      })),
-    ),
-  );
-  await db.insert(users).values(
+  await insertOrganizationsWithStaff(
+    db,
     seededOrganizations.map((organization, index) => ({
-      id: organization.userId,
-      organizationId: organization.id,
-      email: `fachkraft-${String(index + 1).padStart(2, "0")}@bench-suche.example.org`,
-      name: `Fachkraft ${String(index + 1).padStart(2, "0")}`,
-      // Nobody logs in: the benchmark calls the engine in-process.
-      passwordHash: "bench:kein-login",
-      role: "staff" as const,
-      createdAt: earliest,
+      ...organization,
+      city: organization.place,
+      userEmail: `fachkraft-${String(index + 1).padStart(2, "0")}@bench-suche.example.org`,
     })),
+    // Nobody logs in: the benchmark calls the engine in-process.
+    { passwordHash: "bench:kein-login", createdAt: earliest },
   );
 
   // --- ideas ----------------------------------------------------------------------------------

@@ -66,8 +66,8 @@ import {
   warnIfBusy,
   writeResults,
 } from "./harness";
-import { createBenchDatabase, type BenchDatabase } from "./referral-database";
-import { redactUrl } from "./scratch-database";
+import { createBenchDatabase, type BenchDatabase } from "./app-database";
+import { adminUrlFromEnv, redactUrl } from "./scratch-database";
 import {
   benchQueries,
   describeQuery,
@@ -92,10 +92,7 @@ import { seedSearchBenchmark, type SearchSeedResult } from "./search-seed";
 import { stats } from "./server-timing";
 
 const config = {
-  adminUrl:
-    process.env.BENCH_DATABASE_URL ||
-    process.env.BENCH_PG_ADMIN_URL ||
-    "postgresql://postgres@127.0.0.1:5432/postgres",
+  adminUrl: adminUrlFromEnv(),
   databaseName: process.env.BENCH_DB_NAME || "portal_bench_search",
   ideas: integerFromEnv("BENCH_IDEAS", 100_000),
   organizations: integerFromEnv("BENCH_ORGANIZATIONS", 60),
@@ -265,7 +262,9 @@ async function main() {
   const loadBefore = warnIfBusy();
 
   // --- database ---
-  const database = await createBenchDatabase(config.adminUrl, config.databaseName, config.keep);
+  const database = await createBenchDatabase(config.adminUrl, config.databaseName, {
+    keep: config.keep,
+  });
   console.log(`\nMigriere und befülle ${config.databaseName} …`);
   const migrateStarted = performance.now();
   await runMigrations(database.handle);

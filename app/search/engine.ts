@@ -1,4 +1,4 @@
-import type { IdeaStatus, IdeaVisibility } from "~/db/schema";
+import { type IdeaStatus, type IdeaVisibility } from "~/db/vocabularies";
 
 /**
  * The search behind the Ideenbörse. Two engines implement it: PostgreSQL full-text search (the

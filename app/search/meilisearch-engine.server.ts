@@ -11,7 +11,6 @@ import {
   type MultiSearchQuery,
   type Settings,
 } from "meilisearch";
-import type { IdeaStatus, IdeaVisibility } from "~/db/schema";
 import {
   MATCH_END,
   MATCH_START,
@@ -36,23 +35,12 @@ import { germanStopWords, synonymGroups } from "./synonyms";
  */
 
 /** What is stored in Meilisearch for an idea: dates twice, as ISO text to return and as numbers to sort. */
-export interface MeiliDocument {
-  id: string;
-  networkId: string;
-  organizationId: string;
-  status: IdeaStatus;
-  visibility: IdeaVisibility;
-  title: string;
-  summary: string;
-  bodyText: string;
-  resultsText: string;
-  targetGroups: string[];
-  fieldsOfAction: string[];
+export interface MeiliDocument extends Omit<
+  SearchDocument,
+  "region" | "publishedAt" | "updatedAt"
+> {
   /** null instead of "" so an idea without region adds no empty facet value. */
   region: string | null;
-  partnerKinds: string[];
-  funding: string[];
-  adoptionCount: number;
   publishedAt: string | null;
   /** Milliseconds since the epoch; 0 for ideas never published (drafts). */
   publishedAtTimestamp: number;
@@ -60,12 +48,8 @@ export interface MeiliDocument {
   updatedAtTimestamp: number;
 }
 
-/** Searched in this order: a match in the title ranks above one in the summary, and so on. */
-export const searchableAttributes = [
-  "title",
-  "summary",
-  "bodyText",
-  "resultsText",
+/** The facets stored under their own name (all but "scope"): searched, filtered and counted. */
+const facetFields = [
   "targetGroups",
   "fieldsOfAction",
   "region",
@@ -73,16 +57,21 @@ export const searchableAttributes = [
   "funding",
 ] as const;
 
+/** Searched in this order: a match in the title ranks above one in the summary, and so on. */
+export const searchableAttributes = [
+  "title",
+  "summary",
+  "bodyText",
+  "resultsText",
+  ...facetFields,
+] as const;
+
 export const filterableAttributes = [
   "status",
   "visibility",
   "networkId",
   "organizationId",
-  "targetGroups",
-  "fieldsOfAction",
-  "region",
-  "partnerKinds",
-  "funding",
+  ...facetFields,
 ] as const;
 
 /** "id" only breaks ties, so equal dates or counts still page in one fixed order. */
