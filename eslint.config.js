@@ -25,7 +25,9 @@ export default tseslint.config(
   },
   {
     // Tests import the application, never the other way round (the demo seed lives in app/demo).
+    // Unit tests beside their module are tests: they may share the helpers in tests/.
     files: ["app/**", "server/**", "scripts/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -34,6 +36,53 @@ export default tseslint.config(
             {
               group: ["\\#tests/**", "**/tests/**"],
               message: "Application code must not import from tests/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // server/ takes the application from the Remix build (runtimeOf in server/build.ts): a module
+    // imported here as well would exist twice in the process (docs/decisions/013).
+    files: ["server/**"],
+    ignores: ["server/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/**", "**/app/**"],
+              allowTypeImports: true,
+              message:
+                "server/ reaches app/ only through the build (runtimeOf in server/build.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Modules the browser may load use the vocabularies, not the drizzle schema: a value import
+    // of ~/db/schema puts the whole database layer into every page's JavaScript.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: [
+      "app/**/*.server.ts",
+      "app/**/*.server.tsx",
+      "app/**/*.test.*",
+      "app/db/**",
+      "app/demo/**",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "~/db/schema",
+              allowTypeImports: true,
+              message: "Browser code takes vocabularies from ~/db/vocabularies.",
             },
           ],
         },

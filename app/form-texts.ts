@@ -21,3 +21,9 @@ function formatSize(bytes: number): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, "MB"] : [bytes / 1024, "KB"];
   return `${value.toLocaleString("de-DE", { maximumFractionDigits: 1 })} ${unit}`;
 }
+
+/** Fallbacks for rules a schema words no message of its own for (a field missing entirely). */
+export const schemaFallbackTexts = {
+  required: "Bitte füllen Sie dieses Feld aus.",
+  invalid: "Bitte prüfen Sie diese Angabe.",
+};

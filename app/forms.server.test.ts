@@ -1,6 +1,7 @@
 import { formTexts } from "~/form-texts";
-import { feedbackFor } from "~/ui/form";
-import { formValues, readForm, unhandledIntent, type FormFailure } from "./forms.server";
+import { feedbackFor } from "#tests/helpers/forms";
+import { resultFor } from "~/ui/portal-form";
+import { formValues, readForm, unhandledIntent } from "./forms.server";
 
 const urlencoded = "application/x-www-form-urlencoded";
 
@@ -14,7 +15,7 @@ const encoded = (pairs: [string, string][]) => new URLSearchParams(pairs).toStri
 
 async function refused(read: Awaited<ReturnType<typeof readForm>>) {
   if (read.ok) throw new Error("the form was accepted");
-  return { status: read.response.status, ...((await read.response.json()) as FormFailure) };
+  return { status: read.response.status, ...feedbackFor(await read.response.json()) };
 }
 
 describe("readForm", () => {
@@ -206,6 +207,48 @@ describe("readForm", () => {
   });
 });
 
+describe("field names conform would read as more than a field", () => {
+  it.each([
+    ["__intent__", '{"type":"unknown"}'],
+    ["__state__", "garbage"],
+    ["tags[20000000]", "x"],
+    ["results[101].label", "x"],
+    ["a.b.c.d.e", "x"],
+    ["__proto__.polluted", "x"],
+    ["a.constructor.prototype", "x"],
+    ["results[0][__proto__]", "x"],
+  ])(
+    "refuses %s with 400 before any parser sees it, keeping the other values",
+    async (name, value) => {
+      const read = await readForm(
+        formRequest(
+          encoded([
+            ["title", "Bleibt"],
+            [name, value],
+          ]),
+        ),
+      );
+      const failure = await refused(read);
+      expect(failure.status).toBe(400);
+      expect(failure.errors).toEqual({ form: formTexts.unreadable });
+      expect(failure.values).toEqual({ title: "Bleibt" });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it("lets the names of a table's rows through", async () => {
+    const read = await readForm(
+      formRequest(
+        encoded([
+          ["results[0].label", "Teilnehmende"],
+          ["results[100].value", "12"],
+        ]),
+      ),
+    );
+    expect(read.ok).toBe(true);
+  });
+});
+
 describe("formValues", () => {
   it("takes the first of repeated values, as FormData.get does", () => {
     const formData = new FormData();
@@ -221,17 +264,38 @@ describe("unhandledIntent", () => {
   });
 });
 
-describe("feedbackFor", () => {
-  const unattributed = { errors: { form: formTexts.unknownIntent }, values: { title: "Hallo" } };
+describe("resultFor", () => {
+  const unattributed = {
+    status: "error" as const,
+    initialValue: { title: "Hallo" },
+    error: { "": [formTexts.unknownIntent] },
+  };
 
   it("shows a message that names no form at every form, without another form's values", () => {
-    expect(feedbackFor(unattributed, "create")).toEqual({ errors: unattributed.errors });
-    expect(feedbackFor(unattributed)).toEqual(unattributed);
+    expect(resultFor(unattributed, "create")).toEqual({
+      status: "error",
+      error: { "": [formTexts.unknownIntent] },
+    });
+    expect(resultFor(unattributed)).toBe(unattributed);
   });
 
-  it("keeps a form's own feedback to that form", () => {
-    const own = { intent: "admit", errors: { form: "x", name: "y" }, values: {} };
-    expect(feedbackFor(own, "admit")).toEqual(own);
-    expect(feedbackFor(own, "create")).toEqual({});
+  it("keeps a form's own answer to that form", () => {
+    const own = {
+      status: "error" as const,
+      initialValue: { intent: "admit", name: "N" },
+      error: { "": ["x"], name: ["y"] },
+    };
+    expect(resultFor(own, "admit")).toBe(own);
+    expect(resultFor(own, "create")).toBeUndefined();
+    expect(feedbackFor(own, "admit")).toEqual({
+      intent: "admit",
+      errors: { form: "x", name: "y" },
+      values: { intent: "admit", name: "N" },
+    });
+  });
+
+  it("takes nothing from an answer that is not a refused form", () => {
+    expect(resultFor({ saved: true })).toBeUndefined();
+    expect(resultFor(null)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { json, type TypedResponse } from "@remix-run/node";
-import type { z } from "zod";
 import { getEnv } from "~/env.server";
 import { formTexts } from "~/form-texts";
 
@@ -7,53 +7,53 @@ export type FieldErrors = Record<string, string>;
 /** Submitted values: one string per field, a list for fields with several checkboxes. */
 export type FormValues = Record<string, string | string[]>;
 
-export interface FormFailure {
-  intent?: string;
-  errors: FieldErrors;
-  values: FormValues;
+/** What an action answers to a form it did not take: conform's result, read by `useForm`. */
+export type FormResult = SubmissionResult<string[]>;
+
+/** Fields whose value never travels back to the browser, whatever the form. */
+const hiddenFields = ["password", "currentPassword", "newPassword", "passwordConfirmation"];
+
+export interface Rejection {
+  /** A message for the whole form, shown in its error summary. */
+  form?: string;
+  /** Messages the schema could not know (database checks), by field name. */
+  fields?: FieldErrors;
 }
 
 /**
- * Parses a form with a zod schema. On failure it returns the 400 response an action sends
- * back: the German message per field and everything that was typed (never passwords).
+ * The 400 (or other) answer to a submission the action refuses: the schema's messages plus the
+ * action's own, and everything that was typed except passwords.
  */
-export function parseForm<Schema extends z.ZodTypeAny>(
-  formData: FormData,
-  schema: Schema,
-  options: { multiValued?: readonly string[] } = {},
-): { ok: true; data: z.infer<Schema> } | { ok: false; response: Response } {
-  const raw = formValues(formData, options.multiValued);
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, response: formFailure(raw, fieldErrors(result.error)) };
-}
-
-/** The first message per field, as shown beside the field. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
-
-export function formFailure(raw: FormValues, errors: FieldErrors): Response {
-  return failureResponse(raw, errors, typeof raw.intent === "string" ? raw.intent : undefined);
-}
-
-/**
- * The answer to a form the portal cannot take. `intent` names the form it belongs to; without
- * one, every form of the page shows the message (see feedbackFor in ~/ui/form).
- */
-function failureResponse(
-  raw: FormValues,
-  errors: FieldErrors,
-  intent: string | undefined,
+export function rejectSubmission(
+  submission: Submission<unknown>,
+  rejection: Rejection = {},
   status = 400,
-): TypedResponse<FormFailure> {
-  const values = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => !key.toLowerCase().includes("password")),
+): TypedResponse<FormResult> {
+  const extra = rejection.form !== undefined || rejection.fields !== undefined;
+  const result = submission.reply({
+    ...(extra
+      ? {
+          formErrors: rejection.form === undefined ? undefined : [rejection.form],
+          fieldErrors: Object.fromEntries(
+            Object.entries(rejection.fields ?? {}).map(([name, message]) => [name, [message]]),
+          ),
+        }
+      : {}),
+    hideFields: hiddenFields,
+  });
+  return json(result, { status });
+}
+
+/** The answer to a body refused before any schema saw it (see readForm). */
+function refusal(raw: FormValues, errors: FieldErrors, status: number): TypedResponse<FormResult> {
+  const { form, ...fields } = errors;
+  const error: Record<string, string[]> = {};
+  if (form !== undefined) error[""] = [form];
+  for (const [name, message] of Object.entries(fields)) error[name] = [message];
+  const initialValue = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !hiddenFields.includes(key)),
   );
-  const body: FormFailure = { intent, errors, values };
-  return json(body, { status });
+  return json({ status: "error", initialValue, error } satisfies FormResult, { status });
 }
 
 /**
@@ -80,7 +80,7 @@ export interface ReadFormOptions<Intent extends string> {
 
 export type FormRead<Intent extends string> =
   | { ok: true; formData: FormData; intent: Intent }
-  | { ok: false; response: TypedResponse<FormFailure> };
+  | { ok: false; response: TypedResponse<FormResult> };
 
 /**
  * The only way actions read a request body. Whatever arrives, the action gets either a form it
@@ -107,23 +107,53 @@ export async function readForm<Intent extends string = never>(
 
   const multiValued = options.multiValued ?? [];
   const raw = storableValues(formValues(formData, multiValued));
+  const unsafeNames = [...new Set(formData.keys())].filter(isUnsafeFieldName);
+  if (unsafeNames.length > 0) {
+    const typed = Object.fromEntries(
+      Object.entries(raw).filter(([name]) => !unsafeNames.includes(name)),
+    );
+    return refuse({ form: formTexts.unreadable }, 400, typed);
+  }
   const intent = formData.get("intent");
   const knownIntent =
     options.intents === undefined || options.intents.some((known) => known === intent);
-  if (!knownIntent) return refuse({ form: formTexts.unknownIntent }, 400, raw);
+  if (!knownIntent) {
+    // Without its intent the answer belongs to no form in particular: every form shows it.
+    const { intent: _unknown, ...typed } = raw;
+    return refuse({ form: formTexts.unknownIntent }, 400, typed);
+  }
 
   const errors = fieldProblems(formData, multiValued);
   if (Object.keys(errors).length > 0) {
     const invalid = Object.values(errors).includes(formTexts.invalidCharactersField);
     const form = invalid ? formTexts.invalidCharacters : formTexts.duplicates;
-    const submitted = typeof intent === "string" ? intent : undefined;
-    return { ok: false, response: failureResponse(raw, { form, ...errors }, submitted) };
+    return { ok: false, response: refusal(raw, { form, ...errors }, 400) };
   }
   return { ok: true, formData, intent: intent as Intent };
 }
 
+/** The highest list index a field name may carry (`results[100].label`); tables are shorter. */
+const MAX_LIST_INDEX = 100;
+/** The deepest path a field name may spell (`a.b[0].c` has three steps). */
+const MAX_NAME_DEPTH = 4;
+
+/**
+ * Names conform would read as more than a plain field, refused before any parser sees them: its
+ * own control fields (`__intent__`, `__state__`, which it parses as JSON and throws on), a list
+ * index that would build an array of millions of empty entries, a path deeper than any form
+ * has (an answer nested too deep to serialise), and steps into an object's prototype.
+ */
+function isUnsafeFieldName(name: string): boolean {
+  if (name === "__intent__" || name === "__state__") return true;
+  const indexes = [...name.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  if (indexes.some((index) => index > MAX_LIST_INDEX)) return true;
+  const steps = name.split(/[.[\]]+/).filter(Boolean);
+  if (steps.length > MAX_NAME_DEPTH) return true;
+  return steps.some((step) => ["__proto__", "constructor", "prototype"].includes(step));
+}
+
 function refuse(errors: FieldErrors, status = 400, raw: FormValues = {}) {
-  return { ok: false as const, response: failureResponse(raw, errors, undefined, status) };
+  return { ok: false as const, response: refusal(raw, errors, status) };
 }
 
 function isFormContentType(contentType: string): boolean {

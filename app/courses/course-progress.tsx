@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import type { CourseStatus } from "~/db/schema";
+import { type CourseStatus } from "~/db/vocabularies";
 import type { CourseProgress } from "~/realtime/hub.server";
 import { useLiveEvent } from "~/ui/live-connection";
 import { courseStatusLabels, progressAnnouncements, progressText } from "./texts";

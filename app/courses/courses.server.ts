@@ -5,26 +5,21 @@ import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import { coursePledges, courses, networks, organizations } from "~/db/schema";
-import { toBerlinLocal } from "~/events/berlin-time";
-import type { FieldErrors } from "~/forms.server";
+import { berlinDate } from "~/time/berlin";
+import type { FieldErrors, Rejection } from "~/forms.server";
 import { organizationKindLabels } from "~/organizations/texts";
 import { emitCourseProgress } from "~/realtime/hub.server";
 import { renderRichText } from "~/rich-text/render.server";
 import type { RichTextDocument } from "~/rich-text/schema";
-import type { CourseFormValues } from "./course-form";
-import type { CourseInput } from "./course-form.server";
+import type { CourseInput } from "./course-form";
 import { courseFormTexts } from "./texts";
 import {
   announceTransition,
   confirmIfMinimumReached,
   transitionedColumns,
+  type CourseActor,
 } from "./transitions.server";
 import { progressOf } from "./course-progress";
-
-interface Actor {
-  id: string;
-  organizationId: string;
-}
 
 /** The columns a course's own fields map to, shared by create and update. */
 function courseColumns(input: CourseInput) {
@@ -44,7 +39,7 @@ function courseColumns(input: CourseInput) {
 
 /** Offers a course to one of the actor's networks, on behalf of the actor's Bildungsträger. */
 export async function createCourse(
-  actor: Actor,
+  actor: CourseActor,
   input: CourseInput,
   ip: string | null,
   submission: Submission | null = null,
@@ -79,12 +74,12 @@ export async function createCourse(
  * open course to the pledged seats confirms it, in the same transaction. The network stays.
  */
 export async function updateCourse(
-  actor: Actor,
+  actor: CourseActor,
   courseId: string,
   input: CourseInput,
   ip: string | null,
   options: { now?: Date } = {},
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true } | { ok: false; rejection: Rejection }> {
   const now = options.now ?? new Date();
   return inUnitOfWork(async (unit) => {
     const { tx } = unit;
@@ -93,10 +88,11 @@ export async function updateCourse(
       .from(courses)
       .where(eq(courses.id, courseId))
       .for("update");
-    if (!current)
-      return { ok: false as const, errors: { form: courseFormTexts.cancelledMeanwhile } };
+    if (!current) {
+      return { ok: false as const, rejection: { form: courseFormTexts.cancelledMeanwhile } };
+    }
+    const form = current.status === "cancelled" ? courseFormTexts.cancelledMeanwhile : undefined;
     const errors: FieldErrors = {};
-    if (current.status === "cancelled") errors.form = courseFormTexts.cancelledMeanwhile;
     if (input.maxParticipants < current.pledgedSeats) {
       errors.maxParticipants = courseFormTexts.maximumBelowPledged(current.pledgedSeats);
     }
@@ -117,7 +113,9 @@ export async function updateCourse(
         current.pledgedSeats,
       );
     }
-    if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+    if (form || Object.keys(errors).length > 0) {
+      return { ok: false as const, rejection: { form, fields: errors } };
+    }
     const [course] = await tx
       .update(courses)
       .set({ ...courseColumns(input), updatedAt: now })
@@ -139,6 +137,28 @@ export async function updateCourse(
   });
 }
 
+/** The fields of a course every page reads: the list, the course page and the edit form. */
+const courseFieldColumns = {
+  title: courses.title,
+  instrument: courses.instrument,
+  startDate: courses.startDate,
+  duration: courses.duration,
+  place: courses.place,
+  minParticipants: courses.minParticipants,
+  maxParticipants: courses.maxParticipants,
+  pledgeDeadline: courses.pledgeDeadline,
+  pledgedSeats: courses.pledgedSeats,
+};
+
+/** What the pool's list and the course page both show of a course (and its deadline's day). */
+const courseSummaryColumns = {
+  ...courseFieldColumns,
+  id: courses.id,
+  status: courses.status,
+  organizationName: organizations.name,
+  networkName: networks.name,
+};
+
 export interface CourseListViewer {
   organizationId: string;
   networkIds: string[];
@@ -157,22 +177,7 @@ export async function listCourses(
   if (networkIds.length === 0) return [];
   const now = options.now ?? new Date();
   const rows = await getDb()
-    .select({
-      id: courses.id,
-      title: courses.title,
-      instrument: courses.instrument,
-      startDate: courses.startDate,
-      duration: courses.duration,
-      place: courses.place,
-      minParticipants: courses.minParticipants,
-      maxParticipants: courses.maxParticipants,
-      pledgedSeats: courses.pledgedSeats,
-      status: courses.status,
-      pledgeDeadline: courses.pledgeDeadline,
-      organizationName: organizations.name,
-      networkName: networks.name,
-      ownPledge: coursePledges.seats,
-    })
+    .select({ ...courseSummaryColumns, ownPledge: coursePledges.seats })
     .from(courses)
     .innerJoin(organizations, eq(organizations.id, courses.organizationId))
     .innerJoin(networks, eq(networks.id, courses.networkId))
@@ -192,32 +197,24 @@ export async function listCourses(
       ),
     )
     .orderBy(asc(courses.startDate), asc(courses.title));
-  return rows.map((row) => ({ ...row, ownPledge: row.ownPledge ?? 0 }));
+  return rows.map((row) => ({
+    ...row,
+    pledgeDeadlineDay: berlinDate(row.pledgeDeadline),
+    ownPledge: row.ownPledge ?? 0,
+  }));
 }
 
 /** Everything the course page shows; the description is rendered and sanitized here. */
 export async function loadCourse(courseId: string, viewerOrganizationId: string) {
   const [row] = await getDb()
     .select({
-      id: courses.id,
-      title: courses.title,
+      ...courseSummaryColumns,
       description: courses.description,
-      instrument: courses.instrument,
-      startDate: courses.startDate,
-      duration: courses.duration,
-      place: courses.place,
-      minParticipants: courses.minParticipants,
-      maxParticipants: courses.maxParticipants,
-      pledgedSeats: courses.pledgedSeats,
-      status: courses.status,
-      pledgeDeadline: courses.pledgeDeadline,
       admittedKinds: courses.admittedKinds,
       confirmedAt: courses.confirmedAt,
       cancelledAt: courses.cancelledAt,
       updatedAt: courses.updatedAt,
       organizationId: courses.organizationId,
-      organizationName: organizations.name,
-      networkName: networks.name,
     })
     .from(courses)
     .innerJoin(organizations, eq(organizations.id, courses.organizationId))
@@ -239,48 +236,35 @@ export async function loadCourse(courseId: string, viewerOrganizationId: string)
   const { description, ...course } = row;
   return {
     ...course,
+    pledgeDeadlineDay: berlinDate(course.pledgeDeadline),
     descriptionHtml: renderRichText(description as RichTextDocument),
     pledges,
     ownPledge: pledges.find((pledge) => pledge.organizationId === viewerOrganizationId)?.seats ?? 0,
   };
 }
 
-/** The stored course as the edit form's values. */
-export async function loadCourseForEditing(
-  courseId: string,
-): Promise<(CourseFormValues & { pledgedSeats: number }) | null> {
+/**
+ * The stored course as the edit form starts with it (conform turns the numbers and the list into
+ * field values): the description as the editor's JSON, the deadline as its Berlin day.
+ */
+export async function loadCourseForEditing(courseId: string) {
   const [row] = await getDb()
     .select({
-      title: courses.title,
+      ...courseFieldColumns,
       description: courses.description,
-      instrument: courses.instrument,
-      startDate: courses.startDate,
-      duration: courses.duration,
-      place: courses.place,
-      minParticipants: courses.minParticipants,
-      maxParticipants: courses.maxParticipants,
-      pledgeDeadline: courses.pledgeDeadline,
       admittedKinds: courses.admittedKinds,
       networkId: courses.networkId,
-      pledgedSeats: courses.pledgedSeats,
     })
     .from(courses)
     .where(eq(courses.id, courseId));
   if (!row) return null;
+  const { pledgedSeats, ...course } = row;
   return {
-    ...row,
-    description: JSON.stringify(row.description),
-    minParticipants: String(row.minParticipants),
-    maxParticipants: String(row.maxParticipants),
-    pledgeDeadline: toBerlinLocal(row.pledgeDeadline).date,
+    pledgedSeats,
+    stored: {
+      ...course,
+      description: JSON.stringify(course.description),
+      pledgeDeadline: berlinDate(course.pledgeDeadline),
+    },
   };
-}
-
-/** The stored deadline, so that an edit may keep one that has passed already. */
-export async function storedPledgeDeadline(courseId: string): Promise<Date | null> {
-  const [row] = await getDb()
-    .select({ pledgeDeadline: courses.pledgeDeadline })
-    .from(courses)
-    .where(eq(courses.id, courseId));
-  return row?.pledgeDeadline ?? null;
 }

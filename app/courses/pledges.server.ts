@@ -3,7 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { coursePledges, courses, type CourseStatus } from "~/db/schema";
-import { toBerlinLocal } from "~/events/berlin-time";
+import { toBerlinLocal } from "~/time/berlin";
 import { emitCourseProgress, type CourseProgress } from "~/realtime/hub.server";
 import { formatDay } from "~/ui/format";
 import { pledgeTexts } from "./texts";
@@ -11,13 +11,9 @@ import {
   announceTransition,
   confirmIfMinimumReached,
   transitionedColumns,
+  type CourseActor,
 } from "./transitions.server";
 import { progressOf } from "./course-progress";
-
-interface Actor {
-  id: string;
-  organizationId: string;
-}
 
 export interface PledgeState {
   status: CourseStatus;
@@ -74,7 +70,7 @@ export type PledgeResult =
  * the same transaction. The caller has authorized the actor (course.pledge).
  */
 export async function setPledge(
-  actor: Actor,
+  actor: CourseActor,
   courseId: string,
   seats: number,
   ip: string | null,

@@ -1,4 +1,5 @@
-import type { CourseStatus } from "~/db/schema";
+import { type CourseInstrument, type CourseStatus } from "~/db/vocabularies";
+import { plural, pluralForm } from "~/ui/plural";
 
 /** Everything a person reads about the Maßnahmen-Pool, in one place. */
 export const courseStatusLabels: Record<CourseStatus, string> = {
@@ -7,16 +8,25 @@ export const courseStatusLabels: Record<CourseStatus, string> = {
   cancelled: "abgesagt",
 };
 
-const seatsWord = (count: number) => (count === 1 ? "Platz" : "Plätze");
-const seatsDative = (count: number) => (count === 1 ? "Platz" : "Plätzen");
+export const courseInstrumentLabels: Record<CourseInstrument, string> = {
+  fbw: "FbW (Förderung der beruflichen Weiterbildung)",
+  avgs: "AVGS-Maßnahme",
+  paragraph_45: "Maßnahme nach § 45 SGB III",
+  esf: "ESF-Projekt",
+  sonstige: "sonstige",
+};
+
+const seats = { one: "Platz", other: "Plätze" };
+/** After "von" and "mit": "15 Plätzen". */
+const seatsDative = { one: "Platz", other: "Plätzen" };
 
 /** "12 von mindestens 15 Plätzen zugesagt (höchstens 20)" */
 export function progressText(pledged: number, minimum: number, maximum: number): string {
-  return `${pledged} von mindestens ${minimum} ${seatsDative(minimum)} zugesagt (höchstens ${maximum})`;
+  return `${pledged} von mindestens ${plural(minimum, seatsDative)} zugesagt (höchstens ${maximum})`;
 }
 
 export function seatsText(count: number): string {
-  return `${count} ${seatsWord(count)}`;
+  return plural(count, seats);
 }
 
 export const courseFormTexts = {
@@ -47,7 +57,7 @@ export const courseFormTexts = {
   maximumBelowPledged: (pledged: number) =>
     `Es sind bereits ${seatsText(pledged)} zugesagt – die Höchstteilnehmerzahl kann nicht darunter liegen.`,
   minimumAbovePledgedWhenConfirmed: (pledged: number) =>
-    `Die Maßnahme kommt mit ${pledged} ${seatsDative(pledged)} zustande – die Mindestteilnehmerzahl kann nicht mehr darüber angehoben werden.`,
+    `Die Maßnahme kommt mit ${plural(pledged, seatsDative)} zustande – die Mindestteilnehmerzahl kann nicht mehr darüber angehoben werden.`,
 };
 
 export const pledgeTexts = {
@@ -58,9 +68,9 @@ export const pledgeTexts = {
   overMaximum: (free: number, ownMaximum: number) =>
     free === 0
       ? `Es sind keine Plätze mehr frei – Ihre Organisation kann höchstens ${seatsText(ownMaximum)} zusagen.`
-      : `Es ${free === 1 ? "ist" : "sind"} nur noch ${seatsText(free)} frei – Ihre Organisation kann insgesamt höchstens ${seatsText(ownMaximum)} zusagen.`,
+      : `Es ${pluralForm(free, { one: "ist", other: "sind" })} nur noch ${seatsText(free)} frei – Ihre Organisation kann insgesamt höchstens ${seatsText(ownMaximum)} zusagen.`,
   belowMinimumAfterConfirmation: (minimum: number, ownMinimum: number) =>
-    `Die Maßnahme kommt zustande, weil mindestens ${minimum} ${seatsWord(minimum)} zugesagt sind. Sie können Ihre Zusage deshalb nur bis auf ${seatsText(ownMinimum)} verringern.`,
+    `Die Maßnahme kommt zustande, weil mindestens ${seatsText(minimum)} zugesagt sind. Sie können Ihre Zusage deshalb nur bis auf ${seatsText(ownMinimum)} verringern.`,
 };
 
 export const courseNotificationTexts = {

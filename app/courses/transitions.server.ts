@@ -65,8 +65,14 @@ export async function confirmIfMinimumReached(
   return confirmed.length > 0;
 }
 
+/** Who changes a course: a person, on behalf of their organisation. */
+export interface CourseActor {
+  id: string;
+  organizationId: string;
+}
+
 interface AnnouncementContext {
-  actor: { id: string; organizationId: string } | null;
+  actor: CourseActor | null;
   ip: string | null;
 }
 

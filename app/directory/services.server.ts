@@ -1,43 +1,14 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server";
+import { authorize, notFound } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
-import { networkMemberships, organizations, serviceCategories, services } from "~/db/schema";
-import { referralTexts as texts } from "~/referrals/texts";
-import { targetGroups } from "./target-groups";
-
-/** Form fields with several checkboxes, for `parseForm`. */
-export const serviceMultiValuedFields = ["targetGroups"] as const;
-
-export const serviceSchema = z.object({
-  name: z.string().trim().min(1, texts.serviceNameRequired).max(120, texts.serviceNameTooLong),
-  category: z.enum(serviceCategories, { errorMap: () => ({ message: texts.categoryInvalid }) }),
-  description: z.string().trim().max(1000, texts.descriptionTooLong).default(""),
-  targetGroups: z.array(z.enum(targetGroups)).default([]),
-  languages: z
-    .string()
-    .trim()
-    .max(300)
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((language) => language.trim())
-        .filter(Boolean),
-    ),
-  acceptsReferrals: z
-    .literal("on")
-    .optional()
-    .transform((value) => value === "on"),
-  responseWorkingDays: z.coerce
-    .number({ invalid_type_error: texts.responseDaysInvalid })
-    .int(texts.responseDaysInvalid)
-    .min(1, texts.responseDaysInvalid)
-    .max(60, texts.responseDaysInvalid),
-});
-export type ServiceInput = z.infer<typeof serviceSchema>;
+import { networkMemberships, organizations, services } from "~/db/schema";
+import { requireUuid } from "~/params.server";
+import { clientIp } from "~/request-context.server";
+import type { ServiceInput } from "./service-form";
 
 const serviceColumns = {
   id: services.id,
@@ -56,6 +27,26 @@ export function listOrganizationServices(organizationId: string) {
     .from(services)
     .where(eq(services.organizationId, organizationId))
     .orderBy(asc(services.name));
+}
+
+/** A service of the user's own organisation, for those who manage its services; else 403/404. */
+export async function requireOwnService(user: CurrentUser, serviceIdParam: string | undefined) {
+  await authorize(
+    user,
+    { action: "services.manage", organizationId: user.organizationId },
+    clientIp(),
+  );
+  const [service] = await getDb()
+    .select(serviceColumns)
+    .from(services)
+    .where(
+      and(
+        eq(services.id, requireUuid(serviceIdParam)),
+        eq(services.organizationId, user.organizationId),
+      ),
+    );
+  if (!service) throw notFound();
+  return service;
 }
 
 export async function createService(

@@ -8,7 +8,7 @@ import type {
 import { getDb } from "~/db/client.server";
 import { discussionChannels, discussionPosts, discussionThreads } from "~/db/schema";
 import { getEventAccess } from "~/events/access.server";
-import { getIdeaAccess } from "~/ideas/ideas.server";
+import { getIdeaAccess } from "~/ideas/idea-access.server";
 import { getReferralParties } from "~/referrals/referral-parties.server";
 import { discussionTexts } from "./texts";
 import { isUuid } from "~/params.server";

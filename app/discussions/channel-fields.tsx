@@ -1,66 +1,60 @@
-import type { ChannelEmployerAccess } from "~/db/schema";
-import { submitted, TextAreaField, TextField, type FormFeedback } from "~/ui/form";
+import type { ComponentProps } from "react";
+import { channelEmployerAccesses } from "~/db/vocabularies";
+import { TextAreaField, TextField } from "~/ui/form";
 import { employerAccessLabels, MAX_CHANNEL_DESCRIPTION, MAX_CHANNEL_NAME } from "./texts";
 
-const accessOrder: ChannelEmployerAccess[] = ["none", "read", "write"];
+type Field = NonNullable<ComponentProps<typeof TextField>["field"]>;
 
 /**
- * Name, description and employer access of a channel, for creating one and for its settings.
- * A rejected form shows what was typed (feedback), otherwise the current values.
+ * Name, description and employer access of a channel (channel-form.ts), for creating one and for
+ * its settings.
  */
 export function ChannelFields({
-  idPrefix,
-  feedback,
-  current,
+  fields,
 }: {
-  idPrefix: string;
-  feedback: FormFeedback;
-  current?: { name: string; description: string; employerAccess: ChannelEmployerAccess };
+  fields: Record<"name" | "description" | "employerAccess", Field>;
 }) {
-  const access = submitted(feedback, "employerAccess", current?.employerAccess ?? "none");
-  const accessError = feedback.errors?.employerAccess;
+  const access = fields.employerAccess;
+  const accessError = access.errors?.[0];
   return (
     <>
       <TextField
-        id={`${idPrefix}-name`}
-        name="name"
+        field={fields.name}
         label="Name des Kanals"
         hint="z. B. „Allgemein“ oder „U25 und Jugendberufsagentur“"
         required
         maxLength={MAX_CHANNEL_NAME}
-        defaultValue={submitted(feedback, "name", current?.name ?? "")}
-        error={feedback.errors?.name}
       />
       <TextAreaField
-        id={`${idPrefix}-beschreibung`}
-        name="description"
+        field={fields.description}
         label="Beschreibung (optional)"
         hint="Worum geht es in diesem Kanal?"
         rows={2}
         maxLength={MAX_CHANNEL_DESCRIPTION}
-        defaultValue={submitted(feedback, "description", current?.description ?? "")}
-        error={feedback.errors?.description}
       />
+      {/* Radio buttons: ~/ui/form has no group of them, the checkbox group's frame serves. */}
       <fieldset
+        id={access.id}
+        key={access.key}
         className={accessError ? "field field--invalid checkbox-group" : "field checkbox-group"}
-        aria-describedby={accessError ? `${idPrefix}-arbeitgeber-fehler` : undefined}
+        aria-describedby={accessError ? `${access.id}-fehler` : undefined}
       >
         <legend>Arbeitgeber im Netzwerk</legend>
         <div className="checkbox-group__options">
-          {accessOrder.map((value) => (
+          {channelEmployerAccesses.map((value) => (
             <label key={value} className="checkbox">
               <input
                 type="radio"
-                name="employerAccess"
+                name={access.name}
                 value={value}
-                defaultChecked={access === value}
+                defaultChecked={access.initialValue === value}
               />
               {employerAccessLabels[value]}
             </label>
           ))}
         </div>
         {accessError ? (
-          <p className="field__error" id={`${idPrefix}-arbeitgeber-fehler`}>
+          <p className="field__error" id={`${access.id}-fehler`}>
             {accessError}
           </p>
         ) : null}

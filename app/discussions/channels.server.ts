@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
-import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
+import { can, notFound, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
-  channelEmployerAccesses,
   discussionChannels,
   discussionPosts,
   discussionReads,
@@ -14,7 +13,8 @@ import {
   type ChannelEmployerAccess,
 } from "~/db/schema";
 import { revokeThreadRooms } from "~/realtime/hub.server";
-import { MAX_CHANNEL_DESCRIPTION, MAX_CHANNEL_NAME, MAX_TITLE, discussionTexts } from "./texts";
+import type { ChannelInput } from "./channel-form";
+import { discussionTexts } from "./texts";
 
 /**
  * Channels and their threads: listing with unread counts, and the coordinator's channel
@@ -59,7 +59,7 @@ export interface ChannelSummary extends ChannelAccess {
 }
 
 /** The channels of the user's (and coordinated) networks that the user may see. */
-export async function listChannelsFor(user: Actor & { id: string }): Promise<ChannelSummary[]> {
+export async function listChannelsFor(user: Actor): Promise<ChannelSummary[]> {
   const networkIds = [...new Set([...user.networkIds, ...user.coordinatedNetworkIds])];
   if (networkIds.length === 0) return [];
   const unread = unreadPerThread(
@@ -100,7 +100,7 @@ export interface ThreadSummary {
   unread: number;
 }
 
-export async function listThreads(channelId: string, userId: string): Promise<ThreadSummary[]> {
+async function listThreads(channelId: string, userId: string): Promise<ThreadSummary[]> {
   const unread = unreadPerThread(userId, sql`${discussionThreads.channelId} = ${channelId}`);
   const rows = await getDb()
     .select({
@@ -120,6 +120,23 @@ export async function listThreads(channelId: string, userId: string): Promise<Th
   return rows.map(({ lockedAt, ...row }) => ({ ...row, locked: lockedAt !== null }));
 }
 
+/** The channel page: the channel, its threads, and whether the user may start one or manage it. */
+export async function loadChannelPage(user: Actor, channel: ChannelAccess) {
+  const [details, threads] = await Promise.all([
+    getChannelDetails(channel.id),
+    listThreads(channel.id, user.id),
+  ]);
+  if (!details) throw notFound();
+  return {
+    channel: { ...details, ...channel },
+    threads,
+    may: {
+      start: can(user, { action: "thread.start", channel }),
+      manage: can(user, { action: "channel.manage", networkId: channel.networkId }),
+    },
+  };
+}
+
 export async function getChannelDetails(channelId: string) {
   const [row] = await getDb()
     .select({
@@ -131,40 +148,6 @@ export async function getChannelDetails(channelId: string) {
     .innerJoin(networks, eq(networks.id, discussionChannels.networkId))
     .where(eq(discussionChannels.id, channelId));
   return row ?? null;
-}
-
-export interface ChannelInput {
-  name: string;
-  description: string;
-  employerAccess: ChannelEmployerAccess;
-}
-
-export type ChannelFormResult =
-  | { ok: true; input: ChannelInput }
-  | {
-      ok: false;
-      errors: Partial<Record<keyof ChannelInput, string>>;
-      values: Record<string, string>;
-    };
-
-export function parseChannelForm(form: FormData): ChannelFormResult {
-  const values = {
-    name: String(form.get("name") ?? "").trim(),
-    description: String(form.get("description") ?? "").trim(),
-    employerAccess: String(form.get("employerAccess") ?? "none"),
-  };
-  const errors: Partial<Record<keyof ChannelInput, string>> = {};
-  if (values.name.length < 2) errors.name = discussionTexts.channelNameRequired;
-  else if (values.name.length > MAX_CHANNEL_NAME) errors.name = discussionTexts.channelNameTooLong;
-  if (values.description.length > MAX_CHANNEL_DESCRIPTION)
-    errors.description = discussionTexts.channelDescriptionTooLong;
-  if (!(channelEmployerAccesses as readonly string[]).includes(values.employerAccess))
-    errors.employerAccess = discussionTexts.employerAccessInvalid;
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return {
-    ok: true,
-    input: { ...values, employerAccess: values.employerAccess as ChannelEmployerAccess },
-  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -267,11 +250,4 @@ export async function updateChannel(
     throw error;
   }
   return { ok: true };
-}
-
-export function parseThreadTitle(form: FormData): { title: string; error?: string } {
-  const title = String(form.get("title") ?? "").trim();
-  if (title.length < 3) return { title, error: discussionTexts.titleRequired };
-  if (title.length > MAX_TITLE) return { title, error: discussionTexts.titleTooLong };
-  return { title };
 }

@@ -3,6 +3,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { networks } from "~/db/schema";
 import { listChannelsFor, type ChannelSummary } from "./channels.server";
+import { openReportCount } from "./reports.server";
 
 /** The Diskussionen overview: channels grouped by network, and what the coordinator manages. */
 
@@ -13,8 +14,23 @@ export interface NetworkChannels {
   archived: ChannelSummary[];
 }
 
+/** The overview page: the user's channels by network, what they manage, waiting reports. */
+export async function loadOverview(user: Actor) {
+  const reportNetworks = reportNetworkIds(user);
+  const [channels, managed, openReports] = await Promise.all([
+    listChannelsFor(user),
+    managedNetworks(user),
+    openReportCount(user, reportNetworks),
+  ]);
+  return {
+    groups: groupByNetwork(channels),
+    managed,
+    reports: reportNetworks.length > 0 ? { open: openReports } : null,
+  };
+}
+
 /** Groups the channels (already ordered by network and name) by network. */
-export function groupByNetwork(channels: ChannelSummary[]): NetworkChannels[] {
+function groupByNetwork(channels: ChannelSummary[]): NetworkChannels[] {
   const groups = new Map<string, NetworkChannels>();
   for (const channel of channels) {
     let group = groups.get(channel.networkId);
@@ -33,7 +49,7 @@ export function groupByNetwork(channels: ChannelSummary[]): NetworkChannels[] {
 }
 
 /** Networks in which the user may create channels and read reports, with their names. */
-export async function managedNetworks(user: Actor): Promise<{ id: string; name: string }[]> {
+async function managedNetworks(user: Actor): Promise<{ id: string; name: string }[]> {
   const ids = user.coordinatedNetworkIds.filter((networkId) =>
     can(user, { action: "channel.manage", networkId }),
   );

@@ -3,6 +3,8 @@
  * wording stays the same on every page.
  */
 
+import { listOf, plural, pluralForm } from "~/ui/plural";
+
 export const overviewTexts = {
   title: "Diskussionen",
   lead: "Austausch im Netzwerk: Kanäle zu Themen, darin Themen mit Beiträgen – live für alle, die mitlesen.",
@@ -68,16 +70,14 @@ export const threadPageTexts = {
   lock: "Thema sperren",
   unlock: "Thema entsperren",
   history: (count: number) =>
-    `Bearbeitungsverlauf (${count === 1 ? "1 frühere Fassung" : `${count} frühere Fassungen`})`,
+    `Bearbeitungsverlauf (${plural(count, { one: "frühere Fassung", other: "frühere Fassungen" })})`,
   replacedAt: (time: string) => `Fassung bis ${time}`,
   newPostBy: (name: string) => `Neuer Beitrag von ${name}`,
   typing: (names: string[]) =>
-    names.length === 1
-      ? `${names[0]} schreibt …`
-      : `${names.slice(0, -1).join(", ")} und ${names[names.length - 1]} schreiben …`,
+    `${listOf(names)} ${pluralForm(names.length, { one: "schreibt", other: "schreiben" })} …`,
   viewers: (names: string[], more: number) =>
     more > 0
-      ? `Gerade hier: ${names.join(", ")} und ${more.toLocaleString("de-DE")} weitere`
+      ? `Gerade hier: ${listOf([...names, `${more.toLocaleString("de-DE")} weitere`])}`
       : `Gerade hier: ${names.join(", ")}`,
   live: {
     connecting: "Verbindung für Live-Aktualisierung wird aufgebaut …",
@@ -85,14 +85,6 @@ export const threadPageTexts = {
       "Keine Live-Verbindung. Neue Beiträge erscheinen, sobald die Verbindung wieder steht, oder wenn Sie die Seite neu laden.",
     unavailable:
       "Live-Aktualisierung ist für dieses Thema nicht verfügbar. Laden Sie die Seite neu, um Neues zu sehen.",
-  },
-  notices: {
-    gemeldet: "Danke. Ihre Meldung wurde an die Netzwerkkoordination übermittelt.",
-    geloescht: "Der Beitrag wurde gelöscht.",
-    ausgeblendet: "Der Beitrag wurde ausgeblendet.",
-    gesperrt: "Das Thema ist gesperrt. Niemand kann mehr antworten.",
-    entsperrt: "Das Thema ist wieder offen für Antworten.",
-    gespeichert: "Ihre Änderung wurde gespeichert.",
   },
   backToChannel: (name: string) => `Kanal „${name}“`,
   backToIdea: (title: string) => `Idee „${title}“`,
@@ -103,12 +95,6 @@ export const threadPageTexts = {
   referralPrivacy:
     "Diesen Austausch sehen nur die Mitglieder der beiden Organisationen dieser Übergabe. Bitte schreiben Sie keine Sozialdaten, die nicht für die Übergabe nötig sind. Jeder Aufruf wird protokolliert.",
 };
-
-export type ThreadNotice = keyof typeof threadPageTexts.notices;
-
-export function isThreadNotice(value: string | null): value is ThreadNotice {
-  return value !== null && value in threadPageTexts.notices;
-}
 
 export const reportTexts = {
   title: "Gemeldete Beiträge",
@@ -126,8 +112,6 @@ export const attachedTexts = {
   count: (count: number) =>
     count === 0
       ? "Noch keine Beiträge. Stellen Sie eine Frage oder teilen Sie Ihre Erfahrung."
-      : count === 1
-        ? "1 Beitrag"
-        : `${count} Beiträge`,
+      : plural(count, { one: "Beitrag", other: "Beiträge" }),
   referralHint: "Nur Ihre beiden Organisationen sehen diesen Austausch.",
 };

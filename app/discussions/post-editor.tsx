@@ -2,12 +2,12 @@ import { useMemo } from "react";
 import type { ReactNode } from "react";
 import { RichTextEditor } from "~/rich-text/editor";
 import type { MentionSource } from "~/rich-text/editor";
-import type { RichTextDocument } from "~/rich-text/schema";
+import { initialRichText } from "~/rich-text/typed-document";
 
 /**
- * The post editor of the discussion pages: RichTextEditor with the field name `body` (the
- * textarea without JavaScript is `bodyText`, as parsePostInput expects), @mention suggestions
- * from the thread's audience, and a hook for "schreibt gerade".
+ * The post editor of the discussion pages: RichTextEditor on the `body` field of a post form
+ * (post-form.ts; the textarea without JavaScript is `bodyText`), @mention suggestions from the
+ * thread's audience, and a hook for "schreibt gerade".
  */
 
 /** Asks the mention resource route (`/diskussionen/personen`) for people who may read the thread. */
@@ -23,20 +23,22 @@ export function mentionSourceFor(threadId: string): MentionSource {
   };
 }
 
+/** What the editor needs of conform's metadata of the two fields. */
+interface PostFields {
+  body: { id: string; name: string; initialValue?: unknown; errors?: string[] };
+  bodyText: { initialValue?: unknown };
+}
+
 export function PostEditor({
-  id,
+  fields,
   label,
   hint,
-  error,
-  initialDocument,
   threadId,
   onTyping,
 }: {
-  id: string;
+  fields: PostFields;
   label: string;
   hint?: ReactNode;
-  error?: string;
-  initialDocument?: RichTextDocument;
   /** The thread whose readers can be mentioned; none for a thread not yet started. */
   threadId?: string;
   onTyping?: () => void;
@@ -49,12 +51,12 @@ export function PostEditor({
     // Input events bubble up from the editor (and from the textarea before it mounts).
     <div onInput={onTyping}>
       <RichTextEditor
-        name="body"
-        id={id}
+        name={fields.body.name}
+        id={fields.body.id}
         label={label}
         hint={hint}
-        error={error}
-        initialDocument={initialDocument}
+        error={fields.body.errors?.[0]}
+        initialDocument={initialRichText(fields.body.initialValue, fields.bodyText.initialValue)}
         mentionSource={mentionSource}
       />
     </div>

@@ -1,10 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { PostView } from "~/realtime/hub.server";
-import type { RichTextDocument } from "~/rich-text/schema";
-import { submitted, TextAreaField, type FormFeedback } from "~/ui/form";
+import { FormErrorSummary, TextAreaField } from "~/ui/form";
+import { formProps, usePortalForm, type FormResult } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
+import { ActionForm } from "./action-form";
 import { threadPageTexts as texts } from "./page-texts";
 import { PostEditor } from "./post-editor";
+import { postSchema, reportSchema } from "./post-form";
 import { discussionTexts, MAX_REPORT_REASON } from "./texts";
 
 export interface PostActions {
@@ -28,22 +31,24 @@ export function PostItem({
   post,
   actions,
   revisions,
-  editing,
-  reportFeedback,
+  editBody,
+  actionData,
 }: {
   post: PostView;
   actions: PostActions;
   revisions?: PostRevisionView[];
-  /** Set while this post is being edited: the document to start from and the last feedback. */
-  editing?: { document?: RichTextDocument; feedback: FormFeedback } | null;
-  /** The rejected report of this post, to show it again with its error. */
-  reportFeedback?: FormFeedback | null;
+  /** The stored document as the editor's JSON while the address (`?bearbeiten=`) names this post. */
+  editBody?: string;
+  /** The action's answer to a form of this post (see answerAbout): shown again at that form. */
+  actionData?: FormResult;
 }) {
   const navigation = useNavigation();
   const submittingHere =
     navigation.state === "submitting" && navigation.formData?.get("postId") === post.id
       ? navigation.formData.get("intent")
       : null;
+  const answered = actionData?.initialValue?.intent;
+  const editing = post.state === "visible" && (editBody !== undefined || answered === "edit");
   const headingId = `beitrag-${post.id}-von`;
 
   return (
@@ -66,26 +71,13 @@ export function PostItem({
         </p>
       </header>
 
-      {post.state === "visible" && editing ? (
-        <Form method="post" className="stack" noValidate preventScrollReset>
-          <input type="hidden" name="intent" value="edit" />
-          <input type="hidden" name="postId" value={post.id} />
-          <PostEditor
-            id={`bearbeiten-${post.id}`}
-            label={texts.editLabel}
-            error={editing.feedback.errors?.body}
-            initialDocument={editing.document}
-            threadId={post.threadId}
-          />
-          <p className="actions">
-            <button type="submit" className="button" disabled={submittingHere === "edit"}>
-              {texts.saveEdit}
-            </button>
-            <Link to={`?#beitrag-${post.id}`} preventScrollReset>
-              {texts.cancel}
-            </Link>
-          </p>
-        </Form>
+      {editing ? (
+        <EditForm
+          post={post}
+          body={editBody}
+          actionData={actionData}
+          submitting={submittingHere === "edit"}
+        />
       ) : post.state === "visible" && post.html !== null ? (
         // Rendered from tiptap JSON and sanitized on the server when it was written.
         <div className="rich-text post__body" dangerouslySetInnerHTML={{ __html: post.html }} />
@@ -107,51 +99,24 @@ export function PostItem({
             <ConfirmedPostAction
               intent="delete"
               post={post}
-              label={texts.delete}
-              question={texts.deleteQuestion}
-              confirm={texts.deleteConfirm}
+              actionData={actionData}
               submitting={submittingHere === "delete"}
             />
           ) : null}
           {actions.report ? (
-            <details className="post__confirm" open={reportFeedback ? true : undefined}>
-              <summary>
-                {texts.report}
-                <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
-              </summary>
-              <Form method="post" className="stack" noValidate preventScrollReset>
-                <input type="hidden" name="intent" value="report" />
-                <input type="hidden" name="postId" value={post.id} />
-                <TextAreaField
-                  id={`melden-${post.id}`}
-                  name="reason"
-                  label={texts.reportReason}
-                  hint={texts.reportHint}
-                  rows={2}
-                  maxLength={MAX_REPORT_REASON}
-                  required
-                  defaultValue={reportFeedback ? submitted(reportFeedback, "reason") : ""}
-                  error={reportFeedback?.errors?.reason}
-                />
-                <p>
-                  <button
-                    type="submit"
-                    className="button button--secondary"
-                    disabled={submittingHere === "report"}
-                  >
-                    {texts.reportSend}
-                  </button>
-                </p>
-              </Form>
-            </details>
+            <PostDisclosure label={texts.report} post={post} open={answered === "report"}>
+              <ReportForm
+                post={post}
+                actionData={actionData}
+                submitting={submittingHere === "report"}
+              />
+            </PostDisclosure>
           ) : null}
           {actions.hide ? (
             <ConfirmedPostAction
               intent="hide"
               post={post}
-              label={texts.hide}
-              question={texts.hideQuestion}
-              confirm={texts.hideConfirm}
+              actionData={actionData}
               submitting={submittingHere === "hide"}
             />
           ) : null}
@@ -179,38 +144,139 @@ export function PostItem({
   );
 }
 
-/** An action on a post that asks first (delete, hide): a disclosure with a small form, no JavaScript needed. */
-function ConfirmedPostAction({
-  intent,
+/** The editor in the post's place: the stored document, or what was typed before a refusal. */
+function EditForm({
   post,
-  label,
-  question,
-  confirm,
+  body,
+  actionData,
   submitting,
 }: {
-  intent: "delete" | "hide";
   post: PostView;
-  label: string;
-  question: string;
-  confirm: string;
+  body?: string;
+  actionData?: FormResult;
   submitting: boolean;
 }) {
+  const [form, fields] = usePortalForm({
+    schema: postSchema,
+    actionData,
+    intent: "edit",
+    id: `bearbeiten-${post.id}`,
+    defaultValue: body === undefined ? undefined : { body },
+  });
   return (
-    <details className="post__confirm">
+    <Form method="post" className="stack" preventScrollReset {...formProps(form)}>
+      <input type="hidden" name="intent" value="edit" />
+      <input type="hidden" name="postId" value={post.id} />
+      <FormErrorSummary form={form} />
+      <PostEditor fields={fields} label={texts.editLabel} threadId={post.threadId} />
+      <p className="actions">
+        <button type="submit" className="button" disabled={submitting}>
+          {texts.saveEdit}
+        </button>
+        <Link to={`?#beitrag-${post.id}`} preventScrollReset>
+          {texts.cancel}
+        </Link>
+      </p>
+    </Form>
+  );
+}
+
+function ReportForm({
+  post,
+  actionData,
+  submitting,
+}: {
+  post: PostView;
+  actionData?: FormResult;
+  submitting: boolean;
+}) {
+  const [form, fields] = usePortalForm({
+    schema: reportSchema,
+    actionData,
+    intent: "report",
+    id: `melden-${post.id}`,
+  });
+  return (
+    <Form method="post" className="stack" preventScrollReset {...formProps(form)}>
+      <input type="hidden" name="intent" value="report" />
+      <input type="hidden" name="postId" value={post.id} />
+      <FormErrorSummary form={form} />
+      <TextAreaField
+        field={fields.reason}
+        label={texts.reportReason}
+        hint={texts.reportHint}
+        rows={2}
+        maxLength={MAX_REPORT_REASON}
+        required
+      />
+      <p>
+        <button type="submit" className="button button--secondary" disabled={submitting}>
+          {texts.reportSend}
+        </button>
+      </p>
+    </Form>
+  );
+}
+
+/** An action under a post that asks first, in a disclosure: no JavaScript needed. */
+function PostDisclosure({
+  label,
+  post,
+  open,
+  children,
+}: {
+  label: string;
+  post: PostView;
+  /** Open when the action's answer to its form is shown. */
+  open: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <details className="post__confirm" open={open ? true : undefined}>
       <summary>
         {label}
         <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
       </summary>
-      <Form method="post" className="stack" preventScrollReset>
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="postId" value={post.id} />
+      {children}
+    </details>
+  );
+}
+
+const confirmations = {
+  delete: { label: texts.delete, question: texts.deleteQuestion, confirm: texts.deleteConfirm },
+  hide: { label: texts.hide, question: texts.hideQuestion, confirm: texts.hideConfirm },
+};
+
+/** Delete or hide: a question and one button. */
+function ConfirmedPostAction({
+  intent,
+  post,
+  actionData,
+  submitting,
+}: {
+  intent: keyof typeof confirmations;
+  post: PostView;
+  actionData?: FormResult;
+  submitting: boolean;
+}) {
+  const { label, question, confirm } = confirmations[intent];
+  return (
+    <PostDisclosure label={label} post={post} open={actionData?.initialValue?.intent === intent}>
+      <ActionForm
+        id={`${intent}-${post.id}`}
+        intent={intent}
+        fields={{ postId: post.id }}
+        actionData={actionData}
+        className="stack"
+        preventScrollReset
+      >
         <p>{question}</p>
         <p>
           <button type="submit" className="button button--danger" disabled={submitting}>
             {confirm}
           </button>
         </p>
-      </Form>
-    </details>
+      </ActionForm>
+    </PostDisclosure>
   );
 }

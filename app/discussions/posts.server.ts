@@ -209,7 +209,7 @@ async function markReadUpTo(
     });
 }
 
-/** What a form delivers: the validated document (see post-input.server.ts). */
+/** What a post form delivers: the checked document (see post-form.ts). */
 type PostDraft = { document: RichTextDocument };
 type PreparedPost = { document: RichTextDocument; html: string; mentionedUserIds: string[] };
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
@@ -37,6 +37,30 @@ const threadNetworkId = sql<string>`coalesce(${discussionChannels.networkId}, ${
 const moderatedThread = (viewer: IdeaViewer) =>
   sql`(${discussionThreads.ideaId} IS NULL OR ${mayOpenIdeaSql(viewer, ideas)})`;
 
+/**
+ * The open reports the viewer moderates in the networks, with post, thread and what the thread
+ * hangs off joined: where the list and the count both start.
+ */
+function openReports<Query extends PgSelect>(
+  query: Query,
+  viewer: IdeaViewer,
+  networkIds: string[],
+) {
+  return query
+    .innerJoin(discussionPosts, eq(discussionPosts.id, discussionReports.postId))
+    .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
+    .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
+    .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
+    .leftJoin(events, eq(events.id, discussionThreads.eventId))
+    .where(
+      and(
+        isNull(discussionReports.resolvedAt),
+        inArray(threadNetworkId, networkIds),
+        moderatedThread(viewer),
+      ),
+    );
+}
+
 export interface OpenReport {
   id: string;
   reason: string;
@@ -58,7 +82,7 @@ export async function listOpenReports(
   networkIds: string[],
 ): Promise<OpenReport[]> {
   if (networkIds.length === 0) return [];
-  const rows = await getDb()
+  const query = getDb()
     .select({
       id: discussionReports.id,
       reason: discussionReports.reason,
@@ -74,21 +98,11 @@ export async function listOpenReports(
       networkName: networks.name,
     })
     .from(discussionReports)
-    .innerJoin(discussionPosts, eq(discussionPosts.id, discussionReports.postId))
-    .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
-    .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
-    .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
-    .leftJoin(events, eq(events.id, discussionThreads.eventId))
+    .$dynamic();
+  const rows = await openReports(query, viewer, networkIds)
     .innerJoin(networks, eq(networks.id, threadNetworkId))
     .innerJoin(reporters, eq(reporters.id, discussionReports.reporterUserId))
     .innerJoin(authors, eq(authors.id, discussionPosts.authorUserId))
-    .where(
-      and(
-        isNull(discussionReports.resolvedAt),
-        inArray(threadNetworkId, networkIds),
-        moderatedThread(viewer),
-      ),
-    )
     .orderBy(asc(discussionReports.createdAt));
   return rows.map(({ deletedAt, hiddenAt, bodyHtml, ...row }) => {
     const postState = hiddenAt ? "hidden" : deletedAt ? "deleted" : "visible";
@@ -104,21 +118,14 @@ export async function listOpenReports(
 /** How many reports wait in each of the networks (for the link on the overview). */
 export async function openReportCount(viewer: IdeaViewer, networkIds: string[]): Promise<number> {
   if (networkIds.length === 0) return 0;
-  const [row] = await getDb()
-    .select({ count: sql<number>`cast(count(*) as int)` })
-    .from(discussionReports)
-    .innerJoin(discussionPosts, eq(discussionPosts.id, discussionReports.postId))
-    .innerJoin(discussionThreads, eq(discussionThreads.id, discussionPosts.threadId))
-    .leftJoin(discussionChannels, eq(discussionChannels.id, discussionThreads.channelId))
-    .leftJoin(ideas, eq(ideas.id, discussionThreads.ideaId))
-    .leftJoin(events, eq(events.id, discussionThreads.eventId))
-    .where(
-      and(
-        isNull(discussionReports.resolvedAt),
-        inArray(threadNetworkId, networkIds),
-        moderatedThread(viewer),
-      ),
-    );
+  const [row] = await openReports(
+    getDb()
+      .select({ count: sql<number>`cast(count(*) as int)` })
+      .from(discussionReports)
+      .$dynamic(),
+    viewer,
+    networkIds,
+  );
   return row?.count ?? 0;
 }
 

@@ -1,4 +1,5 @@
-import type { ChannelEmployerAccess } from "~/db/schema";
+import { type ChannelEmployerAccess } from "~/db/vocabularies";
+import { pluralForm } from "~/ui/plural";
 
 /** Everything a person reads about discussions, in one place. */
 
@@ -37,7 +38,7 @@ export const discussionTexts = {
     `${author} hat auf Ihr Thema „${title}“ geantwortet`,
   reportNotification: (title: string) => `Ein Beitrag im Thema „${title}“ wurde gemeldet`,
   digestSubject: (count: number) =>
-    count === 1 ? "Neues in den Diskussionen" : `${count} Neuigkeiten in den Diskussionen`,
+    `${pluralForm(count, { one: "Neues", other: `${count} Neuigkeiten` })} in den Diskussionen`,
   digestBody: (lines: string) =>
     `Guten Tag,\n\nwährend Sie nicht im Portal waren, gab es in den Diskussionen Ihres Netzwerks Neues für Sie:\n\n${lines}\n\nDie Beiträge lesen Sie nach der Anmeldung im Portal.\n`,
   ideaThreadTitle: (ideaTitle: string) => `Diskussion zur Idee „${ideaTitle}“`,

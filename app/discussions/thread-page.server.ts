@@ -2,17 +2,65 @@ import { desc, eq } from "drizzle-orm";
 import { can, type Actor, type ThreadAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { discussionPostRevisions, discussionPosts } from "~/db/schema";
-import { validateRichTextDocument, type RichTextDocument } from "~/rich-text/schema";
 import { eventTitle } from "~/events/access.server";
-import type { ThreadRecord } from "./access.server";
+import { clientIp } from "~/request-context.server";
+import { validateRichTextDocument } from "~/rich-text/schema";
+import { getPostAccess, type ThreadRecord } from "./access.server";
 import { ideaTitle } from "./attached.server";
 import { getChannelDetails } from "./channels.server";
+import { listPostViews, recordVisit } from "./posts.server";
+import { recordReferralThreadRead } from "./referral-thread-reads.server";
 
 /**
- * What the thread page needs besides the posts: where the thread hangs off (for the
- * breadcrumb), what the viewer may do, the document of a post being edited and, for
- * moderators, the earlier versions of edited posts.
+ * The thread page: the posts, where the thread hangs off (for the breadcrumb), what the viewer
+ * may do, the post being edited and, for moderators, the earlier versions of edited posts.
  */
+
+/**
+ * Everything the page shows the user, who may read the thread (see requireThread). Opening it
+ * counts as a visit: the posts are read from here on. `editPostId` (`?bearbeiten=`) opens the
+ * editor on that post if the user may edit it.
+ */
+export async function loadThreadPage(user: Actor, thread: ThreadRecord, editPostId: string | null) {
+  const access = thread.access;
+  if (access.subject === "referral") {
+    // Like the referral itself, every opening of its private thread is on record.
+    await recordReferralThreadRead(
+      user,
+      { referralId: access.referral.id, threadId: access.id, via: "page" },
+      clientIp(),
+    );
+  }
+  const { newSinceSequence } = await recordVisit(user.id, thread);
+  const may = threadPermissions(user, access);
+  const [posts, origin, revisions, editing] = await Promise.all([
+    listPostViews(access.id),
+    threadOrigin(thread),
+    may.moderate
+      ? revisionsOfThread(access.id)
+      : Promise.resolve<Record<string, PostRevision[]>>({}),
+    editingPost(user, thread, editPostId),
+  ]);
+  return {
+    thread: { id: access.id, title: thread.title, locked: access.locked },
+    origin,
+    posts,
+    newSinceSequence,
+    viewerId: user.id,
+    may,
+    revisions,
+    editing,
+  };
+}
+
+/** The post to edit, with its stored document as the editor's JSON; null if the user may not. */
+async function editingPost(user: Actor, thread: ThreadRecord, postId: string | null) {
+  const post = postId ? await getPostAccess(postId) : null;
+  if (!post || post.threadId !== thread.access.id) return null;
+  if (!can(user, { action: "post.edit", thread: thread.access, post })) return null;
+  const body = await postBody(post.id);
+  return body ? { postId: post.id, body } : null;
+}
 
 export type ThreadOrigin =
   | { kind: "channel"; channelId: string; channelName: string; archived: boolean }
@@ -20,7 +68,7 @@ export type ThreadOrigin =
   | { kind: "referral"; referralId: string }
   | { kind: "event"; eventId: string; eventTitle: string };
 
-export async function threadOrigin(thread: ThreadRecord): Promise<ThreadOrigin> {
+async function threadOrigin(thread: ThreadRecord): Promise<ThreadOrigin> {
   const access = thread.access;
   switch (access.subject) {
     case "channel": {
@@ -70,15 +118,15 @@ export function threadPermissions(user: Actor, access: ThreadAccess) {
 }
 export type ThreadPermissions = ReturnType<typeof threadPermissions>;
 
-/** The stored document of a post, to prefill the editor; null if it is not a valid document. */
-export async function postDocument(postId: string): Promise<RichTextDocument | null> {
+/** The stored document of a post as JSON, to prefill the editor; null if it is not a valid one. */
+async function postBody(postId: string): Promise<string | null> {
   const [row] = await getDb()
     .select({ body: discussionPosts.body })
     .from(discussionPosts)
     .where(eq(discussionPosts.id, postId));
   if (!row) return null;
   const checked = validateRichTextDocument(row.body);
-  return checked.ok ? checked.doc : null;
+  return checked.ok ? JSON.stringify(checked.doc) : null;
 }
 
 export interface PostRevision {

@@ -1,74 +1,41 @@
 import type { useLoaderData } from "@remix-run/react";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useNavigation,
-  useRevalidator,
-} from "@remix-run/react";
+import { useActionData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { action, loader } from "~/routes/_app.diskussionen.thema.$threadId";
 import type { PostView } from "~/realtime/hub.server";
-import { typedDocument } from "~/rich-text/typed-document";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
-import { feedbackFor, FormErrorSummary, type FormFeedback } from "~/ui/form";
+import { ActionForm, answerAbout } from "./action-form";
+import { Breadcrumb, overviewStep } from "./breadcrumb";
 import { useLiveThread, type LiveStatus } from "./live-thread";
 import { threadPageTexts as texts } from "./page-texts";
-import { PostEditor } from "./post-editor";
 import { PostItem, type PostActions } from "./post-item";
+import { ReplyForm } from "./reply-form";
 import type { ThreadOrigin } from "./thread-page.server";
 
 /** The thread page's view: breadcrumb, live line, posts, moderation and the reply form. */
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Breadcrumb({ origin, title }: { origin: ThreadOrigin; title: string }) {
-  return (
-    <nav aria-label="Brotkrumen" className="breadcrumb">
-      <ol>
-        {origin.kind === "channel" ? (
-          <>
-            <li>
-              <Link to="/diskussionen">Diskussionen</Link>
-            </li>
-            <li>
-              <Link to={`/diskussionen/${origin.channelId}`}>
-                {texts.backToChannel(origin.channelName)}
-              </Link>
-            </li>
-          </>
-        ) : origin.kind === "idea" ? (
-          <>
-            <li>
-              <Link to="/ideen">Ideenbörse</Link>
-            </li>
-            <li>
-              <Link to={`/ideen/${origin.ideaId}`}>{texts.backToIdea(origin.ideaTitle)}</Link>
-            </li>
-          </>
-        ) : origin.kind === "event" ? (
-          <>
-            <li>
-              <Link to="/veranstaltungen">Veranstaltungen</Link>
-            </li>
-            <li>
-              <Link to={`/veranstaltungen/${origin.eventId}`}>
-                {texts.backToEvent(origin.eventTitle)}
-              </Link>
-            </li>
-          </>
-        ) : (
-          <li>
-            <Link to={`/uebergaben/${origin.referralId}`}>{texts.backToReferral}</Link>
-          </li>
-        )}
-        <li>
-          <span aria-current="page">{title}</span>
-        </li>
-      </ol>
-    </nav>
-  );
+/** Where the thread hangs off: a channel, an idea, an event or a referral. */
+function trailOf(origin: ThreadOrigin) {
+  switch (origin.kind) {
+    case "channel":
+      return [
+        overviewStep,
+        { to: `/diskussionen/${origin.channelId}`, label: texts.backToChannel(origin.channelName) },
+      ];
+    case "idea":
+      return [
+        { to: "/ideen", label: "Ideenbörse" },
+        { to: `/ideen/${origin.ideaId}`, label: texts.backToIdea(origin.ideaTitle) },
+      ];
+    case "event":
+      return [
+        { to: "/veranstaltungen", label: "Veranstaltungen" },
+        { to: `/veranstaltungen/${origin.eventId}`, label: texts.backToEvent(origin.eventTitle) },
+      ];
+    case "referral":
+      return [{ to: `/uebergaben/${origin.referralId}`, label: texts.backToReferral }];
+  }
 }
 
 function LiveLine({
@@ -106,7 +73,7 @@ function LiveLine({
 }
 
 export function ThreadView({ data }: { data: LoaderData }) {
-  const { thread, origin, may, viewerId, revisions, editing, notice } = data;
+  const { thread, origin, may, viewerId, revisions, editing } = data;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const live = useLiveThread({
@@ -141,23 +108,6 @@ export function ThreadView({ data }: { data: LoaderData }) {
     revalidator.revalidate();
   }, [revalidator]);
 
-  // The reply goes through a fetcher: no full page load, and the editor is emptied afterwards.
-  const reply = useFetcher<typeof action>({ key: `antwort-${thread.id}` });
-  const replyFeedback = feedbackFor(reply.data ?? actionData, "reply");
-  const [editorKey, setEditorKey] = useState(0);
-  const wasSending = useRef(false);
-  useEffect(() => {
-    if (reply.state !== "idle") {
-      wasSending.current = true;
-      return;
-    }
-    if (!wasSending.current) return;
-    wasSending.current = false;
-    if (!feedbackFor(reply.data, "reply").errors) setEditorKey((key) => key + 1);
-  }, [reply.state, reply.data]);
-
-  const feedback: FormFeedback = feedbackFor(actionData);
-  const failedPostId = typeof feedback.values?.postId === "string" ? feedback.values.postId : null;
   const lockBusy =
     navigation.state === "submitting" &&
     ["lock", "unlock"].includes(String(navigation.formData?.get("intent")));
@@ -173,18 +123,9 @@ export function ThreadView({ data }: { data: LoaderData }) {
     };
   }
 
-  function editingFor(post: PostView) {
-    if (feedback.intent === "edit" && failedPostId === post.id) {
-      const fromLoader = editing?.postId === post.id ? editing.document : undefined;
-      return { document: typedDocument(feedback) ?? fromLoader, feedback };
-    }
-    if (editing?.postId === post.id) return { document: editing.document, feedback: {} };
-    return null;
-  }
-
   return (
     <div className="stack-lg thread-page">
-      <Breadcrumb origin={origin} title={thread.title} />
+      <Breadcrumb trail={trailOf(origin)} current={thread.title} />
       <div className="stack">
         <h1>
           {thread.title}
@@ -197,11 +138,6 @@ export function ThreadView({ data }: { data: LoaderData }) {
         </h1>
         {origin.kind === "referral" ? <p className="alert">{texts.referralPrivacy}</p> : null}
         {origin.kind === "event" ? <p className="alert">{texts.eventPrivacy}</p> : null}
-        {notice ? (
-          <p className="alert alert--success" role="status">
-            {texts.notices[notice]}
-          </p>
-        ) : null}
         <LiveLine
           status={live.status}
           viewers={live.viewers}
@@ -214,18 +150,18 @@ export function ThreadView({ data }: { data: LoaderData }) {
           </p>
         ) : null}
         {may.moderate ? (
-          <Form method="post" preventScrollReset>
-            <input type="hidden" name="intent" value={locked ? "unlock" : "lock"} />
+          <ActionForm
+            id="thema-sperren"
+            intent={locked ? "unlock" : "lock"}
+            actionData={actionData}
+            preventScrollReset
+          >
             <button type="submit" className="button button--secondary" disabled={lockBusy}>
               {locked ? texts.unlock : texts.lock}
             </button>
-          </Form>
+          </ActionForm>
         ) : null}
       </div>
-
-      {feedback.intent && feedback.intent !== "reply" && feedback.errors ? (
-        <FormErrorSummary errors={feedback.errors} />
-      ) : null}
 
       <section aria-labelledby="beitraege" className="stack">
         <h2 id="beitraege" className="visually-hidden">
@@ -246,10 +182,8 @@ export function ThreadView({ data }: { data: LoaderData }) {
                   post={post}
                   actions={actionsFor(post)}
                   revisions={revisions[post.id]}
-                  editing={editingFor(post)}
-                  reportFeedback={
-                    feedback.intent === "report" && failedPostId === post.id ? feedback : null
-                  }
+                  editBody={editing?.postId === post.id ? editing.body : undefined}
+                  actionData={answerAbout(actionData, "postId", post.id)}
                 />
               </li>
             ))}
@@ -265,29 +199,7 @@ export function ThreadView({ data }: { data: LoaderData }) {
       </div>
 
       {mayReply ? (
-        <section className="card stack" aria-labelledby="antworten">
-          <h2 id="antworten">{texts.replyHeading}</h2>
-          <reply.Form method="post" className="stack" noValidate preventScrollReset>
-            <input type="hidden" name="intent" value="reply" />
-            <FormErrorSummary errors={replyFeedback.errors} />
-            <SubmissionKeyField />
-            <PostEditor
-              key={editorKey}
-              id="antwort"
-              label={texts.replyLabel}
-              hint={texts.replyHint}
-              error={replyFeedback.errors?.body}
-              initialDocument={editorKey === 0 ? typedDocument(replyFeedback) : undefined}
-              threadId={thread.id}
-              onTyping={live.notifyTyping}
-            />
-            <p>
-              <button type="submit" className="button" disabled={reply.state !== "idle"}>
-                {reply.state !== "idle" ? texts.replySending : texts.replyButton}
-              </button>
-            </p>
-          </reply.Form>
-        </section>
+        <ReplyForm threadId={thread.id} actionData={actionData} onTyping={live.notifyTyping} />
       ) : (
         <p className="alert" role="status">
           {locked ? texts.lockedNotice : texts.readOnlyNotice}

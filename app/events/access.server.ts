@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { CourseAccess, EventAccess } from "~/auth/permissions.server";
+import type { EventAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
-import { courses, events } from "~/db/schema";
+import { events } from "~/db/schema";
 import { isUuid } from "~/params.server";
 
-/** What permission decisions about events and courses need, read in one place. */
+/** What permission decisions about events need, read in one place. */
 
 export async function getEventAccess(eventId: string): Promise<EventAccess | null> {
   if (!isUuid(eventId)) return null;
@@ -16,21 +16,6 @@ export async function getEventAccess(eventId: string): Promise<EventAccess | nul
     })
     .from(events)
     .where(eq(events.id, eventId));
-  return row ?? null;
-}
-
-export async function getCourseAccess(courseId: string): Promise<CourseAccess | null> {
-  if (!isUuid(courseId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: courses.id,
-      networkId: courses.networkId,
-      organizationId: courses.organizationId,
-      admittedKinds: courses.admittedKinds,
-      status: courses.status,
-    })
-    .from(courses)
-    .where(eq(courses.id, courseId));
   return row ?? null;
 }
 

@@ -1,9 +1,19 @@
 import { Form, Link } from "@remix-run/react";
-import { eventKinds } from "~/db/schema";
+import { eventKinds } from "~/db/vocabularies";
 import { targetGroups } from "~/directory/target-groups";
+import { SelectField } from "~/ui/form";
 import type { CalendarPage } from "./calendar.server";
 import { calendarTexts } from "./calendar-texts";
 import { eventKindLabels } from "./vocabulary";
+
+const kindOptions = [
+  { value: "", label: calendarTexts.allKinds },
+  ...eventKinds.map((kind) => ({ value: kind, label: eventKindLabels[kind] })),
+];
+const targetGroupOptions = [
+  { value: "", label: calendarTexts.allTargetGroups },
+  ...targetGroups.map((group) => ({ value: group, label: group })),
+];
 
 /** The date parameter of each view, carried through the filter form as a hidden field. */
 const anchorParameter = { liste: "ab", woche: "woche", monat: "monat" } as const;
@@ -27,32 +37,20 @@ export function CalendarFilters({ page }: { page: CalendarPage }) {
     >
       <input type="hidden" name="ansicht" value={page.view} />
       <input type="hidden" name={anchorParameter[page.view]} value={anchor} />
-      <div className="field">
-        <label htmlFor="filter-art">{calendarTexts.kind}</label>
-        <select id="filter-art" name="art" defaultValue={page.filters.kind ?? ""}>
-          <option value="">{calendarTexts.allKinds}</option>
-          {eventKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {eventKindLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-zielgruppe">{calendarTexts.targetGroup}</label>
-        <select
-          id="filter-zielgruppe"
-          name="zielgruppe"
-          defaultValue={page.filters.targetGroup ?? ""}
-        >
-          <option value="">{calendarTexts.allTargetGroups}</option>
-          {targetGroups.map((group) => (
-            <option key={group} value={group}>
-              {group}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-art"
+        name="art"
+        label={calendarTexts.kind}
+        options={kindOptions}
+        defaultValue={page.filters.kind ?? ""}
+      />
+      <SelectField
+        id="filter-zielgruppe"
+        name="zielgruppe"
+        label={calendarTexts.targetGroup}
+        options={targetGroupOptions}
+        defaultValue={page.filters.targetGroup ?? ""}
+      />
       <button type="submit" className="button button--secondary">
         {calendarTexts.applyFilters}
       </button>

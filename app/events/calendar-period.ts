@@ -1,6 +1,6 @@
-import { eventKinds, type EventKind } from "~/db/schema";
+import { eventKinds, type EventKind } from "~/db/vocabularies";
 import { targetGroups, type TargetGroup } from "~/directory/target-groups";
-import { addDays, isCalendarDate, mondayOf, startOfBerlinDay, toBerlinLocal } from "./berlin-time";
+import { addDays, isCalendarDate, mondayOf, startOfBerlinDay, toBerlinLocal } from "~/time/berlin";
 import { calendarTexts } from "./calendar-texts";
 
 /**

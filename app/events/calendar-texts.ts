@@ -1,4 +1,6 @@
 import { formatDay } from "~/ui/format";
+import { plural } from "~/ui/plural";
+import { eventPageTexts, seatsDative } from "./texts";
 /** Everything a person reads in the calendar, its .ics files and the subscription page. */
 
 const monthYear = new Intl.DateTimeFormat("de-DE", {
@@ -54,7 +56,7 @@ export const calendarTexts = {
   from: (time: string) => `ab ${time}`,
   until: (time: string) => `bis ${time}`,
   seats: (free: number, capacity: number) =>
-    free === 0 ? "ausgebucht" : `${free} von ${capacity} Plätzen frei`,
+    free === 0 ? "ausgebucht" : `${free} von ${plural(capacity, seatsDative)} frei`,
   waitlist: (count: number) => `${count} auf der Warteliste`,
   organiser: (name: string) => `Veranstalter: ${name}`,
   monthCaption: (firstOfMonth: string) => monthYear.format(noonOf(firstOfMonth)),
@@ -72,8 +74,7 @@ export const icsTexts = {
   cancelledNote: "Diese Veranstaltung wurde abgesagt.",
   organiser: (name: string) => `Veranstalter: ${name}`,
   jobsHeading: "Angebotene Stellen:",
-  job: (title: string, positions: number) =>
-    `${title} – ${positions} ${positions === 1 ? "Stelle" : "Stellen"}`,
+  job: eventPageTexts.job,
   online: (url: string) => `Online: ${url}`,
   details: (url: string) => `Details und Plätze im Portal: ${url}`,
 };

@@ -5,27 +5,34 @@ import {
   reservationVisibility,
   type EventAccess,
 } from "~/auth/permissions.server";
-import { clientIp } from "~/auth/request.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { formFailure, formValues, readForm, unhandledIntent } from "~/forms.server";
-import { requireUuid } from "~/params.server";
-import { cancelEvent, loadEventPage } from "./events.server";
 import { redirectWithFlash } from "~/flash.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission, unhandledIntent } from "~/forms.server";
+import { requireUuid } from "~/params.server";
+import { mailLimitReached } from "~/rate-limits.server";
+import { clientIp } from "~/request-context.server";
+import {
+  cancelEventSchema,
+  cancelReservationSchema,
+  eventPageIntents,
+  reserveSchema,
+} from "./event-page-form";
+import { cancelEvent, loadEventPage } from "./events.server";
+import { outcomeSchema } from "./outcome-form";
 import {
   outcomeOrganizations,
   outcomesByOrganization,
-  readOutcomeForm,
   recordOutcomes,
   reservingOrganizations,
 } from "./outcomes.server";
-import { parsePseudonymList } from "./pseudonym-list";
-import { eventPageTexts } from "./texts";
 import {
   cancelReservation,
   getReservationAccess,
   listReservations,
   reserveSeats,
 } from "./reservations.server";
+import { eventPageTexts } from "./texts";
 
 /** The empty result of a list query that is not run for this viewer. */
 const noRows = <Query extends (...args: never[]) => Promise<unknown[]>>() =>
@@ -44,7 +51,7 @@ export async function eventPageData(user: CurrentUser, access: EventAccess, now 
     organiser ? outcomesByOrganization(access.id) : noRows<typeof outcomesByOrganization>(),
     organiser ? reservingOrganizations(access.id) : noRows<typeof reservingOrganizations>(),
   ]);
-  if (!event) return null;
+  if (!event) throw notFound();
   const deadlinePassed = now > event.registrationDeadline;
   const started = now >= event.startsAt;
   const cancelled = event.cancelledAt !== null;
@@ -75,28 +82,27 @@ export async function eventPageData(user: CurrentUser, access: EventAccess, now 
   };
 }
 
-/** The page's forms, told apart by `intent`; every rule not about who may act answers 400. */
+/**
+ * The page's forms, told apart by `intent`, for a user who may see the event; every rule not
+ * about who may act answers 400.
+ */
 export async function eventPageAction(
   request: Request,
   user: CurrentUser,
   event: EventAccess,
 ): Promise<Response> {
-  const ip = clientIp(request);
-  // Whoever may not see the event must not learn from any answer that it exists.
-  await authorize(user, { action: "event.view", event }, ip);
-  const form = await readForm(request, {
-    intents: ["reserve", "cancelReservation", "recordOutcomes", "cancelEvent"],
-  });
+  const ip = clientIp();
+  const form = await readForm(request, { intents: eventPageIntents });
   if (!form.ok) return form.response;
-  const raw = formValues(form.formData);
   const here = `/veranstaltungen/${event.id}`;
   switch (form.intent) {
     case "reserve": {
       await authorize(user, { action: "event.reserve", event }, ip);
-      const list = parsePseudonymList(String(raw.pseudonyms ?? ""));
-      if (!list.ok) return formFailure(raw, { pseudonyms: list.message });
-      const reserved = await reserveSeats(user, event.id, list.pseudonyms, ip);
-      if (!reserved.ok) return formFailure(raw, { pseudonyms: reserved.message });
+      const submission = parseSubmission(form.formData, reserveSchema);
+      if (submission.status !== "success") return rejectSubmission(submission);
+      const reserved = await reserveSeats(user, event.id, submission.value.pseudonyms, ip);
+      if (!reserved.ok)
+        return rejectSubmission(submission, { fields: { pseudonyms: reserved.message } });
       // The case worker must not promise a seat the candidate only has on the waiting list.
       const flash =
         reserved.waitlisted === 0
@@ -107,14 +113,17 @@ export async function eventPageAction(
       return redirectWithFlash(here, flash);
     }
     case "cancelReservation": {
-      const reservation = await getReservationAccess(
-        event.id,
-        requireUuid(String(raw.reservationId ?? "")),
-      );
+      const submission = parseSubmission(form.formData, cancelReservationSchema);
+      if (submission.status !== "success") return rejectSubmission(submission);
+      const reservationId = requireUuid(submission.value.reservationId);
+      const reservation = await getReservationAccess(event.id, reservationId);
       if (!reservation) throw notFound();
       await authorize(user, { action: "reservation.cancel", event, reservation }, ip);
+      // Seats given back may move the waiting list up, and those moved up get mail.
+      const tooMany = await mailLimitReached("notifyingChanges", user.id, ip);
+      if (tooMany) return rejectSubmission(submission, { form: tooMany }, 429);
       const cancelled = await cancelReservation(user, event.id, reservation.id, ip);
-      if (!cancelled.ok) return formFailure(raw, { reservation: cancelled.message });
+      if (!cancelled.ok) return rejectSubmission(submission, { form: cancelled.message });
       return redirectWithFlash(here, "reservationCancelled");
     }
     case "recordOutcomes": {
@@ -124,16 +133,19 @@ export async function eventPageAction(
         outcomesByOrganization(event.id),
       ]);
       const organizationIds = outcomeOrganizations(reserving, recorded).map(({ id }) => id);
-      const parsed = readOutcomeForm(raw, organizationIds);
-      if (!parsed.ok) return formFailure(raw, parsed.errors);
-      const saved = await recordOutcomes(user, event.id, parsed.data, ip);
-      if (!saved.ok) return formFailure(raw, { attended: saved.message });
+      const submission = parseSubmission(form.formData, outcomeSchema(organizationIds));
+      if (submission.status !== "success") return rejectSubmission(submission);
+      const saved = await recordOutcomes(user, event.id, submission.value, ip);
+      if (!saved.ok) return rejectSubmission(submission, { fields: { attended: saved.message } });
       return redirectWithFlash(here, "outcomesRecorded");
     }
     case "cancelEvent": {
       await authorize(user, { action: "event.edit", event }, ip);
+      const submission = parseSubmission(form.formData, cancelEventSchema);
+      const tooMany = await mailLimitReached("notifyingChanges", user.id, ip);
+      if (tooMany) return rejectSubmission(submission, { form: tooMany }, 429);
       if ((await cancelEvent(user, event.id, ip)) === "started") {
-        return formFailure(raw, { cancelEvent: eventPageTexts.cancelAfterStart });
+        return rejectSubmission(submission, { form: eventPageTexts.cancelAfterStart });
       }
       return redirectWithFlash(here, "eventCancelled");
     }

@@ -3,14 +3,12 @@ import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import { discussionThreads, events, networks, organizations } from "~/db/schema";
-import type { FieldErrors } from "~/forms.server";
 import { emitEventChanged } from "~/realtime/hub.server";
 import { renderRichText } from "~/rich-text/render.server";
 import type { RichTextDocument } from "~/rich-text/schema";
 import { recordEventAudit } from "./audit.server";
-import { isEndOfBerlinDay, toBerlinLocal } from "./berlin-time";
-import type { EventFormValues } from "./event-form";
-import type { EventInput } from "./event-form.server";
+import { isEndOfBerlinDay, toBerlinLocal } from "~/time/berlin";
+import type { EventInput } from "./event-form";
 import { reservationHolders, sendEventNotice } from "./notices.server";
 import { announcePromotions, lockEvent, promoteFromWaitlist } from "./reservations.server";
 import { eventFormTexts, eventNoticeTexts } from "./texts";
@@ -21,26 +19,35 @@ interface Actor {
   organizationId: string;
 }
 
-/** The columns the form decides, shared by create and update. */
-function eventColumns(input: EventInput) {
-  return {
-    kind: input.kind,
-    title: input.title,
-    description: input.description,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    place: input.place,
-    onlineUrl: input.onlineUrl,
-    capacity: input.capacity,
-    registrationDeadline: input.registrationDeadline,
-    targetGroups: input.targetGroups,
-    jobs: input.jobs,
-    languageRequirements: input.languageRequirements,
-    accessibility: input.accessibility,
-    contactName: input.contactName,
-    contactEmail: input.contactEmail,
-    contactPhone: input.contactPhone,
-  };
+/** The columns the form decides, as read for the event page and the edit form. */
+const formColumns = {
+  kind: events.kind,
+  title: events.title,
+  description: events.description,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  place: events.place,
+  onlineUrl: events.onlineUrl,
+  capacity: events.capacity,
+  registrationDeadline: events.registrationDeadline,
+  targetGroups: events.targetGroups,
+  jobs: events.jobs,
+  languageRequirements: events.languageRequirements,
+  accessibility: events.accessibility,
+  contactName: events.contactName,
+  contactEmail: events.contactEmail,
+  contactPhone: events.contactPhone,
+};
+
+type FormColumn = keyof typeof formColumns;
+const formColumnNames = Object.keys(formColumns) as FormColumn[];
+
+/** The columns the form decides, as written by create and update. */
+function eventColumns(input: EventInput): Pick<EventInput, FormColumn> {
+  return Object.fromEntries(formColumnNames.map((name) => [name, input[name]])) as Pick<
+    EventInput,
+    FormColumn
+  >;
 }
 
 /** Posts an event; the actor's organisation organises it. */
@@ -77,7 +84,8 @@ export async function createEvent(
 
 export type EventUpdate =
   | { ok: true; announced: boolean }
-  | { ok: false; errors: FieldErrors }
+  | { ok: false; errors: { capacity: string } }
+  | { ok: false; cancelled: true }
   | { ok: false; notFound: true };
 
 /**
@@ -95,7 +103,7 @@ export async function updateEvent(
     const { tx } = unit;
     const before = await lockEvent(tx, eventId);
     if (!before) return { ok: false, notFound: true };
-    if (before.cancelledAt) return { ok: false, errors: { form: eventFormTexts.cancelled } };
+    if (before.cancelledAt) return { ok: false, cancelled: true };
     if (input.capacity < before.confirmedSeats) {
       return {
         ok: false,
@@ -204,24 +212,9 @@ export async function loadEventPage(eventId: string) {
       networkName: networks.name,
       organizationId: events.organizationId,
       organizationName: organizations.name,
-      kind: events.kind,
-      title: events.title,
-      description: events.description,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      place: events.place,
-      onlineUrl: events.onlineUrl,
-      capacity: events.capacity,
+      ...formColumns,
       confirmedSeats: events.confirmedSeats,
       waitlistedSeats: events.waitlistedSeats,
-      registrationDeadline: events.registrationDeadline,
-      targetGroups: events.targetGroups,
-      jobs: events.jobs,
-      languageRequirements: events.languageRequirements,
-      accessibility: events.accessibility,
-      contactName: events.contactName,
-      contactEmail: events.contactEmail,
-      contactPhone: events.contactPhone,
       cancelledAt: events.cancelledAt,
       attended: events.attended,
       interviews: events.interviews,
@@ -239,36 +232,17 @@ export async function loadEventPage(eventId: string) {
   return { ...event, descriptionHtml: renderRichText(description as RichTextDocument) };
 }
 
-/** The stored event as the edit form takes it, in Berlin time; null if there is none. */
-export async function loadEventForEditing(
-  eventId: string,
-): Promise<(EventFormValues & { cancelled: boolean }) | null> {
+/**
+ * The stored event in the edit form's fields, its times as Berlin dates and times, with when it
+ * starts and whether it is cancelled; null if there is none.
+ */
+export async function loadEventForEditing(eventId: string) {
   const [row] = await getDb()
-    .select({
-      networkId: events.networkId,
-      kind: events.kind,
-      title: events.title,
-      description: events.description,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      place: events.place,
-      onlineUrl: events.onlineUrl,
-      capacity: events.capacity,
-      registrationDeadline: events.registrationDeadline,
-      targetGroups: events.targetGroups,
-      jobs: events.jobs,
-      languageRequirements: events.languageRequirements,
-      accessibility: events.accessibility,
-      contactName: events.contactName,
-      contactEmail: events.contactEmail,
-      contactPhone: events.contactPhone,
-      cancelledAt: events.cancelledAt,
-    })
+    .select({ networkId: events.networkId, ...formColumns, cancelledAt: events.cancelledAt })
     .from(events)
     .where(eq(events.id, eventId));
   if (!row) return null;
-  const { startsAt, endsAt, registrationDeadline, description, capacity, cancelledAt, ...fields } =
-    row;
+  const { startsAt, endsAt, registrationDeadline, description, cancelledAt, ...fields } = row;
   const start = toBerlinLocal(startsAt);
   const end = toBerlinLocal(endsAt);
   const deadline = toBerlinLocal(registrationDeadline);
@@ -280,10 +254,10 @@ export async function loadEventForEditing(
     // A one-day event leaves the end date empty, as it was entered.
     endDate: end.date === start.date ? "" : end.date,
     endTime: end.time,
-    capacity: String(capacity),
     deadlineDate: deadline.date,
     // A deadline entered as a date alone (the end of that day) is shown as it was entered.
     deadlineTime: isEndOfBerlinDay(registrationDeadline, deadline.date) ? "" : deadline.time,
+    startsAt,
     cancelled: cancelledAt !== null,
   };
 }

@@ -1,7 +1,10 @@
 import { Form } from "@remix-run/react";
-import { FormErrorSummary, submitted, TextField, type FormFeedback } from "~/ui/form";
-import { outcomeField, outcomeFigureLabels, outcomeFigures, type OutcomeFigure } from "./texts";
+import type { ComponentProps } from "react";
+import { FormErrorSummary, TextField } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
 import { TableScroller } from "~/ui/table-scroller";
+import { outcomeSchema } from "./outcome-form";
+import { outcomeFigureLabels, outcomeFigures, type OutcomeFigure } from "./texts";
 
 type Counts = Record<OutcomeFigure, number | null>;
 
@@ -61,64 +64,66 @@ export function OutcomeForm({
   totals,
   rows,
   organizations,
-  feedback,
+  actionData,
   busy,
 }: {
   totals: Counts;
   rows: OutcomeRowView[];
   organizations: { id: string; name: string }[];
-  feedback: FormFeedback;
+  actionData: unknown;
   busy: boolean;
 }) {
-  const errors = feedback.errors ?? {};
-  const stored = (figure: OutcomeFigure, organizationId?: string) => {
-    if (!organizationId) return totals[figure] === null ? "" : String(totals[figure]);
-    const row = rows.find((candidate) => candidate.organizationId === organizationId);
-    return row ? String(row[figure]) : "";
-  };
-  const field = (figure: OutcomeFigure, label: string, organizationId?: string) => {
-    const name = outcomeField(figure, organizationId);
-    return (
-      <TextField
-        key={name}
-        id={`ergebnis-${name}`}
-        name={name}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        label={label}
-        defaultValue={submitted(feedback, name, stored(figure, organizationId))}
-        error={errors[name]}
-      />
-    );
-  };
+  const [form, fields] = usePortalForm({
+    schema: outcomeSchema(organizations.map((organization) => organization.id)),
+    actionData,
+    intent: "recordOutcomes",
+    defaultValue: {
+      ...totals,
+      byOrganization: Object.fromEntries(
+        rows.map(({ organizationId, organizationName: _name, ...figures }) => [
+          organizationId,
+          figures,
+        ]),
+      ),
+    },
+  });
+  const byOrganization = fields.byOrganization.getFieldset();
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="recordOutcomes" />
-      <FormErrorSummary errors={feedback.errors} />
+      <FormErrorSummary form={form} />
       <fieldset className="stack">
         <legend>Insgesamt</legend>
         <div className="outcome-grid">
-          {outcomeFigures.map((figure) => field(figure, outcomeFigureLabels[figure]))}
+          {outcomeFigures.map((figure) => (
+            <FigureField key={figure} field={fields[figure]} label={outcomeFigureLabels[figure]} />
+          ))}
         </div>
       </fieldset>
-      {organizations.map((organization) => (
-        <fieldset key={organization.id} className="stack">
-          <legend>Davon über {organization.name} (optional)</legend>
-          <div className="outcome-grid">
-            {outcomeFigures.map((figure) =>
-              field(
-                figure,
-                `${outcomeFigureLabels[figure]} (${organization.name})`,
-                organization.id,
-              ),
-            )}
-          </div>
-        </fieldset>
-      ))}
+      {organizations.map((organization) => {
+        const row = byOrganization[organization.id]!.getFieldset();
+        return (
+          <fieldset key={organization.id} className="stack">
+            <legend>Davon über {organization.name} (optional)</legend>
+            <div className="outcome-grid">
+              {outcomeFigures.map((figure) => (
+                <FigureField
+                  key={figure}
+                  field={row[figure]}
+                  label={`${outcomeFigureLabels[figure]} (${organization.name})`}
+                />
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Wird gespeichert …" : "Ergebnisse speichern"}
       </button>
     </Form>
   );
+}
+
+function FigureField(props: { field: ComponentProps<typeof TextField>["field"]; label: string }) {
+  return <TextField {...props} type="number" inputMode="numeric" min={0} />;
 }

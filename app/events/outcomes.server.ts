@@ -2,71 +2,14 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { eventOutcomesByOrganization, eventReservations, events, organizations } from "~/db/schema";
-import type { FieldErrors, FormValues } from "~/forms.server";
 import { recordEventAudit } from "./audit.server";
-import {
-  outcomeField,
-  outcomeFigureLabels,
-  outcomeFigures,
-  outcomeTexts as texts,
-  type OutcomeFigure,
-} from "./texts";
+import type { OutcomeInput } from "./outcome-form";
+import { outcomeTexts as texts } from "./texts";
 
 /**
- * What came of an event, recorded by the organiser afterwards: counts only, never people.
- *
- * The totals are entered by themselves; rows per reserving organisation are optional and must
- * not add up to more than the totals. Totals are not simply the sum of the rows, because people
- * also come without a reservation (walk-ins at an Infostand, an employer's own applicants), and
- * an organiser may know the totals without being able to split all of them.
+ * What came of an event, recorded by the organiser afterwards: counts only, never people. The
+ * form and its rules are in ./outcome-form.ts.
  */
-
-export type OutcomeCounts = Record<OutcomeFigure, number>;
-
-export interface OutcomeInput {
-  totals: OutcomeCounts;
-  byOrganization: ({ organizationId: string } & OutcomeCounts)[];
-}
-
-const MAX_FIGURE = 10_000;
-
-function readFigure(raw: FormValues, field: string, errors: FieldErrors): number | null {
-  const value = typeof raw[field] === "string" ? (raw[field] as string).trim() : "";
-  if (value === "") return null;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > MAX_FIGURE) {
-    errors[field] = texts.figureInvalid;
-    return null;
-  }
-  return number;
-}
-
-/** Reads the outcome form for the given reserving organisations; blank rows are left out. */
-export function readOutcomeForm(
-  raw: FormValues,
-  organizationIds: string[],
-): { ok: true; data: OutcomeInput } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const totals = {} as OutcomeCounts;
-  for (const figure of outcomeFigures) totals[figure] = readFigure(raw, figure, errors) ?? 0;
-  const byOrganization: OutcomeInput["byOrganization"] = [];
-  for (const organizationId of organizationIds) {
-    const figures = outcomeFigures.map((figure) =>
-      readFigure(raw, outcomeField(figure, organizationId), errors),
-    );
-    if (figures.every((figure) => figure === null)) continue;
-    const row = { organizationId } as OutcomeInput["byOrganization"][number];
-    outcomeFigures.forEach((figure, index) => (row[figure] = figures[index] ?? 0));
-    byOrganization.push(row);
-  }
-  for (const figure of outcomeFigures) {
-    const sum = byOrganization.reduce((total, row) => total + row[figure], 0);
-    if (sum > totals[figure]) errors[figure] ??= texts.sumExceedsTotal(outcomeFigureLabels[figure]);
-  }
-  return Object.keys(errors).length > 0
-    ? { ok: false, errors }
-    : { ok: true, data: { totals, byOrganization } };
-}
 
 /** Organisations with a seat or waiting-list place: the rows the organiser may fill in. */
 export function reservingOrganizations(eventId: string) {
@@ -78,7 +21,6 @@ export function reservingOrganizations(eventId: string) {
     .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
-/** The recorded rows per organisation, with names, for the organiser's page. */
 /**
  * The organisations outcomes can be recorded for: those that reserved, and those whose rows were
  * recorded before their reservations were cancelled.
@@ -95,6 +37,7 @@ export function outcomeOrganizations(
   ];
 }
 
+/** The recorded rows per organisation, with names, for the organiser's page. */
 export function outcomesByOrganization(eventId: string) {
   return getDb()
     .select({

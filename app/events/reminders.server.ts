@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, lt } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { events } from "~/db/schema";
-import { addDays, startOfBerlinDay, toBerlinLocal } from "./berlin-time";
+import { addDays, startOfBerlinDay, toBerlinLocal } from "~/time/berlin";
 import { reservationHolders, sendEventNotice } from "./notices.server";
 import { eventNoticeTexts } from "./texts";
 import { formatEventTime } from "./vocabulary";

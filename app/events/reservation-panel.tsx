@@ -1,14 +1,16 @@
 import { Form, useLocation } from "@remix-run/react";
-import type { ReservationStatus } from "~/db/schema";
-import { FormErrorSummary, submitted, TextAreaField, type FormFeedback } from "~/ui/form";
+import { type ReservationStatus } from "~/db/vocabularies";
+import { FormErrorSummary, TextAreaField } from "~/ui/form";
+import { formProps, resultFor, usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
+import { TableScroller } from "~/ui/table-scroller";
+import { reserveSchema } from "./event-page-form";
 import {
   eventPageTexts,
   MAX_PSEUDONYMS_PER_SUBMISSION,
   reservationStatusLabels,
   reservationTexts,
 } from "./texts";
-import { TableScroller } from "~/ui/table-scroller";
 
 export interface ReservationView {
   id: string;
@@ -22,23 +24,32 @@ export interface ReservationView {
   cancellable: boolean;
 }
 
-/** One pseudonym per line; without JavaScript a plain form post. */
-export function ReservationForm({ feedback, busy }: { feedback: FormFeedback; busy: boolean }) {
-  // A successful reservation redirects back here (a new location): the form starts afresh and
-  // empty, so sending it once more cannot book the same people again. A rejected one keeps all.
+interface FormPanelProps {
+  actionData: unknown;
+  busy: boolean;
+}
+
+/**
+ * One pseudonym per line; without JavaScript a plain form post. A successful reservation
+ * redirects back here (a new location): the form starts afresh and empty, so sending it once
+ * more cannot book the same people again. A rejected one keeps all.
+ */
+export function ReservationForm(props: FormPanelProps) {
   const location = useLocation();
+  return <PseudonymListForm key={location.key} {...props} />;
+}
+
+function PseudonymListForm({ actionData, busy }: FormPanelProps) {
+  const [form, fields] = usePortalForm({ schema: reserveSchema, actionData, intent: "reserve" });
   return (
-    <Form key={location.key} method="post" className="stack" noValidate>
+    <Form method="post" className="stack" {...formProps(form)}>
       <input type="hidden" name="intent" value="reserve" />
-      <FormErrorSummary errors={feedback.errors} />
+      <FormErrorSummary form={form} />
       <TextAreaField
-        id="pseudonyms"
-        name="pseudonyms"
+        field={fields.pseudonyms}
         label={`Pseudonyme (höchstens ${MAX_PSEUDONYMS_PER_SUBMISSION}, eines pro Zeile)`}
         hint={reservationTexts.hint}
         rows={4}
-        defaultValue={submitted(feedback, "pseudonyms")}
-        error={feedback.errors?.pseudonyms}
         autoComplete="off"
       />
       <button type="submit" className="button" disabled={busy}>
@@ -51,25 +62,26 @@ export function ReservationForm({ feedback, busy }: { feedback: FormFeedback; bu
 /**
  * The reservations the viewer may see. The organiser's list shows the reserving organisation,
  * a reserving organisation's list who of its staff reserved; cancel buttons on its own rows.
+ * Those are buttons with the reservation's id and nothing to type, so nothing is checked in the
+ * browser: a refusal (the deadline has passed meanwhile) is shown once above the list.
  */
 export function ReservationList({
   reservations,
   organiser,
   emptyText,
-  feedback,
+  actionData,
   busy,
-}: {
+}: FormPanelProps & {
   reservations: ReservationView[];
   organiser: boolean;
   emptyText: string;
-  feedback: FormFeedback;
-  busy: boolean;
 }) {
+  const refusal = resultFor(actionData, "cancelReservation")?.error?.[""]?.[0];
   return (
     <div className="stack">
-      {feedback.errors?.reservation ? (
+      {refusal ? (
         <div className="alert alert--error" role="alert">
-          <p>{feedback.errors.reservation}</p>
+          <p>{refusal}</p>
         </div>
       ) : null}
       {reservations.length === 0 ? <p>{emptyText}</p> : null}

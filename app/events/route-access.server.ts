@@ -1,22 +1,20 @@
-import { notFound } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { authorize, notFound, type EventAccess } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { requireUuid } from "~/params.server";
-import { getCourseAccess, getEventAccess } from "./access.server";
+import { clientIp } from "~/request-context.server";
+import { getEventAccess } from "./access.server";
 
 /**
- * The first step of every loader and action of an event or course page: the signed-in user and
- * what permission decisions need about the record. A malformed or unknown id answers 404.
+ * The event a route names, if the user may do this with it: 404 for a malformed or unknown id
+ * and for everyone outside its network, 403 for a member who may not; every refusal is audited.
  */
-export async function requireEvent(request: Request, eventIdParam: string | undefined) {
-  const user = await requireUser(request);
+export async function requireEvent(
+  user: CurrentUser,
+  eventIdParam: string | undefined,
+  action: "event.view" | "event.edit",
+): Promise<EventAccess> {
   const event = await getEventAccess(requireUuid(eventIdParam));
   if (!event) throw notFound();
-  return { user, event, ip: clientIp(request) };
-}
-
-export async function requireCourse(request: Request, courseIdParam: string | undefined) {
-  const user = await requireUser(request);
-  const course = await getCourseAccess(requireUuid(courseIdParam));
-  if (!course) throw notFound();
-  return { user, course, ip: clientIp(request) };
+  await authorize(user, { action, event }, clientIp());
+  return event;
 }

@@ -1,10 +1,14 @@
 import { formatDay } from "~/ui/format";
-import type { ReservationStatus } from "~/db/schema";
+import { type ReservationStatus } from "~/db/vocabularies";
+import { plural, pluralForm } from "~/ui/plural";
 
 /** Everything a person reads about events, seats, outcomes and reminders, in one place. */
 
 export const MAX_PSEUDONYMS_PER_SUBMISSION = 30;
 export const MAX_CAPACITY = 1000;
+
+/** After "von": "1 Platz", "25 Plätzen". */
+export const seatsDative = { one: "Platz", other: "Plätzen" };
 
 export const eventFormTexts = {
   kindInvalid: "Bitte wählen Sie die Art der Veranstaltung.",
@@ -26,7 +30,7 @@ export const eventFormTexts = {
   onlineUrlInvalid: "Bitte geben Sie einen vollständigen Link an, der mit https:// beginnt.",
   capacityInvalid: `Bitte geben Sie die Zahl der Plätze als ganze Zahl zwischen 1 und ${MAX_CAPACITY} an.`,
   capacityBelowConfirmed: (confirmed: number) =>
-    `Es ${confirmed === 1 ? "ist bereits 1 Platz" : `sind bereits ${confirmed} Plätze`} fest vergeben. Die Platzzahl kann nicht darunter sinken.`,
+    `Es ${pluralForm(confirmed, { one: "ist", other: "sind" })} bereits ${plural(confirmed, { one: "Platz", other: "Plätze" })} fest vergeben. Die Platzzahl kann nicht darunter sinken.`,
   jobIncomplete:
     "Bitte geben Sie bei jeder Stelle die Bezeichnung und die Zahl der Stellen (1 bis 10.000) an.",
   jobTooLong: "Eine Stellenbezeichnung darf höchstens 120 Zeichen lang sein.",
@@ -79,10 +83,6 @@ export const outcomeFigureLabels = {
 export type OutcomeFigure = keyof typeof outcomeFigureLabels;
 export const outcomeFigures = Object.keys(outcomeFigureLabels) as OutcomeFigure[];
 
-/** Form field of one figure: "attended" for the total, "attended.<organisation id>" per row. */
-export const outcomeField = (figure: OutcomeFigure, organizationId?: string) =>
-  organizationId ? `${figure}.${organizationId}` : figure;
-
 /** Notifications and mails: a title, a time and a link, never a pseudonym. */
 export const eventNoticeTexts = {
   promoted: (title: string) =>
@@ -103,7 +103,8 @@ export const eventNoticeTexts = {
 
 /** What the event page says about seats, deadlines and outcomes. */
 export const eventPageTexts = {
-  seats: (confirmed: number, capacity: number) => `${confirmed} von ${capacity} Plätzen belegt`,
+  seats: (confirmed: number, capacity: number) =>
+    `${confirmed} von ${plural(capacity, seatsDative)} belegt`,
   waitlisted: (count: number) => `${count} auf der Warteliste`,
   full: "Alle Plätze sind vergeben – neue Reservierungen kommen auf die Warteliste.",
   cancelledBanner: "Diese Veranstaltung wurde abgesagt.",
@@ -115,7 +116,7 @@ export const eventPageTexts = {
     "Ihre Organisation hat noch keine Plätze reserviert. Tragen Sie oben die Pseudonyme Ihrer Kundinnen und Kunden ein.",
   noJobs: "Keine Stellenangebote angegeben.",
   job: (title: string, positions: number) =>
-    `${title} – ${positions} ${positions === 1 ? "Stelle" : "Stellen"}`,
+    `${title} – ${plural(positions, { one: "Stelle", other: "Stellen" })}`,
   cancelAfterStart:
     "Die Veranstaltung hat schon begonnen und kann nicht mehr abgesagt werden. Tragen Sie stattdessen die Ergebnisse ein.",
   confirmCancelEvent:

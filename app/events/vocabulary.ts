@@ -1,7 +1,7 @@
-import type { CourseInstrument, EventKind } from "~/db/schema";
-import { toBerlinLocal } from "./berlin-time";
+import { type EventKind } from "~/db/vocabularies";
+import { toBerlinLocal } from "~/time/berlin";
 
-/** How kinds of events and course instruments are called on every page, file and mail. */
+/** How kinds of events are called on every page, file and mail. */
 export const eventKindLabels: Record<EventKind, string> = {
   inforunde: "Inforunde",
   infostand: "Infostand im Jobcenter",
@@ -10,14 +10,6 @@ export const eventKindLabels: Record<EventKind, string> = {
   praktikumsboerse: "Praktikumsbörse",
   fachveranstaltung: "Fachveranstaltung",
   aktionswoche: "Aktionswoche",
-};
-
-export const courseInstrumentLabels: Record<CourseInstrument, string> = {
-  fbw: "FbW (Förderung der beruflichen Weiterbildung)",
-  avgs: "AVGS-Maßnahme",
-  paragraph_45: "Maßnahme nach § 45 SGB III",
-  esf: "ESF-Projekt",
-  sonstige: "sonstige",
 };
 
 const weekdayDate = new Intl.DateTimeFormat("de-DE", {

@@ -1,34 +1,49 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { aliasedTable } from "drizzle-orm";
+import { can, notFound, type IdeaAccess } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
 import { ideaBookmarks, ideas, networks, organizations, users } from "~/db/schema";
+import { attachedPostCount } from "~/discussions/attached.server";
 import { renderRichText } from "~/rich-text/render.server";
 import type { RichTextDocument } from "~/rich-text/schema";
-import type { IdeaFormValues } from "./idea-form";
+import { ideaFieldColumns, listAdoptions, revisionCount } from "./ideas.server";
 import { mayOpenIdeaSql, type IdeaViewer } from "./visibility.server";
 
 const author = aliasedTable(users, "author");
 
-/** Everything the idea page shows; the body is rendered and sanitized here, on the server. */
-export async function loadIdeaPage(ideaId: string, userId: string) {
+/** Everything the idea page shows the user, who may open the idea (see requireIdea). */
+export async function loadIdeaPage(user: CurrentUser, access: IdeaAccess) {
+  const idea = await ideaOfPage(access.id, user.id);
+  if (!idea) throw notFound();
+  const [adoptions, revisions, similar, discussionPosts] = await Promise.all([
+    listAdoptions(access.id),
+    revisionCount(access.id),
+    similarIdeas(idea, user),
+    attachedPostCount({ kind: "idea", ideaId: access.id }),
+  ]);
+  return {
+    idea,
+    adoptions,
+    revisions,
+    similar,
+    discussionPosts,
+    may: {
+      edit: can(user, { action: "idea.edit", idea: access }),
+      adopt:
+        can(user, { action: "idea.adopt", idea: access }) &&
+        !adoptions.some((adoption) => adoption.organizationId === user.organizationId),
+    },
+  };
+}
+
+/** The idea with its body rendered and sanitized here, on the server. */
+async function ideaOfPage(ideaId: string, userId: string) {
   const [row] = await getDb()
     .select({
+      ...ideaFieldColumns,
       id: ideas.id,
-      title: ideas.title,
-      summary: ideas.summary,
-      body: ideas.body,
       status: ideas.status,
-      visibility: ideas.visibility,
-      targetGroups: ideas.targetGroups,
-      fieldsOfAction: ideas.fieldsOfAction,
-      region: ideas.region,
-      partnerKinds: ideas.partnerKinds,
-      funding: ideas.funding,
-      results: ideas.results,
-      period: ideas.period,
-      contactName: ideas.contactName,
-      contactEmail: ideas.contactEmail,
-      contactPhone: ideas.contactPhone,
       adoptionCount: ideas.adoptionCount,
       publishedAt: ideas.publishedAt,
       updatedAt: ideas.updatedAt,
@@ -73,6 +88,20 @@ export function similarIdeas(
     .limit(limit);
 }
 
+/** „Meine Ideen“: the organisation's ideas and the user's Merkliste. */
+export async function loadMyIdeas(user: CurrentUser) {
+  const [own, bookmarks] = await Promise.all([
+    listOrganizationIdeas(user.organizationId),
+    listBookmarkedIdeas(user.id, user),
+  ]);
+  return {
+    organizationName: user.organizationName,
+    own,
+    bookmarks,
+    canWrite: can(user, { action: "idea.create" }),
+  };
+}
+
 /** "Meine Ideen": every idea of the organisation, drafts and archived included. */
 export function listOrganizationIdeas(organizationId: string) {
   return getDb()
@@ -100,33 +129,4 @@ export function listBookmarkedIdeas(userId: string, viewer: IdeaViewer) {
     .innerJoin(ideas, eq(ideas.id, ideaBookmarks.ideaId))
     .where(and(eq(ideaBookmarks.userId, userId), mayOpenIdeaSql(viewer, ideas)))
     .orderBy(desc(ideaBookmarks.createdAt));
-}
-
-/** The stored idea as the editor form takes it; null when there is no such idea. */
-export async function loadIdeaForEditing(
-  ideaId: string,
-): Promise<(IdeaFormValues & { status: string }) | null> {
-  const [row] = await getDb()
-    .select({
-      title: ideas.title,
-      summary: ideas.summary,
-      body: ideas.body,
-      targetGroups: ideas.targetGroups,
-      fieldsOfAction: ideas.fieldsOfAction,
-      region: ideas.region,
-      partnerKinds: ideas.partnerKinds,
-      funding: ideas.funding,
-      results: ideas.results,
-      period: ideas.period,
-      contactName: ideas.contactName,
-      contactEmail: ideas.contactEmail,
-      contactPhone: ideas.contactPhone,
-      visibility: ideas.visibility,
-      networkId: ideas.networkId,
-      status: ideas.status,
-    })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId));
-  if (!row) return null;
-  return { ...row, body: JSON.stringify(row.body) };
 }

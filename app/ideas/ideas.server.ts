@@ -1,8 +1,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
-import type { IdeaAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
-import { inUnitOfWork } from "~/db/unit-of-work.server";
+import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import {
   ideaAdoptions,
@@ -17,7 +17,7 @@ import { notifyUsers } from "~/notifications/notifications.server";
 import { plainTextOf } from "~/rich-text/schema";
 import { enqueueSearchUpdate } from "~/search/search-index.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
-import type { IdeaInput } from "./idea-form.server";
+import type { IdeaInput } from "./idea-form";
 import { ideaTexts } from "./texts";
 
 interface Actor {
@@ -47,6 +47,47 @@ function ideaColumns(input: IdeaInput) {
   };
 }
 
+/** The same fields read back, for the idea page and the editor. */
+export const ideaFieldColumns = {
+  title: ideas.title,
+  summary: ideas.summary,
+  body: ideas.body,
+  targetGroups: ideas.targetGroups,
+  fieldsOfAction: ideas.fieldsOfAction,
+  region: ideas.region,
+  partnerKinds: ideas.partnerKinds,
+  funding: ideas.funding,
+  results: ideas.results,
+  period: ideas.period,
+  contactName: ideas.contactName,
+  contactEmail: ideas.contactEmail,
+  contactPhone: ideas.contactPhone,
+  visibility: ideas.visibility,
+  networkId: ideas.networkId,
+};
+
+/** The version an editor saved, kept beside the idea. */
+function revisionOf(ideaId: string, actor: Actor, input: IdeaInput, now: Date) {
+  return {
+    ideaId,
+    editorUserId: actor.id,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    createdAt: now,
+  };
+}
+
+/** Publishing again keeps the date the idea was first published. */
+function publishedAt(now: Date) {
+  return { status: "published" as const, publishedAt: sql`coalesce(${ideas.publishedAt}, ${now})` };
+}
+
+/** Only its own organisation changes an idea, whatever the route checked before. */
+function ownIdea(actor: Actor, ideaId: string) {
+  return and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId));
+}
+
 /** Creates an idea as a draft or published, with its first revision and its indexing order. */
 export async function createIdea(
   actor: Actor,
@@ -70,14 +111,7 @@ export async function createIdea(
         updatedAt: now,
       })
       .returning({ id: ideas.id });
-    await tx.insert(ideaRevisions).values({
-      ideaId: created!.id,
-      editorUserId: actor.id,
-      title: input.title,
-      summary: input.summary,
-      body: input.body,
-      createdAt: now,
-    });
+    await tx.insert(ideaRevisions).values(revisionOf(created!.id, actor, input, now));
     await enqueueSearchUpdate(unit, created!.id);
     await recordAudit(tx, {
       action: publish ? "idea.published" : "idea.created",
@@ -92,6 +126,31 @@ export async function createIdea(
   });
 }
 
+/**
+ * Changes an idea of the actor's organisation in one unit of work, queues its re-indexing and
+ * re-checks who may still discuss it; `record` writes what else belongs to the change. False
+ * when the organisation has no such idea.
+ */
+function changeOwnIdea(
+  actor: Actor,
+  ideaId: string,
+  set: PgUpdateSetSource<typeof ideas>,
+  record: (unit: UnitOfWork) => Promise<void>,
+): Promise<boolean> {
+  return inUnitOfWork(async (unit) => {
+    const rows = await unit.tx
+      .update(ideas)
+      .set(set)
+      .where(ownIdea(actor, ideaId))
+      .returning({ id: ideas.id });
+    if (rows.length === 0) return false;
+    await record(unit);
+    await enqueueSearchUpdate(unit, ideaId);
+    await revokeIdeaThreadRooms(unit, ideaId);
+    return true;
+  });
+}
+
 /** Saves an edit of the actor's organisation's idea as a new revision; false if there is none. */
 export async function updateIdea(
   actor: Actor,
@@ -101,33 +160,9 @@ export async function updateIdea(
   ip: string | null,
 ): Promise<boolean> {
   const now = new Date();
-  return inUnitOfWork(async (unit) => {
-    const { tx } = unit;
-    const rows = await tx
-      .update(ideas)
-      .set({
-        ...ideaColumns(input),
-        updatedAt: now,
-        ...(publish
-          ? {
-              status: "published" as const,
-              publishedAt: sql`coalesce(${ideas.publishedAt}, ${now})`,
-            }
-          : {}),
-      })
-      .where(and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId)))
-      .returning({ id: ideas.id });
-    if (rows.length === 0) return false;
-    await tx.insert(ideaRevisions).values({
-      ideaId,
-      editorUserId: actor.id,
-      title: input.title,
-      summary: input.summary,
-      body: input.body,
-      createdAt: now,
-    });
-    await enqueueSearchUpdate(unit, ideaId);
-    await revokeIdeaThreadRooms(unit, ideaId);
+  const set = { ...ideaColumns(input), updatedAt: now, ...(publish ? publishedAt(now) : {}) };
+  return changeOwnIdea(actor, ideaId, set, async ({ tx }) => {
+    await tx.insert(ideaRevisions).values(revisionOf(ideaId, actor, input, now));
     await recordAudit(tx, {
       action: publish ? "idea.published" : "idea.updated",
       actor,
@@ -135,7 +170,6 @@ export async function updateIdea(
       targetType: "idea",
       targetId: ideaId,
     });
-    return true;
   });
 }
 
@@ -147,46 +181,16 @@ export async function setIdeaStatus(
   ip: string | null,
 ): Promise<boolean> {
   const now = new Date();
-  return inUnitOfWork(async (unit) => {
-    const { tx } = unit;
-    const rows = await tx
-      .update(ideas)
-      .set({
-        status,
-        updatedAt: now,
-        ...(status === "published"
-          ? { publishedAt: sql`coalesce(${ideas.publishedAt}, ${now})` }
-          : {}),
-      })
-      .where(and(eq(ideas.id, ideaId), eq(ideas.organizationId, actor.organizationId)))
-      .returning({ id: ideas.id });
-    if (rows.length === 0) return false;
-    await enqueueSearchUpdate(unit, ideaId);
-    await revokeIdeaThreadRooms(unit, ideaId);
-    await recordAudit(tx, {
+  const set = { status, updatedAt: now, ...(status === "published" ? publishedAt(now) : {}) };
+  return changeOwnIdea(actor, ideaId, set, ({ tx }) =>
+    recordAudit(tx, {
       action: status === "published" ? "idea.published" : "idea.archived",
       actor,
       ip,
       targetType: "idea",
       targetId: ideaId,
-    });
-    return true;
-  });
-}
-
-/** What permission decisions need about an idea; null when there is no such idea. */
-export async function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
-  const [row] = await getDb()
-    .select({
-      id: ideas.id,
-      organizationId: ideas.organizationId,
-      networkId: ideas.networkId,
-      status: ideas.status,
-      visibility: ideas.visibility,
-    })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId));
-  return row ?? null;
+    }),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { organizationKindLabels } from "~/organizations/texts";
 import { facetNames, searchSorts, type FacetCount, type FacetName } from "~/search/engine";
+import { SelectField, TextField } from "~/ui/form";
 import { facetLabels, ideaVisibilityLabels, sortLabels } from "./texts";
 
 const DEBOUNCE_MS = 300;
@@ -57,32 +58,23 @@ export function SearchForm({
       }}
     >
       <div className="search-bar">
-        <div className="field">
-          <label htmlFor="suche">Suchbegriff</label>
-          <input
-            id="suche"
-            type="search"
-            name="q"
-            defaultValue={text}
-            autoComplete="off"
-            placeholder="z. B. Praktikum, Schuldnerberatung, Speed-Dating"
-            aria-describedby="suche-hinweis"
-          />
-          <p className="field__hint" id="suche-hinweis">
-            Findet auch Wortteile und Tippfehler. Mehrere Wörter müssen alle vorkommen; „in
-            Anführungszeichen“ sucht genau diese Wortfolge.
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="sortierung">Sortierung</label>
-          <select id="sortierung" name="sortierung" defaultValue={sort}>
-            {searchSorts.map((value) => (
-              <option key={value} value={value}>
-                {sortLabels[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          id="suche"
+          type="search"
+          name="q"
+          label="Suchbegriff"
+          hint="Findet auch Wortteile und Tippfehler. Mehrere Wörter müssen alle vorkommen; „in Anführungszeichen“ sucht genau diese Wortfolge."
+          defaultValue={text}
+          autoComplete="off"
+          placeholder="z. B. Praktikum, Schuldnerberatung, Speed-Dating"
+        />
+        <SelectField
+          id="sortierung"
+          name="sortierung"
+          label="Sortierung"
+          defaultValue={sort}
+          options={searchSorts.map((value) => ({ value, label: sortLabels[value] }))}
+        />
         <button type="submit" className="button">
           {searching ? "Sucht …" : "Suchen"}
         </button>

@@ -1,9 +1,22 @@
 import { z } from "zod";
+import { can } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { facetNames, searchSorts, type FacetName, type SearchQuery } from "~/search/engine";
 import { getSearchEngine } from "~/search/search-index.server";
 
-export const SEARCH_PAGE_SIZE = 10;
+const SEARCH_PAGE_SIZE = 10;
+
+/** The Ideenbörse: the search its address holds, one page of hits and the facets. */
+export async function loadSearchPage(user: CurrentUser, url: URL) {
+  const query = searchFromUrl(url, user);
+  const result = await runSearch(query);
+  return {
+    query: { text: query.text, sort: query.sort, filters: query.filters, page: query.page },
+    result,
+    pageCount: Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)),
+    canWrite: can(user, { action: "idea.create" }),
+  };
+}
 
 const urlSchema = z.object({
   q: z.string().max(200).catch(""),
@@ -12,7 +25,7 @@ const urlSchema = z.object({
 });
 
 /** Reads the search from the URL, so a search can be shared as a link. */
-export function searchFromUrl(url: URL, viewer: CurrentUser): SearchQuery {
+function searchFromUrl(url: URL, viewer: CurrentUser): SearchQuery {
   const { q, sort, page } = urlSchema.parse({
     q: url.searchParams.get("q") ?? "",
     sort: url.searchParams.get("sortierung") ?? undefined,
@@ -36,7 +49,7 @@ export function searchFromUrl(url: URL, viewer: CurrentUser): SearchQuery {
   };
 }
 
-export async function runSearch(query: SearchQuery) {
+async function runSearch(query: SearchQuery) {
   const engine = await getSearchEngine();
   const result = await engine.search(query);
   return {

@@ -1,4 +1,4 @@
-import type { IdeaStatus, IdeaVisibility } from "~/db/schema";
+import { type IdeaStatus, type IdeaVisibility } from "~/db/vocabularies";
 import type { SearchSort } from "~/search/engine";
 
 /** Everything a person reads about ideas, in one place. */

@@ -1,9 +1,11 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { organizationKinds, type OrganizationKind } from "~/db/schema";
+import { organizationKinds, type OrganizationKind } from "~/db/vocabularies";
 import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { NetworkReferralPanel } from "~/referrals/network-referral-panel";
 import type { action, loader } from "~/routes/_app.netzwerke.$networkId";
-import { feedbackFor, FormErrorSummary, SelectField, TextField } from "~/ui/form";
+import { FormErrorSummary, SelectField, TextField } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
+import { admitSchema, changeKindSchema, newOrganizationSchema } from "./network-page-form";
 
 const kindOptions = organizationKinds.map((kind) => ({
   value: kind,
@@ -15,9 +17,19 @@ export function NetworkView() {
   const { network, coordinators, canManage, canChangeKinds, admittable, referralPanel } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const admit = feedbackFor(actionData, "admit");
-  const create = feedbackFor(actionData, "create");
-  const kindChange = feedbackFor(actionData, "changeKind");
+  const [admit, admitFields] = usePortalForm({ schema: admitSchema, actionData, intent: "admit" });
+  const [create, createFields] = usePortalForm({
+    schema: newOrganizationSchema,
+    actionData,
+    intent: "create",
+    defaultValue: { kind: "sonstige" },
+  });
+  // One row form per organisation with nothing to type: a refusal shows above the list.
+  const [kindChange] = usePortalForm({
+    schema: changeKindSchema,
+    actionData,
+    intent: "changeKind",
+  });
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
 
@@ -40,7 +52,7 @@ export function NetworkView() {
         {canChangeKinds ? (
           <>
             <p className="muted">{organizationTexts.kindSetByCoordination}</p>
-            <FormErrorSummary errors={kindChange.errors} />
+            <FormErrorSummary form={kindChange} />
           </>
         ) : null}
         {network.organizations.length === 0 ? (
@@ -67,11 +79,7 @@ export function NetworkView() {
                     <select
                       id={`art-${organization.id}`}
                       name="kind"
-                      defaultValue={
-                        kindChange.values?.organizationId === organization.id
-                          ? kindChange.values.kind
-                          : organization.kind
-                      }
+                      defaultValue={organization.kind}
                     >
                       {kindOptions.map((option) => (
                         <option key={option.value} value={option.value}>
@@ -109,12 +117,11 @@ export function NetworkView() {
                 an.
               </p>
             ) : (
-              <Form method="post" className="stack" noValidate>
+              <Form method="post" className="stack" {...formProps(admit)}>
                 <input type="hidden" name="intent" value="admit" />
-                <FormErrorSummary errors={admit.errors} />
+                <FormErrorSummary form={admit} />
                 <SelectField
-                  id="admit-organization"
-                  name="organizationId"
+                  field={admitFields.organizationId}
                   label="Organisation"
                   options={[
                     { value: "", label: "Bitte wählen …" },
@@ -125,8 +132,6 @@ export function NetworkView() {
                         : organization.name,
                     })),
                   ]}
-                  defaultValue={admit.values?.organizationId ?? ""}
-                  error={admit.errors?.organizationId}
                 />
                 <button type="submit" className="button" disabled={busy === "admit"}>
                   {busy === "admit" ? "Wird aufgenommen …" : "In das Netzwerk aufnehmen"}
@@ -137,40 +142,17 @@ export function NetworkView() {
           <section className="card stack" aria-labelledby="neu-anlegen">
             <h2 id="neu-anlegen">Neue Organisation anlegen und aufnehmen</h2>
             <p>Die angegebene Person erhält eine Einladung als Organisations-Administration.</p>
-            <Form method="post" className="stack" noValidate>
+            <Form method="post" className="stack" {...formProps(create)}>
               <input type="hidden" name="intent" value="create" />
-              <FormErrorSummary errors={create.errors} />
+              <FormErrorSummary form={create} />
+              <TextField field={createFields.name} label="Name der Organisation" required />
+              <SelectField field={createFields.kind} label="Art" options={kindOptions} />
+              <TextField field={createFields.city} label="Ort" />
               <TextField
-                id="create-name"
-                name="name"
-                label="Name der Organisation"
-                required
-                defaultValue={create.values?.name ?? ""}
-                error={create.errors?.name}
-              />
-              <SelectField
-                id="create-kind"
-                name="kind"
-                label="Art"
-                options={kindOptions}
-                defaultValue={create.values?.kind ?? "sonstige"}
-                error={create.errors?.kind}
-              />
-              <TextField
-                id="create-city"
-                name="city"
-                label="Ort"
-                defaultValue={create.values?.city ?? ""}
-                error={create.errors?.city}
-              />
-              <TextField
-                id="create-admin"
-                name="adminEmail"
+                field={createFields.adminEmail}
                 type="email"
                 label="E-Mail der Administration"
                 required
-                defaultValue={create.values?.adminEmail ?? ""}
-                error={create.errors?.adminEmail}
               />
               <button type="submit" className="button" disabled={busy === "create"}>
                 {busy === "create" ? "Wird angelegt …" : "Anlegen, aufnehmen und einladen"}
@@ -183,7 +165,7 @@ export function NetworkView() {
         <NetworkReferralPanel
           figures={referralPanel.figures}
           retentionMonths={referralPanel.retentionMonths}
-          feedback={feedbackFor(actionData, "retention")}
+          actionData={actionData}
         />
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import type { MemberRole, OrganizationKind } from "~/db/schema";
+import { type MemberRole, type OrganizationKind } from "~/db/vocabularies";
 
 export const organizationKindLabels: Record<OrganizationKind, string> = {
   jobcenter: "Jobcenter",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { consentForms } from "~/db/schema";
+import { consentForms } from "~/db/vocabularies";
+import { checkbox } from "~/form-schema";
 import { referralTexts as texts } from "./texts";
 
 /** The longest a documented consent may run, from the day it was given. */
@@ -51,7 +52,7 @@ export function consentSchema(today: string) {
         .min(1, texts.consentPurposeRequired)
         .max(500, texts.consentPurposeTooLong),
       consentValidUntil: isoDateField(texts.consentValidUntilInvalid),
-      consentCoversFeedback: z.literal("on").optional(),
+      consentCoversFeedback: checkbox(),
     })
     .superRefine((consent, context) => {
       if (consent.consentValidUntil <= consent.consentObtainedOn) {

@@ -1,8 +1,9 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { authorize } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { referralStatuses } from "~/db/schema";
+import { clientIp } from "~/request-context.server";
 import { listReferrals, PAGE_SIZE, servicesInBox, type Box } from "./referral-lists.server";
 
 const filterSchema = z.object({
@@ -17,11 +18,9 @@ const filterSchema = z.object({
 });
 
 /** The loader of the Eingang and Gesendet pages; unknown filter values are ignored. */
-export async function loadReferralList(request: Request, box: Box) {
-  const user = await requireUser(request);
-  await authorize(user, { action: "referral.work" }, clientIp(request));
-  const url = new URL(request.url);
-  const filters = filterSchema.parse(Object.fromEntries(url.searchParams));
+export async function loadReferralList(user: CurrentUser, box: Box, search: URLSearchParams) {
+  await authorize(user, { action: "referral.work" }, clientIp());
+  const filters = filterSchema.parse(Object.fromEntries(search));
   const [{ rows, total }, services] = await Promise.all([
     listReferrals(box, user.organizationId, filters, filters.page),
     servicesInBox(box, user.organizationId),

@@ -3,7 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { networks, referrals } from "~/db/schema";
-import { berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
 
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`cast(count(*) filter (where ${condition}) as int)`;

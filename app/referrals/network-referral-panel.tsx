@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { TextField, submitted, type FormFeedback } from "~/ui/form";
+import { FormErrorSummary, TextField } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
 import type { ReferralCounts } from "./network-figures.server";
+import { retentionSchema } from "./retention-form";
 import { TableScroller } from "~/ui/table-scroller";
 
 export interface OrganizationFigures extends ReferralCounts {
@@ -12,12 +14,19 @@ export interface OrganizationFigures extends ReferralCounts {
 export function NetworkReferralPanel({
   figures,
   retentionMonths,
-  feedback,
+  actionData,
 }: {
   figures: OrganizationFigures[];
   retentionMonths: number;
-  feedback: FormFeedback;
+  /** The network page's action answer; only the one to this form is taken. */
+  actionData: unknown;
 }) {
+  const [form, fields] = usePortalForm({
+    schema: retentionSchema,
+    actionData,
+    intent: "retention",
+    defaultValue: { months: retentionMonths },
+  });
   const navigation = useNavigation();
   const saving =
     navigation.state === "submitting" && navigation.formData?.get("intent") === "retention";
@@ -57,19 +66,17 @@ export function NetworkReferralPanel({
           </tbody>
         </table>
       </TableScroller>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" {...formProps(form)}>
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="retention" />
         <TextField
-          id="retention-months"
-          name="months"
+          field={fields.months}
           type="number"
           inputMode="numeric"
           min={1}
           max={120}
           label="Aufbewahrungsfrist für beendete Übergaben (Monate)"
           hint="Danach werden Pseudonym, Freitexte und Angaben zur Einwilligung gelöscht; Status und Daten bleiben für die Kennzahlen."
-          defaultValue={submitted(feedback, "months", String(retentionMonths))}
-          error={feedback.errors?.months}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={saving}>

@@ -6,7 +6,7 @@ import { notifyUsers } from "~/notifications/notifications.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { referralNotificationTexts } from "./texts";
-import { berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
 
 /**
  * Marks sent referrals whose answer day has passed as escalated and tells the receiving

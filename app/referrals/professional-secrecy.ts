@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "~/db/schema";
+import { type OrganizationKind } from "~/db/vocabularies";
 
 /**
  * Services whose staff are bound by § 203 StGB (Berufsgeheimnisträger): addiction and debt

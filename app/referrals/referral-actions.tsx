@@ -1,8 +1,10 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { declineReasons, outcomeCodes } from "~/db/schema";
-import { SelectField, submitted, TextAreaField, TextField, type FormFeedback } from "~/ui/form";
+import { declineReasons, outcomeCodes } from "~/db/vocabularies";
+import { FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { formProps, resultFor, usePortalForm } from "~/ui/portal-form";
 import type { TransitionName } from "./state-machine";
 import { declineReasonLabels, outcomeLabels, transitionLabels } from "./texts";
+import { transitionSchemas } from "./transition-form";
 
 const explanations: Record<TransitionName, string> = {
   send: "Die empfangende Stelle wird benachrichtigt. Danach läuft die zugesagte Antwortfrist.",
@@ -17,30 +19,110 @@ const explanations: Record<TransitionName, string> = {
 
 const dangerous: TransitionName[] = ["decline", "withdraw", "revokeConsent"];
 
-function NoteField({
+/** Notes of the receiver that § 203 StGB may keep from the sender. */
+const receiverNotes: TransitionName[] = ["accept", "decline", "start", "complete"];
+
+const choose = { value: "", label: "Bitte wählen …" };
+
+/** The form of one action, with the fields it asks for. */
+function ActionForm({
   name,
-  feedback,
-  receiverNoteHidden,
+  referralId,
+  actionData,
+  noteHidden,
+  busy,
 }: {
   name: TransitionName;
-  feedback: FormFeedback;
-  receiverNoteHidden: boolean;
+  referralId: string;
+  actionData: unknown;
+  noteHidden: boolean;
+  busy: FormDataEntryValue | null | undefined;
 }) {
+  const [form, fields] = usePortalForm({
+    schema: transitionSchemas[name],
+    actionData,
+    intent: name,
+  });
   return (
-    <TextAreaField
-      id={`${name}-note`}
-      name="note"
-      label="Notiz (optional)"
-      rows={2}
-      maxLength={1000}
-      hint={
-        receiverNoteHidden
-          ? "Diese Notiz sieht nur Ihre Organisation: Die Einwilligung umfasst keine inhaltlichen Rückmeldungen (§ 203 StGB)."
-          : "Die Notiz sehen beide beteiligten Organisationen."
-      }
-      defaultValue={submitted(feedback, "note")}
-      error={feedback.errors?.note}
-    />
+    <Form method="post" className="stack" aria-labelledby={`${name}-titel`} {...formProps(form)}>
+      <h3 id={`${name}-titel`}>{transitionLabels[name]}</h3>
+      <p className="field__hint">{explanations[name]}</p>
+      <FormErrorSummary form={form} />
+      <input type="hidden" name="intent" value={name} />
+      {name === "decline" ? (
+        <SelectField
+          field={fields.declineReason}
+          label="Grund"
+          options={[
+            choose,
+            ...declineReasons.map((value) => ({ value, label: declineReasonLabels[value] })),
+          ]}
+        />
+      ) : null}
+      {name === "start" ? (
+        <TextField field={fields.firstAppointmentOn} type="date" label="Datum des Ersttermins" />
+      ) : null}
+      {name === "complete" ? (
+        <SelectField
+          field={fields.outcome}
+          label="Ergebnis"
+          options={[
+            choose,
+            ...outcomeCodes.map((value) => ({ value, label: outcomeLabels[value] })),
+          ]}
+        />
+      ) : null}
+      {name !== "send" ? (
+        <TextAreaField
+          field={fields.note}
+          label="Notiz (optional)"
+          rows={2}
+          maxLength={1000}
+          hint={
+            noteHidden
+              ? "Diese Notiz sieht nur Ihre Organisation: Die Einwilligung umfasst keine inhaltlichen Rückmeldungen (§ 203 StGB)."
+              : "Die Notiz sehen beide beteiligten Organisationen."
+          }
+        />
+      ) : (
+        <p>
+          <Link to={`/uebergaben/${referralId}/bearbeiten`}>Entwurf bearbeiten</Link>
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="submit"
+          className={dangerous.includes(name) ? "button button--danger" : "button"}
+          disabled={!!busy}
+        >
+          {busy === name ? "Wird ausgeführt …" : transitionLabels[name]}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The message of a refused action whose form is gone: someone else changed the referral first,
+ * and the page now offers other actions.
+ */
+export function OutdatedActionMessage({
+  actionData,
+  actions,
+}: {
+  actionData: unknown;
+  actions: TransitionName[];
+}) {
+  const result = resultFor(actionData);
+  const intent = result?.initialValue?.intent;
+  const message = result?.error?.[""]?.[0];
+  if (!message || typeof intent !== "string" || actions.some((name) => name === intent)) {
+    return null;
+  }
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>{message}</p>
+    </div>
   );
 }
 
@@ -48,12 +130,12 @@ function NoteField({
 export function ReferralActions({
   referralId,
   actions,
-  feedback,
+  actionData,
   receiverNoteHidden,
 }: {
   referralId: string;
   actions: TransitionName[];
-  feedback: FormFeedback;
+  actionData: unknown;
   receiverNoteHidden: boolean;
 }) {
   const navigation = useNavigation();
@@ -62,77 +144,16 @@ export function ReferralActions({
   return (
     <section className="card stack" aria-labelledby="aktionen">
       <h2 id="aktionen">Was Sie jetzt tun können</h2>
-      {actions.map((name) => {
-        const own = feedback.intent === name ? feedback : {};
-        return (
-          <Form method="post" key={name} className="stack" aria-labelledby={`${name}-titel`}>
-            <h3 id={`${name}-titel`}>{transitionLabels[name]}</h3>
-            <p className="field__hint">{explanations[name]}</p>
-            <input type="hidden" name="intent" value={name} />
-            {name === "decline" ? (
-              <SelectField
-                id="declineReason"
-                name="declineReason"
-                label="Grund"
-                options={[
-                  { value: "", label: "Bitte wählen …" },
-                  ...declineReasons.map((value) => ({
-                    value,
-                    label: declineReasonLabels[value],
-                  })),
-                ]}
-                defaultValue={submitted(own, "declineReason")}
-                error={own.errors?.declineReason}
-              />
-            ) : null}
-            {name === "start" ? (
-              <TextField
-                id="firstAppointmentOn"
-                name="firstAppointmentOn"
-                type="date"
-                label="Datum des Ersttermins"
-                defaultValue={submitted(own, "firstAppointmentOn")}
-                error={own.errors?.firstAppointmentOn}
-              />
-            ) : null}
-            {name === "complete" ? (
-              <SelectField
-                id="outcome"
-                name="outcome"
-                label="Ergebnis"
-                options={[
-                  { value: "", label: "Bitte wählen …" },
-                  ...outcomeCodes.map((value) => ({ value, label: outcomeLabels[value] })),
-                ]}
-                defaultValue={submitted(own, "outcome")}
-                error={own.errors?.outcome}
-              />
-            ) : null}
-            {name !== "send" ? (
-              <NoteField
-                name={name}
-                feedback={own}
-                receiverNoteHidden={
-                  receiverNoteHidden && ["accept", "decline", "start", "complete"].includes(name)
-                }
-              />
-            ) : (
-              <p>
-                <Link to={`/uebergaben/${referralId}/bearbeiten`}>Entwurf bearbeiten</Link>
-              </p>
-            )}
-            <div className="actions">
-              <button
-                type="submit"
-                className={dangerous.includes(name) ? "button button--danger" : "button"}
-                disabled={!!busy}
-              >
-                {busy === name ? "Wird ausgeführt …" : transitionLabels[name]}
-              </button>
-            </div>
-          </Form>
-        );
-      })}
+      {actions.map((name) => (
+        <ActionForm
+          key={name}
+          name={name}
+          referralId={referralId}
+          actionData={actionData}
+          noteHidden={receiverNoteHidden && receiverNotes.includes(name)}
+          busy={busy}
+        />
+      ))}
     </section>
   );
 }

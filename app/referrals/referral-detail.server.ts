@@ -10,7 +10,7 @@ import {
 } from "~/db/schema";
 import { isSecrecyBound, senderMayReadReceiverNotes } from "./professional-secrecy";
 import { availableTransitions, type ReferralSide } from "./state-machine";
-import { berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
 
 const sender = aliasedTable(organizations, "sender");
 const receiver = aliasedTable(organizations, "receiver");

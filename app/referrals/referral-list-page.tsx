@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { referralStatuses } from "~/db/schema";
+import { referralStatuses } from "~/db/vocabularies";
 import { formatDateTime, formatDay } from "~/ui/format";
+import { plural } from "~/ui/plural";
 import type { loadReferralList } from "./list-page.server";
 import { StatusBadge } from "./status-badge";
 import { statusLabels } from "./texts";
@@ -88,7 +89,7 @@ export function ReferralListPage() {
 
       <section aria-labelledby="liste" className="stack" aria-busy={navigation.state === "loading"}>
         <h2 id="liste">
-          {data.total === 1 ? "1 Übergabe" : `${data.total} Übergaben`}
+          {plural(data.total, { one: "Übergabe", other: "Übergaben" })}
           {filtered ? " (gefiltert)" : ""}
         </h2>
         {data.referrals.length === 0 ? (

@@ -1,7 +1,7 @@
 import { aliasedTable, and, count, desc, eq, isNotNull, lt, type SQL } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { organizations, referrals, services, type ReferralStatus } from "~/db/schema";
-import { berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
 
 export type Box = "inbox" | "outbox";
 export const PAGE_SIZE = 25;

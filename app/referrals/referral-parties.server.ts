@@ -1,7 +1,12 @@
+import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import type { ReferralParties } from "~/auth/permissions.server";
+import { authorize, notFound, type ReferralParties } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
 import { referrals } from "~/db/schema";
+import { requireUuid } from "~/params.server";
+import { clientIp } from "~/request-context.server";
+import type { TransitionName } from "./state-machine";
 
 /** The little a permission decision needs about a referral; null when there is no such referral. */
 export async function getReferralParties(referralId: string): Promise<ReferralParties | null> {
@@ -15,4 +20,40 @@ export async function getReferralParties(referralId: string): Promise<ReferralPa
     .from(referrals)
     .where(eq(referrals.id, referralId));
   return row ?? null;
+}
+
+/** What a route wants to do with the referral it names. */
+export type ReferralAccess =
+  "referral.view" | "referral.editDraft" | { transition: TransitionName };
+
+/**
+ * The referral a route names, if the user may do this with it: 404 for a malformed or unknown
+ * id and for everyone outside its two organisations (the receiver of a draft included), 403 for
+ * a party that may not do this; every refusal is audited.
+ */
+export async function requireReferral(
+  user: CurrentUser,
+  referralIdParam: string | undefined,
+  access: ReferralAccess,
+): Promise<ReferralParties> {
+  const referral = await getReferralParties(requireUuid(referralIdParam));
+  if (!referral) throw notFound();
+  await authorize(
+    user,
+    typeof access === "string"
+      ? { action: access, referral }
+      : { action: "referral.transition", referral, transition: access.transition },
+    clientIp(),
+  );
+  return referral;
+}
+
+/** A draft the user's organisation may edit; once sent, its page shows what happened instead. */
+export async function requireDraft(
+  user: CurrentUser,
+  referralIdParam: string | undefined,
+): Promise<ReferralParties> {
+  const referral = await requireReferral(user, referralIdParam, "referral.editDraft");
+  if (referral.status !== "draft") throw redirect(`/uebergaben/${referral.id}`);
+  return referral;
 }

@@ -16,9 +16,10 @@ import { referableBy } from "~/directory/services.server";
 import { consentProblem, type ConsentFormInput } from "./consent";
 import { receiverSecrecyBoundNow } from "./professional-secrecy.server";
 import { announceReferralChange } from "./referral-events.server";
-import type { ParsedReferralForm } from "./referral-form.server";
+import type { ParsedReferralForm } from "./referral-form";
 import { referralTexts as texts } from "./texts";
-import { addWorkingDays, berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
+import { addWorkingDays } from "~/time/working-days.server";
 
 type Actor = Pick<CurrentUser, "id" | "organizationId" | "networkIds">;
 
@@ -53,7 +54,7 @@ function consentValues(consent: ConsentFormInput, actorId: string) {
     organizationId: consent.consentOrganizationId,
     purpose: consent.consentPurpose,
     validUntil: consent.consentValidUntil,
-    coversFeedback: consent.consentCoversFeedback === "on",
+    coversFeedback: consent.consentCoversFeedback,
     recordedByUserId: actorId,
     recordedAt: new Date(),
   };

@@ -1,4 +1,4 @@
-import type { ReferralStatus } from "~/db/schema";
+import { type ReferralStatus } from "~/db/vocabularies";
 
 /** Which organisation of a referral a person acts for. */
 export type ReferralSide = "sender" | "receiver";

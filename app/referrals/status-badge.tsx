@@ -1,4 +1,4 @@
-import type { ReferralStatus } from "~/db/schema";
+import { type ReferralStatus } from "~/db/vocabularies";
 import { isEnded } from "./state-machine";
 import { statusLabels } from "./texts";
 

@@ -1,13 +1,13 @@
-import type {
-  AgeBand,
-  ConsentForm,
-  ContactPreference,
-  DeclineReason,
-  OutcomeCode,
-  ReferralStatus,
-  ServiceCategory,
-  Urgency,
-} from "~/db/schema";
+import {
+  type AgeBand,
+  type ConsentForm,
+  type ContactPreference,
+  type DeclineReason,
+  type OutcomeCode,
+  type ReferralStatus,
+  type ServiceCategory,
+  type Urgency,
+} from "~/db/vocabularies";
 import type { TransitionName } from "./state-machine";
 
 /** Everything a person reads about services and referrals, in one place. */

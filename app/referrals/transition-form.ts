@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { declineReasons, outcomeCodes } from "~/db/schema";
+import { declineReasons, outcomeCodes } from "~/db/vocabularies";
 import { isoDateField } from "./consent";
 import type { TransitionName } from "./state-machine";
 import { referralTexts as texts } from "./texts";

@@ -20,7 +20,8 @@ import { announceReferralChange } from "./referral-events.server";
 import { transitionRules, type TransitionName } from "./state-machine";
 import { concurrentChangeMessage, referralTexts as texts } from "./texts";
 import type { TransitionInput } from "./transition-form";
-import { addWorkingDays, berlinDate } from "./working-days";
+import { berlinDate } from "~/time/berlin";
+import { addWorkingDays } from "~/time/working-days.server";
 
 type Actor = Pick<CurrentUser, "id" | "organizationId">;
 

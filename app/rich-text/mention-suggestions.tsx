@@ -3,6 +3,7 @@ import { PluginKey } from "@tiptap/pm/state";
 import { exitSuggestion } from "@tiptap/suggestion";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactNode } from "react";
+import { plural } from "~/ui/plural";
 import { richTextExtensions, withMentionSuggestions } from "./extensions";
 import { isMentionLabel, isMentionUserId } from "./schema";
 import type { MentionNode } from "./schema";
@@ -32,7 +33,7 @@ export const MENTION_TEXTS = {
   none: "Keine Person gefunden",
   failed: "Die Vorschläge konnten nicht geladen werden. Bitte versuchen Sie es gleich noch einmal.",
   found: (count: number) =>
-    `${count === 1 ? "1 Person" : `${count} Personen`} gefunden. ` +
+    `${plural(count, { one: "Person", other: "Personen" })} gefunden. ` +
     "Mit den Pfeiltasten auswählen, mit der Eingabetaste übernehmen, mit Escape schließen.",
 } as const;
 

@@ -401,14 +401,6 @@ export function parseRichTextJson(raw: string): RichTextParseResult {
   return validateRichTextDocument(value);
 }
 
-/** For parseForm-style zod form schemas: the hidden field's string becomes a document. */
-export const richTextJsonFieldSchema = z.string().transform((raw, ctx) => {
-  const result = parseRichTextJson(raw);
-  if (result.ok) return result.doc;
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message });
-  return z.NEVER;
-});
-
 // --- Plain text -------------------------------------------------------------------------------
 
 function inlineText(content: InlineNode[] | undefined): string {

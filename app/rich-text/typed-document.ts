@@ -1,4 +1,3 @@
-import { submitted, type FormFeedback } from "~/ui/form";
 import {
   documentFromPlainText,
   emptyDocument,
@@ -6,31 +5,20 @@ import {
   type RichTextDocument,
 } from "./schema";
 
-/**
- * What a rejected form brings back into a rich-text field named `field`: the editor's document,
- * or the text typed into the `${field}Text` textarea that replaces the editor without JavaScript.
- */
-export function typedDocument(
-  feedback: FormFeedback,
-  field = "body",
-): RichTextDocument | undefined {
-  const json = submitted(feedback, field);
-  if (json.trim() !== "") {
+/** The editor's JSON if it reads as a document, else the no-JavaScript text, else nothing. */
+function documentOf(json: unknown, text: unknown): RichTextDocument | undefined {
+  if (typeof json === "string" && json.trim() !== "") {
     const parsed = parseRichTextJson(json);
     if (parsed.ok) return parsed.doc;
   }
-  const text = submitted(feedback, `${field}Text`);
-  return text.trim() !== "" ? documentFromPlainText(text) : undefined;
+  return typeof text === "string" && text.trim() !== "" ? documentFromPlainText(text) : undefined;
 }
 
-/** The document an edit form starts with: what was typed before a rejected submit, else the stored one. */
-export function initialDocument(
-  feedback: FormFeedback,
-  field: string,
-  stored: string,
-): RichTextDocument {
-  const typed = typedDocument(feedback, field);
-  if (typed) return typed;
-  const parsed = stored ? parseRichTextJson(stored) : null;
-  return parsed?.ok ? parsed.doc : emptyDocument;
+/**
+ * The document a conform form's rich-text field starts with, from the initial values of the
+ * field (the stored JSON, or the editor's after a rejected submit) and of its `${field}Text`
+ * textarea (typed without JavaScript).
+ */
+export function initialRichText(json: unknown, text: unknown): RichTextDocument {
+  return documentOf(json, text) ?? emptyDocument;
 }

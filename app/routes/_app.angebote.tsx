@@ -1,20 +1,19 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorize } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { requireUser } from "~/auth/request.server";
 import { ServiceFields } from "~/directory/service-fields";
-import {
-  createService,
-  listOrganizationServices,
-  serviceMultiValuedFields,
-  serviceSchema,
-} from "~/directory/services.server";
+import { newServiceDefaults, serviceMultiValued, serviceSchema } from "~/directory/service-form";
+import { createService, listOrganizationServices } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, readForm } from "~/forms.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission } from "~/forms.server";
 import { serviceCategoryLabels } from "~/referrals/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor, FormErrorSummary } from "~/ui/form";
+import { FormErrorSummary } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
 import { submissionOf } from "~/submissions/submission-key.server";
 import { SubmissionKeyField } from "~/submissions/submission-key-field";
 
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(
     user,
     { action: "services.manage", organizationId: user.organizationId },
-    clientIp(request),
+    clientIp(),
   );
   return json({
     organizationName: user.organizationName,
@@ -35,22 +34,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ip = clientIp(request);
+  const ip = clientIp();
   await authorize(user, { action: "services.manage", organizationId: user.organizationId }, ip);
-  const form = await readForm(request, { multiValued: serviceMultiValuedFields });
+  const form = await readForm(request, { multiValued: serviceMultiValued });
   if (!form.ok) return form.response;
-  const { formData } = form;
-  const parsed = parseForm(formData, serviceSchema, {
-    multiValued: serviceMultiValuedFields,
-  });
-  if (!parsed.ok) return parsed.response;
-  await createService(user, parsed.data, ip, submissionOf(user.id, formData));
+  const submission = parseSubmission(form.formData, serviceSchema);
+  if (submission.status !== "success") return rejectSubmission(submission);
+  await createService(user, submission.value, ip, submissionOf(user.id, form.formData));
   return redirectWithFlash("/angebote", "serviceCreated");
 }
 
 export default function ServicesPage() {
   const { organizationName, services } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const [form, fields] = usePortalForm({
+    schema: serviceSchema,
+    actionData: useActionData<typeof action>(),
+    defaultValue: newServiceDefaults,
+  });
   const submitting = useNavigation().state === "submitting";
 
   return (
@@ -95,10 +95,10 @@ export default function ServicesPage() {
 
       <section className="card stack" aria-labelledby="angebot-neu">
         <h2 id="angebot-neu">Neues Angebot</h2>
-        <Form method="post" className="stack" noValidate>
-          <FormErrorSummary errors={feedback.errors} />
+        <Form method="post" className="stack" {...formProps(form)}>
+          <FormErrorSummary form={form} />
           <SubmissionKeyField />
-          <ServiceFields idPrefix="neu" feedback={feedback} />
+          <ServiceFields fields={fields} />
           <button type="submit" className="button" disabled={submitting}>
             {submitting ? "Angebot wird angelegt …" : "Angebot anlegen"}
           </button>

@@ -1,66 +1,57 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { notFound } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/request.server";
 import { ServiceFields } from "~/directory/service-fields";
-import {
-  listOrganizationServices,
-  serviceMultiValuedFields,
-  serviceSchema,
-  updateService,
-} from "~/directory/services.server";
+import { serviceFormValues, serviceMultiValued, serviceSchema } from "~/directory/service-form";
+import { requireOwnService, updateService } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
-import { parseForm, readForm } from "~/forms.server";
-import { requireUuid } from "~/params.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor, FormErrorSummary } from "~/ui/form";
+import { FormErrorSummary } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
 
 export const meta: MetaFunction = () => [{ title: "Angebot bearbeiten – Netzwerke ABC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await authorize(
-    user,
-    { action: "services.manage", organizationId: user.organizationId },
-    clientIp(request),
-  );
-  const serviceId = requireUuid(params.serviceId);
-  const service = (await listOrganizationServices(user.organizationId)).find(
-    (candidate) => candidate.id === serviceId,
-  );
-  if (!service) throw notFound();
-  return json({ service });
+  const service = await requireOwnService(user, params.serviceId);
+  return json({ name: service.name, defaultValue: serviceFormValues(service) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ip = clientIp(request);
-  await authorize(user, { action: "services.manage", organizationId: user.organizationId }, ip);
-  const serviceId = requireUuid(params.serviceId);
-  const form = await readForm(request, { multiValued: serviceMultiValuedFields });
+  const service = await requireOwnService(user, params.serviceId);
+  const form = await readForm(request, { multiValued: serviceMultiValued });
   if (!form.ok) return form.response;
-  const parsed = parseForm(form.formData, serviceSchema, {
-    multiValued: serviceMultiValuedFields,
-  });
-  if (!parsed.ok) return parsed.response;
-  if (!(await updateService(user, serviceId, parsed.data, ip))) throw notFound();
+  const submission = parseSubmission(form.formData, serviceSchema);
+  if (submission.status !== "success") return rejectSubmission(submission);
+  if (!(await updateService(user, service.id, submission.value, clientIp()))) {
+    throw notFound();
+  }
   return redirectWithFlash("/angebote", "serviceSaved");
 }
 
 export default function EditServicePage() {
-  const { service } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const { name, defaultValue } = useLoaderData<typeof loader>();
+  const [form, fields] = usePortalForm({
+    schema: serviceSchema,
+    actionData: useActionData<typeof action>(),
+    defaultValue,
+  });
   const submitting = useNavigation().state === "submitting";
   return (
     <div className="stack-lg page--narrow">
       <p>
         <Link to="/angebote">← Zurück zu den Angeboten</Link>
       </p>
-      <h1>Angebot bearbeiten: {service.name}</h1>
-      <Form method="post" className="card stack" noValidate>
-        <FormErrorSummary errors={feedback.errors} />
-        <ServiceFields idPrefix="bearbeiten" feedback={feedback} service={service} />
+      <h1>Angebot bearbeiten: {name}</h1>
+      <Form method="post" className="card stack" {...formProps(form)}>
+        <FormErrorSummary form={form} />
+        <ServiceFields fields={fields} />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Wird gespeichert …" : "Angebot speichern"}
         </button>

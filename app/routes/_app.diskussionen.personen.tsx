@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
-import { getThreadRecord } from "~/discussions/access.server";
+import { requireUser } from "~/auth/request.server";
 import { mentionSuggestions } from "~/discussions/mentions.server";
-import { requireUuid } from "~/params.server";
+import { requireThread } from "~/discussions/route-access.server";
 
 /**
  * Resource route for @mention suggestions: `GET /diskussionen/personen?thema=<threadId>&q=<text>`
@@ -14,9 +12,7 @@ import { requireUuid } from "~/params.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const thread = await getThreadRecord(requireUuid(url.searchParams.get("thema")));
-  if (!thread) throw notFound();
-  await authorize(user, { action: "thread.reply", thread: thread.access }, clientIp(request));
+  const thread = await requireThread(user, url.searchParams.get("thema"), "thread.reply");
   const people = await mentionSuggestions(thread, url.searchParams.get("q") ?? "", user.id);
   return json(people, { headers: { "Cache-Control": "private, no-store" } });
 }

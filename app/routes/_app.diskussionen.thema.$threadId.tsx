@@ -1,43 +1,34 @@
+import { clientIp } from "~/request-context.server";
 import type {
   ActionFunctionArgs,
   LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, replace } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
-import { authorize, can, notFound, type Actor } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
-import { getPostAccess, getThreadRecord, type ThreadRecord } from "~/discussions/access.server";
+import { authorize } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/request.server";
 import discussionStyles from "~/discussions/discussions.css";
-import { isThreadNotice } from "~/discussions/page-texts";
-import { parsePostInput } from "~/discussions/post-input.server";
-import { recordReferralThreadRead } from "~/discussions/referral-thread-reads.server";
+import { postSchema, reportSchema, threadIntents } from "~/discussions/post-form";
 import {
   createPost,
   deletePost,
   editPost,
   hidePost,
-  listPostViews,
-  recordVisit,
   reportPost,
   setThreadLocked,
 } from "~/discussions/posts.server";
-import { seeOther } from "~/discussions/responses.server";
-import { discussionTexts, MAX_REPORT_REASON } from "~/discussions/texts";
-import {
-  postDocument,
-  revisionsOfThread,
-  threadOrigin,
-  threadPermissions,
-  type PostRevision,
-} from "~/discussions/thread-page.server";
-import { formFailure, formValues, readForm, unhandledIntent } from "~/forms.server";
-import { requireUuid } from "~/params.server";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { submissionOf } from "~/submissions/submission-key.server";
+import { requirePost, requireThread } from "~/discussions/route-access.server";
+import { loadThreadPage } from "~/discussions/thread-page.server";
 import { ThreadView } from "~/discussions/thread-view";
+import { redirectWithFlash } from "~/flash.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission, unhandledIntent } from "~/forms.server";
+import { submissionOf } from "~/submissions/submission-key.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import type { FlashKey } from "~/ui/flash-messages";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
 
@@ -45,137 +36,72 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.thread.title ?? "Thema"} – Diskussionen – Netzwerke ABC` },
 ];
 
-/** The thread, or 404 for an unknown one and for anyone who may not read it (audited). */
-async function requireThread(request: Request, threadIdParam: string | undefined) {
-  const user = await requireUser(request);
-  const ip = clientIp(request);
-  const thread = await getThreadRecord(requireUuid(threadIdParam));
-  if (!thread) throw notFound();
-  await authorize(user, { action: "thread.view", thread: thread.access }, ip);
-  return { user, ip, thread };
-}
-
-/** `?bearbeiten=<postId>`: the editor replaces the post, prefilled, if the viewer may edit it. */
-async function editingPost(user: Actor, thread: ThreadRecord, postId: string | null) {
-  if (!postId) return null;
-  const post = await getPostAccess(postId);
-  if (!post || post.threadId !== thread.access.id) return null;
-  if (!can(user, { action: "post.edit", thread: thread.access, post })) return null;
-  const document = await postDocument(post.id);
-  return document ? { postId: post.id, document } : null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, ip, thread } = await requireThread(request, params.threadId);
-  const access = thread.access;
-  if (access.subject === "referral") {
-    // Like the referral itself, every opening of its private thread is on record.
-    await recordReferralThreadRead(
-      user,
-      { referralId: access.referral.id, threadId: access.id, via: "page" },
-      ip,
-    );
-  }
-  const { newSinceSequence } = await recordVisit(user.id, thread);
-  const may = threadPermissions(user, access);
-  const url = new URL(request.url);
-  const notice = url.searchParams.get("hinweis");
-  const [posts, origin, revisions, editing] = await Promise.all([
-    listPostViews(access.id),
-    threadOrigin(thread),
-    may.moderate
-      ? revisionsOfThread(access.id)
-      : Promise.resolve<Record<string, PostRevision[]>>({}),
-    editingPost(user, thread, url.searchParams.get("bearbeiten")),
-  ]);
-  return json({
-    thread: { id: access.id, title: thread.title, locked: access.locked },
-    origin,
-    posts,
-    newSinceSequence,
-    viewerId: user.id,
-    may,
-    revisions,
-    editing,
-    notice: isThreadNotice(notice) ? notice : null,
-  });
-}
-
-/** The post named by the form; 404 when it is not a post of this thread. */
-async function requirePost(formData: FormData, thread: ThreadRecord) {
-  const post = await getPostAccess(String(formData.get("postId") ?? ""));
-  if (!post || post.threadId !== thread.access.id) throw notFound();
-  return post;
-}
-
-function parseReason(formData: FormData): { reason: string; error?: string } {
-  const reason = String(formData.get("reason") ?? "").trim();
-  if (reason === "") return { reason, error: discussionTexts.reportReasonRequired };
-  if (reason.length > MAX_REPORT_REASON)
-    return { reason, error: discussionTexts.reportReasonTooLong };
-  return { reason };
+  const user = await requireUser(request);
+  const thread = await requireThread(user, params.threadId);
+  const editPostId = new URL(request.url).searchParams.get("bearbeiten");
+  return json(await loadThreadPage(user, thread, editPostId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ip, thread } = await requireThread(request, params.threadId);
-  const access = thread.access;
-  const form = await readForm(request, {
-    intents: ["reply", "edit", "delete", "report", "hide", "lock", "unlock"],
-  });
+  const user = await requireUser(request);
+  const thread = await requireThread(user, params.threadId);
+  const form = await readForm(request, { intents: threadIntents });
   if (!form.ok) return form.response;
   const { formData, intent } = form;
-  const here = `/diskussionen/thema/${access.id}`;
-  const back = (anchor?: string, notice?: string) =>
-    seeOther(`${here}${notice ? `?hinweis=${notice}` : ""}${anchor ? `#${anchor}` : ""}`, {
-      replace: true,
-    });
+  const ip = clientIp();
+  const postId = formData.get("postId");
+  // 303: the browser loads the thread with GET, so a reload never sends the form again; the
+  // thread replaces itself in the history.
+  const back = (anchor?: string, flash?: FlashKey) => {
+    const url = `/diskussionen/thema/${thread.access.id}${anchor ? `#${anchor}` : ""}`;
+    return flash
+      ? redirectWithFlash(url, flash, { status: 303, replace: true })
+      : replace(url, 303);
+  };
 
   switch (intent) {
     case "reply": {
-      await authorize(user, { action: "thread.reply", thread: access }, ip);
-      const input = parsePostInput(formData);
-      if (!input.ok) return formFailure(formValues(formData), { body: input.message });
+      await authorize(user, { action: "thread.reply", thread: thread.access }, ip);
+      const submission = parseSubmission(formData, postSchema);
+      if (submission.status !== "success") return rejectSubmission(submission);
       const post = await createPost(
-        { id: user.id, organizationId: user.organizationId, name: user.name },
+        user,
         thread,
-        input,
+        { document: submission.value.body },
         submissionOf(user.id, formData),
       );
       return back(`beitrag-${post.id}`);
     }
     case "edit": {
-      const post = await requirePost(formData, thread);
-      await authorize(user, { action: "post.edit", thread: access, post }, ip);
-      const input = parsePostInput(formData);
-      if (!input.ok) return formFailure(formValues(formData), { body: input.message });
-      await editPost(post.id, thread, input);
-      return back(`beitrag-${post.id}`, "gespeichert");
+      const post = await requirePost(user, thread, postId, "post.edit");
+      const submission = parseSubmission(formData, postSchema);
+      if (submission.status !== "success") return rejectSubmission(submission);
+      await editPost(post.id, thread, { document: submission.value.body });
+      return back(`beitrag-${post.id}`, "postSaved");
     }
     case "delete": {
-      const post = await requirePost(formData, thread);
-      await authorize(user, { action: "post.delete", thread: access, post }, ip);
+      const post = await requirePost(user, thread, postId, "post.delete");
       await deletePost(user, post.id, thread, ip);
-      return back(`beitrag-${post.id}`, "geloescht");
+      return back(`beitrag-${post.id}`, "postDeleted");
     }
     case "report": {
-      const post = await requirePost(formData, thread);
-      await authorize(user, { action: "post.report", thread: access, post }, ip);
-      const { reason, error } = parseReason(formData);
-      if (error) return formFailure(formValues(formData), { reason: error });
-      await reportPost(user, post.id, thread, reason);
-      return back(`beitrag-${post.id}`, "gemeldet");
+      const post = await requirePost(user, thread, postId, "post.report");
+      const submission = parseSubmission(formData, reportSchema);
+      if (submission.status !== "success") return rejectSubmission(submission);
+      await reportPost(user, post.id, thread, submission.value.reason);
+      return back(`beitrag-${post.id}`, "postReported");
     }
     case "hide": {
-      const post = await requirePost(formData, thread);
-      await authorize(user, { action: "thread.moderate", thread: access }, ip);
+      const post = await requirePost(user, thread, postId, "thread.moderate");
       await hidePost(user, post.id, thread, ip);
-      return back(`beitrag-${post.id}`, "ausgeblendet");
+      return back(`beitrag-${post.id}`, "postHidden");
     }
     case "lock":
     case "unlock": {
-      await authorize(user, { action: "thread.moderate", thread: access }, ip);
+      await authorize(user, { action: "thread.moderate", thread: thread.access }, ip);
       await setThreadLocked(user, thread, intent === "lock", ip);
-      return back(undefined, intent === "lock" ? "gesperrt" : "entsperrt");
+      return back(undefined, intent === "lock" ? "threadLocked" : "threadUnlocked");
     }
     default:
       return unhandledIntent(intent);

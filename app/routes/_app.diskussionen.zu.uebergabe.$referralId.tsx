@@ -1,10 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { requireUser } from "~/auth/request.server";
 import { attachedThreadId } from "~/discussions/access.server";
-import { requireUuid } from "~/params.server";
-import { getReferralParties } from "~/referrals/referral-parties.server";
+import { requireReferral } from "~/referrals/referral-parties.server";
 
 /**
  * "Zur Diskussion" on a referral: only the two organisations may open (and so create) the
@@ -12,9 +10,7 @@ import { getReferralParties } from "~/referrals/referral-parties.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const referral = await getReferralParties(requireUuid(params.referralId));
-  if (!referral) throw notFound();
-  await authorize(user, { action: "referral.view", referral }, clientIp(request));
+  const referral = await requireReferral(user, params.referralId, "referral.view");
   const threadId = await attachedThreadId({ kind: "referral", referralId: referral.id });
   return redirect(`/diskussionen/thema/${threadId}`);
 }

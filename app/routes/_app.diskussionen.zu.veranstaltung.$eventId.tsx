@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { authorize, notFound } from "~/auth/permissions.server";
+import { notFound } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/request.server";
 import { attachedThreadId } from "~/discussions/access.server";
 import { eventTitle } from "~/events/access.server";
 import { requireEvent } from "~/events/route-access.server";
@@ -10,8 +11,8 @@ import { requireEvent } from "~/events/route-access.server";
  * the first visit.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event, ip } = await requireEvent(request, params.eventId);
-  await authorize(user, { action: "event.view", event }, ip);
+  const user = await requireUser(request);
+  const event = await requireEvent(user, params.eventId, "event.view");
   const title = await eventTitle(event.id);
   if (title === null) throw notFound();
   const threadId = await attachedThreadId({ kind: "event", eventId: event.id, eventTitle: title });

@@ -1,56 +1,76 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { CourseForm } from "~/courses/course-form";
-import { courseMultiValuedFields, parseCourseForm } from "~/courses/course-form.server";
-import { requireCourse } from "~/events/route-access.server";
-import { loadCourseForEditing, storedPledgeDeadline, updateCourse } from "~/courses/courses.server";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/request.server";
+import { requireCourse } from "~/courses/access.server";
+import { CourseEditor } from "~/courses/course-editor";
+import { courseMultiValued, courseSchema } from "~/courses/course-form";
+import { loadCourseForEditing, updateCourse } from "~/courses/courses.server";
 import { courseFormTexts } from "~/courses/texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, readForm } from "~/forms.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission } from "~/forms.server";
 import { listNetworkNames } from "~/networks/networks.server";
+import { mailLimitReached } from "~/rate-limits.server";
+import { berlinDate } from "~/time/berlin";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Maßnahme bearbeiten – Netzwerke ABC" }];
 
-async function requireEditableCourse(request: Request, courseIdParam: string | undefined) {
-  const access = await requireCourse(request, courseIdParam);
-  await authorize(access.user, { action: "course.edit", course: access.course }, access.ip);
-  return access;
+/** The course as its form starts, or 404. */
+async function editableCourse(courseId: string) {
+  const editing = await loadCourseForEditing(courseId);
+  if (!editing) throw notFound();
+  return editing;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course } = await requireEditableCourse(request, params.courseId);
-  const [initial, networks] = await Promise.all([
-    loadCourseForEditing(course.id),
+  const user = await requireUser(request);
+  const course = await requireCourse(user, params.courseId, "course.edit");
+  const [{ stored, pledgedSeats }, networks] = await Promise.all([
+    editableCourse(course.id),
     listNetworkNames([course.networkId]),
   ]);
-  if (!initial) throw notFound();
-  return json({ courseId: course.id, status: course.status, initial, networks });
+  return json({
+    courseId: course.id,
+    status: course.status,
+    stored,
+    pledgedSeats,
+    networks,
+    today: berlinDate(new Date()),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, course, ip } = await requireEditableCourse(request, params.courseId);
-  const form = await readForm(request, { multiValued: courseMultiValuedFields });
+  const user = await requireUser(request);
+  const course = await requireCourse(user, params.courseId, "course.edit");
+  const { stored } = await editableCourse(course.id);
+  const form = await readForm(request, { multiValued: courseMultiValued });
   if (!form.ok) return form.response;
-  const { formData } = form;
-  const parsed = parseCourseForm(formData, {
-    // The network stays: the pledges were made in it.
-    allowedNetworkIds: [course.networkId],
-    now: new Date(),
-    currentDeadline: (await storedPledgeDeadline(course.id)) ?? undefined,
+  const schema = courseSchema({
+    today: berlinDate(new Date()),
+    keptDeadline: stored.pledgeDeadline,
   });
-  if (!parsed.ok) return parsed.response;
-  const saved = await updateCourse(user, course.id, parsed.data, ip);
-  if (!saved.ok) return formFailure(formValues(formData, courseMultiValuedFields), saved.errors);
+  const submission = parseSubmission(form.formData, schema);
+  // A lowered minimum may confirm the course, which every party learns by mail.
+  const ip = clientIp();
+  const tooMany = await mailLimitReached("notifyingChanges", user.id, ip);
+  if (tooMany) return rejectSubmission(submission, { form: tooMany }, 429);
+  if (submission.status !== "success") return rejectSubmission(submission);
+  // The network stays: the pledges were made in it.
+  if (submission.value.networkId !== course.networkId) {
+    return rejectSubmission(submission, { fields: { networkId: courseFormTexts.networkInvalid } });
+  }
+  const saved = await updateCourse(user, course.id, submission.value, ip);
+  if (!saved.ok) return rejectSubmission(submission, saved.rejection);
   return redirectWithFlash(`/massnahmen/${course.id}`, "courseSaved");
 }
 
 export default function EditCoursePage() {
-  const { courseId, status, initial, networks } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const { courseId, status, stored, pledgedSeats, networks, today } =
+    useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <p>
@@ -67,12 +87,12 @@ export default function EditCoursePage() {
               : "Senken Sie die Mindestteilnehmerzahl auf die bereits zugesagten Plätze, kommt die Maßnahme sofort zustande."}{" "}
             Die Höchstteilnehmerzahl kann nicht unter den zugesagten Plätzen liegen.
           </p>
-          <CourseForm
-            initial={initial}
+          <CourseEditor
             networks={networks}
-            feedback={feedback}
+            today={today}
+            stored={stored}
+            pledgedSeats={pledgedSeats}
             submitLabel="Änderungen speichern"
-            pledgedSeats={initial.pledgedSeats}
           />
         </>
       )}

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/request.server";
 import { listNetworksWithOrganizations, recentActivity } from "~/networks/networks.server";
 import { listRecentNotifications } from "~/notifications/notifications.server";
 import { organizationKindLabels } from "~/organizations/texts";
-import type { OrganizationKind } from "~/db/schema";
+import { type OrganizationKind } from "~/db/vocabularies";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { formatDateTime } from "~/ui/format";
 

@@ -1,17 +1,18 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { requireUser } from "~/auth/request.server";
 import { attachedPostCount } from "~/discussions/attached.server";
 import { attachedTexts } from "~/discussions/page-texts";
 import { redirectWithFlash } from "~/flash.server";
-import { formFailure, formValues, parseForm, readForm } from "~/forms.server";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission } from "~/forms.server";
 import { absoluteUrl } from "~/mail/mail.server";
-import { requireUuid } from "~/params.server";
+import { mailLimitReached } from "~/rate-limits.server";
 import { loadReferralForViewer } from "~/referrals/detail-page.server";
-import { getReferralParties } from "~/referrals/referral-parties.server";
-import { ReferralActions } from "~/referrals/referral-actions";
+import { OutdatedActionMessage, ReferralActions } from "~/referrals/referral-actions";
+import { requireReferral } from "~/referrals/referral-parties.server";
 import { ReferralFacts, ReferralTimeline } from "~/referrals/referral-summary";
 import { transitionNames, type TransitionName } from "~/referrals/state-machine";
 import { StatusBadge } from "~/referrals/status-badge";
@@ -19,12 +20,12 @@ import { transitionSchemas } from "~/referrals/transition-form";
 import { transitionReferral } from "~/referrals/transition-referral.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import type { FlashKey } from "~/ui/flash-messages";
-import { feedbackFor, FormErrorSummary } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Übergabe – Netzwerke ABC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const detail = await loadReferralForViewer(request, params.referralId, "referral.viewed");
+  const user = await requireUser(request);
+  const detail = await loadReferralForViewer(user, params.referralId, "referral.viewed");
   const discussionPosts = await attachedPostCount({
     kind: "referral",
     referralId: detail.referral.id,
@@ -44,28 +45,27 @@ const flashAfter: Record<TransitionName, FlashKey> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const ip = clientIp(request);
-  const referralId = requireUuid(params.referralId);
-  const referral = await getReferralParties(referralId);
-  if (!referral) throw notFound();
+  // Which action was asked for decides who may take it: the form is read first.
   const form = await readForm(request, { intents: transitionNames });
   if (!form.ok) return form.response;
-  const { formData, intent } = form;
-  await authorize(user, { action: "referral.transition", referral, transition: intent }, ip);
-
-  const parsed = parseForm(formData, transitionSchemas[intent]);
-  if (!parsed.ok) return parsed.response;
-  const result = await transitionReferral(user, referralId, intent, parsed.data as never, {
+  const { intent } = form;
+  const referral = await requireReferral(user, params.referralId, { transition: intent });
+  const submission = parseSubmission(form.formData, transitionSchemas[intent]);
+  const ip = clientIp();
+  const tooMany = await mailLimitReached("notifyingChanges", user.id, ip);
+  if (tooMany) return rejectSubmission(submission, { form: tooMany }, 429);
+  if (submission.status !== "success") return rejectSubmission(submission);
+  const result = await transitionReferral(user, referral.id, intent, submission.value as never, {
     ip,
     linkFor: (id) => absoluteUrl(`/uebergaben/${id}`),
   });
-  if (!result.ok) return formFailure(formValues(formData), { form: result.message });
-  return redirectWithFlash(`/uebergaben/${referralId}`, flashAfter[intent]);
+  if (!result.ok) return rejectSubmission(submission, { form: result.message });
+  return redirectWithFlash(`/uebergaben/${referral.id}`, flashAfter[intent]);
 }
 
 export default function ReferralPage() {
   const { detail, discussionPosts } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const actionData = useActionData<typeof action>();
   const { referral } = detail;
   const backTo = detail.side === "sender" ? "/uebergaben/gesendet" : "/uebergaben/eingang";
   const receiverNoteHidden = detail.secrecy.bound && !detail.secrecy.senderSeesNotes;
@@ -87,7 +87,7 @@ export default function ReferralPage() {
           <Link to={`/uebergaben/${referral.id}/druck`}>Druckansicht (A4) öffnen</Link>
         </p>
       </div>
-      {feedback.errors?.form ? <FormErrorSummary errors={{ form: feedback.errors.form }} /> : null}
+      <OutdatedActionMessage actionData={actionData} actions={detail.actions} />
       {detail.side === "sender" && receiverNoteHidden ? (
         <p className="alert">
           {detail.receiver.name} unterliegt der Schweigepflicht (§ 203 StGB). Sie sehen Status,
@@ -103,7 +103,7 @@ export default function ReferralPage() {
           <ReferralActions
             referralId={referral.id}
             actions={detail.actions}
-            feedback={feedback}
+            actionData={actionData}
             receiverNoteHidden={receiverNoteHidden}
           />
           <div className="card">

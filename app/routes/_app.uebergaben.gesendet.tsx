@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requireUser } from "~/auth/request.server";
 import { loadReferralList } from "~/referrals/list-page.server";
 import { ReferralListPage } from "~/referrals/referral-list-page";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Übergaben: Gesendet – Netzwerke ABC" }];
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return loadReferralList(request, "outbox");
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return loadReferralList(user, "outbox", new URL(request.url).searchParams);
 }
 
 export default ReferralListPage;

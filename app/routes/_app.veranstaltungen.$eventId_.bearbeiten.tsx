@@ -5,39 +5,33 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { authorize, notFound } from "~/auth/permissions.server";
-import { clientIp } from "~/auth/request.server";
-import { requireEvent } from "~/events/route-access.server";
-import { submitEventEdit } from "~/events/editor-page.server";
-import { EventForm } from "~/events/event-form";
-import { loadEventForEditing } from "~/events/events.server";
-import { eventFormTexts } from "~/events/texts";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/request.server";
+import { eventEditForm, submitEventEdit } from "~/events/editor-page.server";
+import { EventEditor } from "~/events/event-editor";
 import eventStyles from "~/events/events.css";
+import { requireEvent } from "~/events/route-access.server";
+import { eventFormTexts } from "~/events/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor } from "~/ui/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Veranstaltung bearbeiten – Netzwerke ABC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event } = await requireEvent(request, params.eventId);
-  await authorize(user, { action: "event.edit", event }, clientIp(request));
-  const stored = await loadEventForEditing(event.id);
-  if (!stored) throw notFound();
-  const { cancelled, ...initial } = stored;
-  return json({ eventId: event.id, cancelled, initial });
+  const user = await requireUser(request);
+  const event = await requireEvent(user, params.eventId, "event.edit");
+  return json(await eventEditForm(event));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, event } = await requireEvent(request, params.eventId);
+  const user = await requireUser(request);
+  const event = await requireEvent(user, params.eventId, "event.edit");
   return submitEventEdit(request, user, event);
 }
 
 export default function EditEventPage() {
-  const { eventId, cancelled, initial } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const { eventId, cancelled, ...editor } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <p>
@@ -52,7 +46,7 @@ export default function EditEventPage() {
             Ändern sich Zeit oder Ort, werden alle mit Reservierungen benachrichtigt und ihre
             Kalenderdateien aktualisiert.
           </p>
-          <EventForm initial={initial} networks={[]} feedback={feedback} editing />
+          <EventEditor {...editor} />
         </>
       )}
     </div>

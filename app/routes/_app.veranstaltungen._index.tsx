@@ -1,8 +1,9 @@
+import { clientIp } from "~/request-context.server";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize, can } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
+import { requireUser } from "~/auth/request.server";
 import { loadCalendarPage } from "~/events/calendar.server";
 import { berlinToday, parseCalendarQuery } from "~/events/calendar-period";
 import calendarStyles from "~/events/calendar.css";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Veranstaltungen – Netzwerke
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await authorize(user, { action: "event.browse" }, clientIp(request));
+  await authorize(user, { action: "event.browse" }, clientIp());
   const today = berlinToday();
   const query = parseCalendarQuery(new URL(request.url).searchParams, today);
   const page = await loadCalendarPage(user, query, today);

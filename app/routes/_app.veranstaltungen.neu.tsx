@@ -5,14 +5,12 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { authorize } from "~/auth/permissions.server";
-import { clientIp, requireUser } from "~/auth/request.server";
-import { eventNetworksOf, submitNewEvent } from "~/events/editor-page.server";
-import { emptyEvent, EventForm } from "~/events/event-form";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/request.server";
+import { newEventForm, submitNewEvent } from "~/events/editor-page.server";
+import { EventEditor } from "~/events/event-editor";
 import eventStyles from "~/events/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { feedbackFor } from "~/ui/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
 
@@ -20,18 +18,16 @@ export const meta: MetaFunction = () => [{ title: "Veranstaltung anlegen – Net
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await authorize(user, { action: "event.create" }, clientIp(request));
-  const networks = await eventNetworksOf(user);
-  return json({ networks, initial: emptyEvent(networks[0]?.id ?? "", user.name, user.email) });
+  return json(await newEventForm(user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return submitNewEvent(request, await requireUser(request));
+  const user = await requireUser(request);
+  return submitNewEvent(request, user);
 }
 
 export default function NewEventPage() {
-  const { networks, initial } = useLoaderData<typeof loader>();
-  const feedback = feedbackFor(useActionData<typeof action>());
+  const editor = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <p>
@@ -42,7 +38,7 @@ export default function NewEventPage() {
         Die Veranstaltung erscheint sofort im Kalender des Netzwerks. Fachkräfte können dann Plätze
         für ihre Kundinnen und Kunden reservieren – nur mit Pseudonym.
       </p>
-      <EventForm initial={initial} networks={networks} feedback={feedback} editing={false} />
+      <EventEditor {...editor} />
     </div>
   );
 }

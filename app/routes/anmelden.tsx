@@ -1,25 +1,21 @@
+import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
 import { safeRedirectTarget } from "~/auth/redirect-target";
-import { clientIp, getUser } from "~/auth/request.server";
-import { authTexts } from "~/auth/texts";
-import { formFailure, parseForm, readForm } from "~/forms.server";
+import { getUser } from "~/auth/request.server";
+import { loginSchema } from "~/auth/login-form";
+import { parseSubmission } from "~/form-schema";
+import { readForm, rejectSubmission } from "~/forms.server";
 import { PublicLayout } from "~/ui/public-layout";
-import { feedbackFor, FormErrorSummary, TextField } from "~/ui/form";
+import { FormErrorSummary, TextField } from "~/ui/form";
+import { formProps, usePortalForm } from "~/ui/portal-form";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden – Netzwerke ABC" }];
-
-const loginSchema = z.object({
-  email: z.string().trim().min(1, authTexts.emailRequired).email(authTexts.emailInvalid),
-  password: z.string().min(1, authTexts.passwordRequired),
-  weiter: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const target = safeRedirectTarget(new URL(request.url).searchParams.get("weiter"));
@@ -30,20 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (!form.ok) return form.response;
-  const parsed = parseForm(form.formData, loginSchema);
-  if (!parsed.ok) return parsed.response;
-  const { email, password, weiter } = parsed.data;
-  const result = await logIn(email, password, clientIp(request));
-  if (!result.ok) return formFailure({ email, weiter: weiter ?? "" }, { form: result.message });
+  const submission = parseSubmission(form.formData, loginSchema);
+  if (submission.status !== "success") return rejectSubmission(submission);
+  const { email, password, weiter } = submission.value;
+  const result = await logIn(email, password, clientIp());
+  if (!result.ok) return rejectSubmission(submission, { form: result.message });
   return redirect(safeRedirectTarget(weiter ?? null), {
-    headers: { "Set-Cookie": sessionCookie(result.token) },
+    headers: { "Set-Cookie": await sessionCookie(result.token) },
   });
 }
 
 export default function LoginPage() {
   const { target } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const feedback = feedbackFor(actionData);
+  const [form, fields] = usePortalForm({ schema: loginSchema, actionData });
   const submitting = useNavigation().state === "submitting";
   const passwordInput = useRef<HTMLInputElement>(null);
   // A rejected password is never shown again; the e-mail address stays.
@@ -56,28 +52,27 @@ export default function LoginPage() {
         Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Ein Konto erhalten Sie über eine
         Einladung Ihrer Organisation.
       </p>
-      <Form method="post" className="stack" noValidate>
-        <FormErrorSummary errors={feedback.errors} />
-        <input type="hidden" name="weiter" value={feedback.values?.weiter || target} />
+      <Form method="post" className="stack" {...formProps(form)}>
+        <FormErrorSummary form={form} />
+        <input
+          type="hidden"
+          name={fields.weiter.name}
+          value={fields.weiter.initialValue || target}
+        />
         <TextField
-          id="email"
-          name="email"
+          field={fields.email}
           type="email"
           label="E-Mail-Adresse"
           autoComplete="username"
           required
-          defaultValue={feedback.values?.email ?? ""}
-          error={feedback.errors?.email}
         />
         <TextField
-          id="password"
-          name="password"
+          field={fields.password}
           type="password"
           label="Passwort"
           autoComplete="current-password"
           ref={passwordInput}
           required
-          error={feedback.errors?.password}
         />
         <button type="submit" className="button" disabled={submitting}>
           {submitting ? "Anmeldung läuft …" : "Anmelden"}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/request.server";
 import { loadReferralForViewer } from "~/referrals/detail-page.server";
 import { ReferralFacts, ReferralTimeline } from "~/referrals/referral-summary";
 import { statusLabels } from "~/referrals/texts";
@@ -11,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: "Übergabe drucken – Netzwer
 
 /** One A4 page for the paper file: no navigation, the same facts the viewer sees on screen. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const detail = await loadReferralForViewer(request, params.referralId, "referral.printed");
+  const user = await requireUser(request);
+  const detail = await loadReferralForViewer(user, params.referralId, "referral.printed");
   return json({ detail, printedAt: new Date().toISOString() });
 }
 

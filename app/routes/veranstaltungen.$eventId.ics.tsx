@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authorize, notFound } from "~/auth/permissions.server";
+import { notFound } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/request.server";
 import { icsTexts } from "~/events/calendar-texts";
 import { buildCalendar, icsEventById } from "~/events/ics.server";
 import { requireEvent } from "~/events/route-access.server";
@@ -7,8 +8,8 @@ import { absoluteUrl } from "~/mail/mail.server";
 
 /** GET /veranstaltungen/:eventId/ics – the event as a calendar file to open in Outlook & Co. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event: access, ip } = await requireEvent(request, params.eventId);
-  await authorize(user, { action: "event.view", event: access }, ip);
+  const user = await requireUser(request);
+  const access = await requireEvent(user, params.eventId, "event.view");
   const event = await icsEventById(access.id);
   if (!event) throw notFound();
   const body = buildCalendar([event], {

@@ -1,39 +1,22 @@
+import type { ComponentProps } from "react";
 import { TextField } from "./form";
 
+type ContactName = "contactName" | "contactEmail" | "contactPhone";
+type Field = NonNullable<ComponentProps<typeof TextField>["field"]>;
+
+const contactInputs = [
+  { name: "contactName", label: "Name" },
+  { name: "contactEmail", label: "E-Mail", type: "email" },
+  { name: "contactPhone", label: "Telefon", type: "tel" },
+] as const;
+
 /** Whom to call about an idea or an event: name, e-mail and phone of a contact person. */
-export function ContactFields({
-  value,
-  errors,
-}: {
-  /** The value a field starts with (typed before a rejected submit, else stored). */
-  value: (name: "contactName" | "contactEmail" | "contactPhone") => string;
-  errors: Record<string, string | undefined>;
-}) {
+export function ContactFields({ fields }: { fields: Record<ContactName, Field> }) {
   return (
     <>
-      <TextField
-        id="contactName"
-        name="contactName"
-        label="Name"
-        defaultValue={value("contactName")}
-        error={errors.contactName}
-      />
-      <TextField
-        id="contactEmail"
-        name="contactEmail"
-        type="email"
-        label="E-Mail"
-        defaultValue={value("contactEmail")}
-        error={errors.contactEmail}
-      />
-      <TextField
-        id="contactPhone"
-        name="contactPhone"
-        type="tel"
-        label="Telefon"
-        defaultValue={value("contactPhone")}
-        error={errors.contactPhone}
-      />
+      {contactInputs.map(({ name, ...input }) => (
+        <TextField key={name} field={fields[name]} {...input} />
+      ))}
     </>
   );
 }

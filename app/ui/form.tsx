@@ -1,3 +1,5 @@
+// Only conform's types: pages whose forms need no schema (GET filters) load no form library.
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { forwardRef } from "react";
 import type {
   InputHTMLAttributes,
@@ -6,43 +8,40 @@ import type {
   TextareaHTMLAttributes,
 } from "react";
 
-/** The shape actions return on a rejected form (see ~/forms.server.ts). */
-export interface FormFeedback {
-  intent?: string;
-  errors?: Record<string, string>;
-  values?: Record<string, string | string[]>;
+// Field metadata of any form: the components need only its id, name, value and errors.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Field = FieldMetadata<any, any, string[]>;
+
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
 }
 
-/** One submitted value as text, for a field's defaultValue. */
-export function submitted(feedback: FormFeedback, name: string, fallback = ""): string {
-  const value = feedback.values?.[name];
-  return typeof value === "string" ? value : fallback;
-}
-
-/** The checked boxes of a multi-valued field, or the fallback when nothing was submitted. */
-export function submittedList(feedback: FormFeedback, name: string, fallback: string[]): string[] {
-  const value = feedback.values?.[name];
-  if (value === undefined) return fallback;
-  return typeof value === "string" ? [value] : value;
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" ? [value] : [];
 }
 
 /**
- * Field errors and typed values, only for the form whose intent was submitted. A form-level
- * message the server could not tie to one form (no or an unknown intent, a body it could not
- * read) is shown at every form, so it is never lost.
+ * Where a field gets its id, name, typed value and message: from conform's field metadata, or
+ * (for a field outside a conform form: a GET filter, a read-only field) from its own `id` and `name`.
  */
-export function feedbackFor(data: unknown, intent?: string): FormFeedback {
-  const feedback = (data ?? {}) as FormFeedback;
-  if (intent === undefined || feedback.intent === intent) return feedback;
-  const unattributed = feedback.intent === undefined ? feedback.errors?.form : undefined;
-  return unattributed ? { errors: { form: unattributed } } : {};
+interface FieldSource {
+  field?: Field;
+  id?: string;
 }
 
-interface FieldProps {
-  id: string;
+interface FieldProps extends FieldSource {
   label: string;
-  error?: string;
   hint?: ReactNode;
+}
+
+function sourceOf({ field, id }: FieldSource, name?: string) {
+  return {
+    id: field?.id ?? id ?? name ?? "",
+    name: field?.name ?? name,
+    error: field?.errors?.[0],
+    key: field?.key,
+  };
 }
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
@@ -52,7 +51,19 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
   );
 }
 
-function FieldFrame({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className={error ? "field field--invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
@@ -73,56 +84,73 @@ function FieldFrame({ id, label, error, hint, children }: FieldProps & { childre
 
 export const TextField = forwardRef<
   HTMLInputElement,
-  FieldProps & InputHTMLAttributes<HTMLInputElement>
->(function TextField({ id, label, error, hint, ...input }, ref) {
+  FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id">
+>(function TextField({ field, id: ownId, label, hint, ...input }, ref) {
+  const { id, name, error, key } = sourceOf({ field, id: ownId }, input.name);
+  const defaultValue = field ? textOf(field.initialValue) : input.defaultValue;
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <input
         ref={ref}
+        key={key}
+        {...input}
         id={id}
+        name={name}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        {...input}
       />
     </FieldFrame>
   );
 });
 
 export function TextAreaField({
-  id,
+  field,
+  id: ownId,
   label,
-  error,
   hint,
   ...input
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  const { id, name, error, key } = sourceOf({ field, id: ownId }, input.name);
+  const defaultValue = field ? textOf(field.initialValue) : input.defaultValue;
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <textarea
+        key={key}
+        {...input}
         id={id}
+        name={name}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        {...input}
       />
     </FieldFrame>
   );
 }
 
 export function SelectField({
-  id,
+  field,
+  id: ownId,
   label,
-  error,
   hint,
   options,
   ...select
 }: FieldProps &
-  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+    options: readonly { value: string; label: string }[];
+  }) {
+  const { id, name, error, key } = sourceOf({ field, id: ownId }, select.name);
+  const defaultValue = field ? textOf(field.initialValue) : select.defaultValue;
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <select
+        key={key}
+        {...select}
         id={id}
+        name={name}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        {...select}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -134,15 +162,26 @@ export function SelectField({
   );
 }
 
-/** A summary at the top of a rejected form, announced to screen readers. */
-export function FormErrorSummary({ errors }: { errors?: Record<string, string> }) {
-  if (!errors || Object.keys(errors).length === 0) return null;
+/**
+ * A summary at the top of a rejected form, announced to screen readers: the form's own message
+ * and the first message of each field. It appears once a submission was refused (in the browser
+ * or by the server), not while someone is still filling in the form.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function FormErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+  const shown = form.status === "error" ? form.allErrors : {};
+  const messages = Object.values(shown)
+    .map((message) => (Array.isArray(message) ? message[0] : message))
+    .filter(
+      (message, index, all): message is string => !!message && all.indexOf(message) === index,
+    );
+  if (messages.length === 0) return null;
   return (
     <div className="alert alert--error" role="alert">
       <p>Bitte prüfen Sie Ihre Eingaben:</p>
       <ul>
-        {Object.entries(errors).map(([field, message]) => (
-          <li key={field}>{message}</li>
+        {messages.map((message) => (
+          <li key={message}>{message}</li>
         ))}
       </ul>
     </div>
@@ -151,25 +190,26 @@ export function FormErrorSummary({ errors }: { errors?: Record<string, string> }
 
 /** Several checkboxes under one legend; the error belongs to the group. */
 export function CheckboxGroup({
-  id,
+  field,
+  id: ownId,
   legend,
-  name,
+  name: ownName,
   options,
-  checked,
-  error,
+  checked: ownChecked,
   hint,
-}: {
-  id: string;
+}: FieldSource & {
   legend: string;
-  name: string;
+  name?: string;
   options: readonly { value: string; label: string }[];
-  checked: readonly string[];
-  error?: string;
+  checked?: readonly string[];
   hint?: ReactNode;
 }) {
+  const { id, name, error, key } = sourceOf({ field, id: ownId }, ownName);
+  const checked = field ? listOf(field.initialValue) : (ownChecked ?? []);
   return (
     <fieldset
       id={id}
+      key={key}
       className={error ? "field field--invalid checkbox-group" : "field checkbox-group"}
       aria-describedby={describedBy(id, error, hint)}
     >
@@ -203,22 +243,25 @@ export function CheckboxGroup({
 
 /** A single yes/no checkbox with its label beside it. */
 export function CheckboxField({
-  id,
-  name,
+  field,
+  id: ownId,
+  name: ownName,
   label,
-  defaultChecked,
+  defaultChecked: ownChecked,
   hint,
-}: {
-  id: string;
-  name: string;
+}: FieldSource & {
+  name?: string;
   label: string;
-  defaultChecked: boolean;
+  defaultChecked?: boolean;
   hint?: ReactNode;
 }) {
+  const { id, name, key } = sourceOf({ field, id: ownId }, ownName);
+  const defaultChecked = field ? field.initialValue === "on" : ownChecked;
   return (
     <div className="field">
       <label className="checkbox" htmlFor={id}>
         <input
+          key={key}
           type="checkbox"
           id={id}
           name={name}

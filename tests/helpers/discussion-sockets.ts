@@ -5,7 +5,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { validateSessionToken } from "~/auth/session.server";
 import type { EventAnswer, JoinAnswer } from "~/discussions/socket.server";
 import type { PostView } from "~/realtime/hub.server";
-import { registerRealtime } from "../../server/realtime";
+import { registerRealtime } from "~/realtime/connections.server";
 
 /**
  * socket.io servers and clients for the discussion tests, and the client-side model of a thread

@@ -6,9 +6,10 @@ import {
   type ThreadRecord,
 } from "~/discussions/access.server";
 import { createChannel } from "~/discussions/channels.server";
-import { parsePostInput } from "~/discussions/post-input.server";
+import { postSchema } from "~/discussions/post-form";
 import { startChannelThread } from "~/discussions/posts.server";
 import type { ChannelEmployerAccess, MemberRole } from "~/db/schema";
+import { parseSubmission } from "~/form-schema";
 import {
   admitToNetwork,
   appointCoordinator,
@@ -50,6 +51,14 @@ export type ThreadKind = (typeof threadKinds)[number];
 export interface Member {
   user: Actor & { name: string };
   cookie: string;
+}
+
+/** A post form read as the thread page's action reads it: the document, or the message. */
+export function parsePostInput(form: FormData) {
+  const submission = parseSubmission(form, postSchema);
+  return submission.status === "success"
+    ? { ok: true as const, document: submission.value.body }
+    : { ok: false as const, message: submission.error?.body?.[0] ?? "" };
 }
 
 /** A post as parsePostInput makes it from the no-JavaScript textarea; throws if refused. */

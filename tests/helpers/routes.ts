@@ -1,5 +1,7 @@
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
-import { CLIENT_IP_HEADER } from "~/auth/request.server";
+import { runInRequestScope } from "~/request-context.server";
+import { feedbackFor, type FormFeedback } from "#tests/helpers/forms";
+import { readFlash } from "~/flash.server";
 
 export const TEST_ORIGIN = "http://localhost";
 export const TEST_IP = "203.0.113.7";
@@ -10,7 +12,7 @@ interface RequestOptions {
 }
 
 export function buildRequest(path: string, options: RequestOptions = {}): Request {
-  const headers = new Headers({ [CLIENT_IP_HEADER]: TEST_IP, origin: TEST_ORIGIN });
+  const headers = new Headers({ origin: TEST_ORIGIN });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (!options.form) return new Request(`${TEST_ORIGIN}${path}`, { headers });
   headers.set("content-type", "application/x-www-form-urlencoded");
@@ -21,18 +23,19 @@ export function buildRequest(path: string, options: RequestOptions = {}): Reques
   });
 }
 
-/** Runs a loader or action as Remix would and returns its Response, thrown or returned. */
+/**
+ * Runs a loader or action as Remix would, in a request scope from TEST_IP as server/app.ts opens
+ * one, and returns its Response, thrown or returned.
+ */
 export async function callRoute(
   handler: LoaderFunction | ActionFunction,
   path: string,
   options: RequestOptions & { params?: Record<string, string> } = {},
 ): Promise<Response> {
   try {
-    const result = await handler({
-      request: buildRequest(path, options),
-      params: options.params ?? {},
-      context: {},
-    });
+    const result = await runInRequestScope({ clientIp: TEST_IP }, () =>
+      handler({ request: buildRequest(path, options), params: options.params ?? {}, context: {} }),
+    );
     if (result instanceof Response) return result;
     return new Response(JSON.stringify(result), { status: 200 });
   } catch (thrown) {
@@ -43,4 +46,23 @@ export async function callRoute(
 
 export function setCookieOf(response: Response): string {
   return response.headers.get("set-cookie") ?? "";
+}
+
+/**
+ * A rejected form as its page reads it: the intent it answered, the first message per field
+ * ("form" for the whole form) and the values that travel back.
+ */
+export async function feedbackOf(response: Response): Promise<FormFeedback> {
+  return feedbackFor(await response.json());
+}
+
+/** The field errors of a rejected form. */
+export async function errorsOf(response: Response): Promise<Record<string, string>> {
+  return (await feedbackOf(response)).errors;
+}
+
+/** The confirmation the next page shows after the redirect, read as the layout reads it. */
+export async function flashOf(response: Response): Promise<string | null> {
+  const cookie = setCookieOf(response).split(";")[0]!;
+  return (await readFlash(buildRequest("/", { cookie }))).message;
 }

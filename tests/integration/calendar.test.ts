@@ -1,4 +1,4 @@
-import { addDays } from "~/events/berlin-time";
+import { addDays } from "~/time/berlin";
 import { berlinToday } from "~/events/calendar-period";
 import * as calendar from "~/routes/_app.veranstaltungen._index";
 import { berlin, insertEvent, insertReservation } from "#tests/fixtures/calendar-fixtures";

@@ -3,7 +3,7 @@ import { setPledge, type PledgeResult } from "~/courses/pledges.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { getDb } from "~/db/client.server";
 import { auditLog, coursePledges, courses, notifications } from "~/db/schema";
-import { endOfBerlinDay } from "~/events/berlin-time";
+import { endOfBerlinDay } from "~/time/berlin";
 import {
   createBildungstraeger,
   createCourseFor,

@@ -1,11 +1,11 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Server } from "socket.io";
-import type { CourseInput } from "~/courses/course-form.server";
+import type { CourseInput } from "~/courses/course-form";
 import { pledgeProblem, setPledge } from "~/courses/pledges.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { getDb } from "~/db/client.server";
 import { auditLog, coursePledges, courses, mailOutbox, notifications, users } from "~/db/schema";
-import { fromBerlinLocal } from "~/events/berlin-time";
+import { fromBerlinLocal } from "~/time/berlin";
 import { setRealtimeServer, type CourseProgress } from "~/realtime/hub.server";
 import * as coursePage from "~/routes/_app.massnahmen.$courseId";
 import * as editCourse from "~/routes/_app.massnahmen.$courseId_.bearbeiten";
@@ -20,8 +20,9 @@ import {
   createPledgingOrganization,
 } from "~/demo/course-factories.server";
 import { berlinDateIn } from "~/demo/event-factories.server";
+import { flashMessages } from "~/ui/flash-messages";
 import { createLoginCookie } from "~/demo/factories.server";
-import { buildRequest, callRoute } from "#tests/helpers/routes";
+import { buildRequest, callRoute, flashOf, feedbackOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -116,7 +117,7 @@ describe("offering a course", () => {
       form,
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as {
+    const body = (await feedbackOf(response)) as {
       errors: Record<string, string>;
       values: Record<string, string | string[]>;
     };
@@ -166,7 +167,7 @@ describe("offering a course", () => {
       form: courseForm(world.networks.north.id, overrides),
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: Record<string, string> };
+    const body = (await feedbackOf(response)) as { errors: Record<string, string> };
     expect(body.errors).toEqual({ [field]: message });
   });
 
@@ -176,7 +177,7 @@ describe("offering a course", () => {
       form: courseForm(world.networks.south.id),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: Record<string, string> }).errors).toEqual({
+    expect((await feedbackOf(response)).errors).toEqual({
       networkId: "Bitte wählen Sie eines Ihrer Netzwerke.",
     });
   });
@@ -292,13 +293,13 @@ describe("pledging seats", () => {
       });
     const typo = await post("zwei");
     expect(typo.status).toBe(400);
-    expect(await typo.json()).toMatchObject({
+    expect(await feedbackOf(typo)).toMatchObject({
       errors: { seats: "Bitte geben Sie die Zahl der Plätze als ganze Zahl von 0 bis 500 an." },
       values: { seats: "zwei" },
     });
     const tooMany = await post("4");
     expect(tooMany.status).toBe(400);
-    expect(await tooMany.json()).toMatchObject({
+    expect(await feedbackOf(tooMany)).toMatchObject({
       errors: {
         seats:
           "Es sind nur noch 3 Plätze frei – Ihre Organisation kann insgesamt höchstens 3 Plätze zusagen.",
@@ -307,7 +308,7 @@ describe("pledging seats", () => {
     });
     const fine = await post("1");
     expect(fine.status).toBe(302);
-    expect(fine.headers.get("set-cookie")).toContain("pledgeSaved");
+    expect(await flashOf(fine)).toBe(flashMessages.pledgeSaved);
   });
 
   it("tells open pages of the network the new figures, and nothing else", async () => {
@@ -430,7 +431,7 @@ describe("the course kommt zustande", () => {
 
     const tooSmall = await edit({ minParticipants: "5", maxParticipants: "9" });
     expect(tooSmall.status).toBe(400);
-    expect(await tooSmall.json()).toMatchObject({
+    expect(await feedbackOf(tooSmall)).toMatchObject({
       errors: {
         maxParticipants:
           "Es sind bereits 10 Plätze zugesagt – die Höchstteilnehmerzahl kann nicht darunter liegen.",
@@ -452,7 +453,7 @@ describe("the course kommt zustande", () => {
 
     const raised = await edit({ minParticipants: "11", maxParticipants: "16" });
     expect(raised.status).toBe(400);
-    expect(await raised.json()).toMatchObject({
+    expect(await feedbackOf(raised)).toMatchObject({
       errors: {
         minParticipants:
           "Die Maßnahme kommt mit 10 Plätzen zustande – die Mindestteilnehmerzahl kann nicht mehr darüber angehoben werden.",
@@ -478,7 +479,7 @@ describe("editing a course with pledges", () => {
       form: courseForm(world.networks.north.id, { title, admittedKinds: "jobcenter" }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
+    expect(await feedbackOf(response)).toMatchObject({
       errors: {
         admittedKinds:
           "Es gibt schon Zusagen von Agentur für Arbeit. Diese Organisationsart muss zugelassen bleiben, damit sie ihre Zusage ändern kann.",

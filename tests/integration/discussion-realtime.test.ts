@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { Socket } from "socket.io-client";
 import { getDb } from "~/db/client.server";
 import { auditLog, discussionReads } from "~/db/schema";
-import { parsePostInput } from "~/discussions/post-input.server";
 import {
   createPost,
   deletePost,
@@ -30,6 +29,7 @@ import {
 } from "#tests/helpers/discussion-sockets";
 import {
   buildDiscussionWorld,
+  parsePostInput,
   personaKinds,
   postInputFromText,
   threadKinds,

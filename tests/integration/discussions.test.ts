@@ -1,3 +1,5 @@
+import { feedbackFor } from "#tests/helpers/forms";
+import { isFormResult } from "~/ui/portal-form";
 import { revisionsOfThread } from "~/discussions/thread-page.server";
 import type { LoaderFunction } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
@@ -20,7 +22,8 @@ import * as threadPage from "~/routes/_app.diskussionen.thema.$threadId";
 import * as toIdea from "~/routes/_app.diskussionen.zu.idee.$ideaId";
 import * as ideaPage from "~/routes/_app.ideen.$ideaId";
 import { createIdeaFor } from "~/demo/idea-factories.server";
-import { callRoute } from "#tests/helpers/routes";
+import { flashMessages } from "~/ui/flash-messages";
+import { callRoute, flashOf } from "#tests/helpers/routes";
 import { buildWorld, type PersonaName, type World } from "#tests/helpers/world";
 
 /**
@@ -36,7 +39,9 @@ beforeAll(async () => {
 type Person = Exclude<PersonaName, "anonymous">;
 
 async function body<T>(response: Response): Promise<T> {
-  return (await response.json()) as T;
+  const data: unknown = await response.json();
+  // A refused form reads as its page reads it; any other answer as it came.
+  return (isFormResult(data) ? feedbackFor(data) : data) as T;
 }
 
 async function load<T>(handler: LoaderFunction, path: string, as: Person, params = {}) {
@@ -240,9 +245,13 @@ describe("deleting, editing, hiding", () => {
     const threadId = await startThread(await createChannelAs(), "staff");
     const lock = (intent: string) =>
       send(threadPage.action, threadPath(threadId), "coordinator", { intent }, { threadId });
-    expect((await lock("lock")).status).toBe(303);
+    const locked = await lock("lock");
+    expect(locked.status).toBe(303);
+    expect(await flashOf(locked)).toBe(flashMessages.threadLocked);
     expect((await replyAs("staff", threadId, { bodyText: "Noch was" })).status).toBe(403);
-    expect((await lock("unlock")).status).toBe(303);
+    const unlocked = await lock("unlock");
+    expect(unlocked.status).toBe(303);
+    expect(await flashOf(unlocked)).toBe(flashMessages.threadUnlocked);
     expect((await replyAs("staff", threadId, { bodyText: "Noch was" })).status).toBe(303);
   });
 });
@@ -333,7 +342,9 @@ describe("reports", () => {
       { threadId },
     );
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toContain("hinweis=gemeldet");
+    expect(response.headers.get("location")).toBe(`${threadPath(threadId)}#beitrag-${postId}`);
+    expect(response.headers.get("x-remix-replace")).toBe("true");
+    expect(await flashOf(response)).toBe(flashMessages.postReported);
     const [report] = await getDb()
       .select({ id: discussionReports.id })
       .from(discussionReports)

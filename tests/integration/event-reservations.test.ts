@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
-import { eventReservations, events, mailOutbox, notifications } from "~/db/schema";
-import { updateEvent } from "~/events/events.server";
+import { eventReservations, events, mailOutbox, notifications, users } from "~/db/schema";
+import { cancelEvent, updateEvent } from "~/events/events.server";
 import { cancelReservation, listReservations, reserveSeats } from "~/events/reservations.server";
-import { eventFormTexts, reservationTexts } from "~/events/texts";
+import { eventFormTexts, eventNoticeTexts, reservationTexts } from "~/events/texts";
+import { removeOrganization } from "~/networks/networks.server";
 import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import { pseudonymTexts } from "~/referrals/pseudonym";
+import { flashMessages } from "~/ui/flash-messages";
 import {
   berlin,
   berlinDateIn,
@@ -19,7 +21,15 @@ import {
   createOrganization,
   createUser,
 } from "~/demo/factories.server";
-import { callRoute } from "#tests/helpers/routes";
+import {
+  eventRow,
+  mailsAbout,
+  noticesAbout,
+  onEvent,
+  reservationOf,
+  reservationsOf,
+} from "#tests/helpers/event-records";
+import { callRoute, errorsOf, flashOf, feedbackOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -28,19 +38,6 @@ beforeAll(async () => {
 });
 
 const north = () => world.networks.north.id;
-
-async function rowsOf(eventId: string) {
-  return getDb()
-    .select({
-      id: eventReservations.id,
-      pseudonym: eventReservations.pseudonym,
-      status: eventReservations.status,
-      promotedAt: eventReservations.promotedAt,
-      reservedByUserId: eventReservations.reservedByUserId,
-    })
-    .from(eventReservations)
-    .where(eq(eventReservations.eventId, eventId));
-}
 
 async function seats(eventId: string) {
   const [event] = await getDb()
@@ -51,7 +48,7 @@ async function seats(eventId: string) {
     })
     .from(events)
     .where(eq(events.id, eventId));
-  const rows = await rowsOf(eventId);
+  const rows = await reservationsOf(eventId);
   const count = (status: string) => rows.filter((row) => row.status === status).length;
   return {
     ...event!,
@@ -59,9 +56,6 @@ async function seats(eventId: string) {
     waitlistedRows: count("waitlisted"),
   };
 }
-
-const statusOf = async (eventId: string, pseudonym: string) =>
-  (await rowsOf(eventId)).find((row) => row.pseudonym === pseudonym)!;
 
 async function messagesFor(userId: string) {
   return getDb()
@@ -96,11 +90,11 @@ describe("waiting list", () => {
     expect(await seats(id)).toMatchObject({ confirmed: 2, waitlisted: 2, confirmedRows: 2 });
 
     // A. A. gives up the seat: C. C., first on the list, moves up; D. D. keeps waiting.
-    const first = await statusOf(id, "A. A.");
+    const first = await reservationOf(id, "A. A.");
     expect(await cancelReservation(staff, id, first.id)).toEqual({ ok: true });
-    expect(await statusOf(id, "C. C.")).toMatchObject({ status: "confirmed" });
-    expect((await statusOf(id, "C. C.")).promotedAt).not.toBeNull();
-    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
+    expect(await reservationOf(id, "C. C.")).toMatchObject({ status: "confirmed" });
+    expect((await reservationOf(id, "C. C.")).promotedAt).not.toBeNull();
+    expect(await reservationOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
     expect(await seats(id)).toMatchObject({
       confirmed: 2,
       waitlisted: 1,
@@ -110,11 +104,11 @@ describe("waiting list", () => {
 
     // Cancelling again changes nothing: no second promotion.
     expect(await cancelReservation(staff, id, first.id)).toEqual({ ok: true });
-    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
+    expect(await reservationOf(id, "D. D.")).toMatchObject({ status: "waitlisted" });
 
     // B. B. gives up too: D. D. of the other organisation moves up, and its staff member hears.
-    await cancelReservation(staff, id, (await statusOf(id, "B. B.")).id);
-    expect(await statusOf(id, "D. D.")).toMatchObject({ status: "confirmed" });
+    await cancelReservation(staff, id, (await reservationOf(id, "B. B.")).id);
+    expect(await reservationOf(id, "D. D.")).toMatchObject({ status: "confirmed" });
     expect(await seats(id)).toMatchObject({ confirmed: 2, waitlisted: 0, confirmedRows: 2 });
 
     const toOther = await messagesFor(otherOrgAdmin.id);
@@ -151,9 +145,9 @@ describe("waiting list", () => {
     const raised = await updateEvent(employer, id, { ...input, capacity: 3 });
     expect(raised).toEqual({ ok: true, announced: false });
     expect(await seats(id)).toMatchObject({ confirmed: 3, waitlisted: 1, confirmedRows: 3 });
-    expect((await statusOf(id, "F. F.")).status).toBe("confirmed");
-    expect((await statusOf(id, "G. G.")).status).toBe("confirmed");
-    expect((await statusOf(id, "H. H.")).status).toBe("waitlisted");
+    expect((await reservationOf(id, "F. F.")).status).toBe("confirmed");
+    expect((await reservationOf(id, "G. G.")).status).toBe("confirmed");
+    expect((await reservationOf(id, "H. H.")).status).toBe("waitlisted");
 
     const lowered = await updateEvent(employer, id, { ...input, capacity: 2 });
     expect(lowered).toEqual({
@@ -176,7 +170,7 @@ describe("rules", () => {
     });
     await reserveFor(staff, id, ["I. I."]);
     const afterDeadline = berlin(berlinDateIn(6), "09:00");
-    const reservation = await statusOf(id, "I. I.");
+    const reservation = await reservationOf(id, "I. I.");
     expect(await cancelReservation(staff, id, reservation.id, null, afterDeadline)).toEqual({
       ok: false,
       message: reservationTexts.deadlinePassed,
@@ -197,7 +191,7 @@ describe("rules", () => {
       form: { intent: "reserve", pseudonyms },
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as {
+    const body = (await feedbackOf(response)) as {
       errors: Record<string, string>;
       values: Record<string, string>;
     };
@@ -210,10 +204,8 @@ describe("rules", () => {
       form: { intent: "reserve", pseudonyms: "M. K.\n\nm. k." },
     });
     expect(duplicate.status).toBe(400);
-    expect(((await duplicate.json()) as { errors: Record<string, string> }).errors.pseudonyms).toBe(
-      reservationTexts.duplicate(3, 1),
-    );
-    expect(await rowsOf(id)).toEqual([]);
+    expect((await feedbackOf(duplicate)).errors.pseudonyms).toBe(reservationTexts.duplicate(3, 1));
+    expect(await reservationsOf(id)).toEqual([]);
 
     const accepted = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
       cookie: world.cookies.staff,
@@ -221,7 +213,7 @@ describe("rules", () => {
       form: { intent: "reserve", pseudonyms: "M. K.\nKundin Sonnenblume" },
     });
     expect(accepted.status).toBe(302);
-    expect((await rowsOf(id)).map((row) => row.pseudonym).sort()).toEqual([
+    expect((await reservationsOf(id)).map((row) => row.pseudonym).sort()).toEqual([
       "Kundin Sonnenblume",
       "M. K.",
     ]);
@@ -324,7 +316,7 @@ describe("who sees which reservations", () => {
     const { staff, otherOrgAdmin, employer } = world.users;
     const id = await createEventFor(employer, { networkId: north() });
     await reserveFor(staff, id, ["O. O."]);
-    const reservation = await statusOf(id, "O. O.");
+    const reservation = await reservationOf(id, "O. O.");
     const response = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
       cookie: world.cookies.otherOrgAdmin,
       params: { eventId: id },
@@ -335,7 +327,7 @@ describe("who sees which reservations", () => {
       ok: false,
       message: reservationTexts.reservationMissing,
     });
-    expect((await statusOf(id, "O. O.")).status).toBe("confirmed");
+    expect((await reservationOf(id, "O. O.")).status).toBe("confirmed");
   });
 });
 
@@ -359,6 +351,213 @@ describe("places on the waiting list", () => {
     expect(positions(await listReservations(id, "own", organisation.orgB.id))).toEqual({
       "S. S.": 3,
     });
+  });
+});
+
+describe("one place per person and organisation", () => {
+  async function seatsOf(eventId: string) {
+    return { seats: await seats(eventId), rows: await reservationsOf(eventId) };
+  }
+
+  it("refuses a pseudonym the organisation already holds, in any spelling, and changes nothing", async () => {
+    const { staff, orgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 1 });
+    expect(await reserveFor(staff, id, ["M. K.", "Kunde Eiche"])).toEqual({
+      confirmed: 1,
+      waitlisted: 1,
+    });
+    const before = await seatsOf(id);
+
+    // A colleague of the same organisation, for the confirmed and for the waiting person.
+    expect(await reserveSeats(orgAdmin, id, ["m. k."])).toEqual({
+      ok: false,
+      message: reservationTexts.alreadyReserved(["m. k."]),
+    });
+    expect(await reserveSeats(orgAdmin, id, ["D. D.", "kunde eiche"])).toEqual({
+      ok: false,
+      message: reservationTexts.alreadyReserved(["kunde eiche"]),
+    });
+    expect(await seatsOf(id)).toEqual(before);
+
+    const response = await callRoute(
+      eventRoute.action,
+      `/veranstaltungen/${id}`,
+      onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms: "M. K." }),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({
+      pseudonyms: reservationTexts.alreadyReserved(["M. K."]),
+    });
+    expect(await seatsOf(id)).toEqual(before);
+  });
+
+  it("lets another organisation use the same pseudonym, and the own organisation again after a cancellation", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 3 });
+    await reserveFor(staff, id, ["M. K."]);
+    expect(await reserveFor(otherOrgAdmin, id, ["M. K."])).toEqual({
+      confirmed: 1,
+      waitlisted: 0,
+    });
+
+    await cancelReservation(staff, id, (await reservationOf(id, "M. K.")).id);
+    expect(await reserveFor(staff, id, ["m. k."])).toEqual({ confirmed: 1, waitlisted: 0 });
+    expect((await reservationsOf(id)).map((row) => [row.pseudonym, row.status])).toEqual([
+      ["M. K.", "cancelled"],
+      ["M. K.", "confirmed"],
+      ["m. k.", "confirmed"],
+    ]);
+  });
+});
+
+describe("the confirmation after reserving", () => {
+  it("says whether everyone got a seat, some wait or all wait", async () => {
+    const id = await createEventFor(world.users.employer, { networkId: north(), capacity: 2 });
+    const reserve = (pseudonyms: string) =>
+      callRoute(
+        eventRoute.action,
+        `/veranstaltungen/${id}`,
+        onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms }),
+      );
+
+    const allSeated = await reserve("F. F.");
+    expect(allSeated.status).toBe(302);
+    expect(await flashOf(allSeated)).toBe(flashMessages.seatsReserved);
+
+    const someWaiting = await reserve("G. G.\nH. H.");
+    expect(someWaiting.status).toBe(302);
+    expect(await flashOf(someWaiting)).toBe(flashMessages.seatsPartlyWaitlisted);
+
+    const allWaiting = await reserve("I. I.\nJ. J.");
+    expect(allWaiting.status).toBe(302);
+    expect(await flashOf(allWaiting)).toBe(flashMessages.seatsWaitlisted);
+
+    expect((await reservationsOf(id)).map((row) => [row.pseudonym, row.status])).toEqual([
+      ["F. F.", "confirmed"],
+      ["G. G.", "confirmed"],
+      ["H. H.", "waitlisted"],
+      ["I. I.", "waitlisted"],
+      ["J. J.", "waitlisted"],
+    ]);
+  });
+});
+
+describe("reservations of a deactivated account", () => {
+  it("tell the reserving organisation's active case workers of a moved-up place and of a cancellation", async () => {
+    const { staff, employer } = world.users;
+    const organization = await createOrganization({
+      name: "Jobcenter Ostkreis",
+      kind: "jobcenter",
+    });
+    await admitToNetwork(north(), organization.id);
+    const member = (role: "staff" | "org_admin") =>
+      createUser({ organizationId: organization.id, role });
+    const departed = await member("staff");
+    const alsoGone = await member("org_admin");
+    const colleague = await member("staff");
+    const admin = await member("org_admin");
+
+    const id = await createEventFor(employer, {
+      networkId: north(),
+      title: "Speed-Dating Handwerk",
+      capacity: 1,
+    });
+    await reserveFor(staff, id, ["K. K."]);
+    await reserveFor(departed, id, ["L. L."]); // on the waiting list
+    await getDb()
+      .update(users)
+      .set({ deactivatedAt: new Date() })
+      .where(inArray(users.id, [departed.id, alsoGone.id]));
+
+    await cancelReservation(staff, id, (await reservationOf(id, "K. K.")).id);
+    expect((await reservationOf(id, "L. L.")).status).toBe("confirmed");
+    const reachable = [colleague.id, admin.id].sort();
+    const promoted = eventNoticeTexts.promoted("Speed-Dating Handwerk");
+    const promotionNotices = (await noticesAbout(id)).filter((row) => row.message === promoted);
+    expect(promotionNotices.map((row) => row.userId).sort()).toEqual(reachable);
+
+    expect(await cancelEvent(employer, id)).toBe("cancelled");
+    const cancelled = eventNoticeTexts.cancelled("Speed-Dating Handwerk");
+    const cancellationNotices = (await noticesAbout(id)).filter((row) => row.message === cancelled);
+    expect(cancellationNotices.map((row) => row.userId).sort()).toEqual(reachable);
+
+    const mails = await mailsAbout(id, [
+      departed.email,
+      alsoGone.email,
+      colleague.email,
+      admin.email,
+    ]);
+    expect(mails.map((mail) => `${mail.to} ${mail.subject}`).sort()).toEqual(
+      [
+        `${colleague.email} ${eventNoticeTexts.promotedSubject}`,
+        `${admin.email} ${eventNoticeTexts.promotedSubject}`,
+        `${colleague.email} ${eventNoticeTexts.cancelledSubject}`,
+        `${admin.email} ${eventNoticeTexts.cancelledSubject}`,
+      ].sort(),
+    );
+  });
+});
+
+describe("cancelled reservations in the lists", () => {
+  interface PageData {
+    visibility: string;
+    reservations: { pseudonym: string; status: string }[];
+  }
+
+  async function listAs(cookie: string | undefined, eventId: string) {
+    const response = await callRoute(
+      eventRoute.loader,
+      `/veranstaltungen/${eventId}`,
+      onEvent(eventId, cookie),
+    );
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as PageData;
+    return {
+      visibility: data.visibility,
+      rows: data.reservations.map((row) => [row.pseudonym, row.status]),
+    };
+  }
+
+  it("leave the organiser's list, while the reserving organisation still sees them as cancelled", async () => {
+    const id = await createEventFor(world.users.employer, { networkId: north() });
+    await reserveFor(world.users.staff, id, ["N. N.", "Kundin Linde"]);
+    await cancelReservation(world.users.staff, id, (await reservationOf(id, "N. N.")).id);
+
+    expect(await listAs(world.cookies.employer, id)).toEqual({
+      visibility: "organiser",
+      rows: [["Kundin Linde", "confirmed"]],
+    });
+    expect(await listAs(world.cookies.orgAdmin, id)).toEqual({
+      visibility: "own",
+      rows: [
+        ["Kundin Linde", "confirmed"],
+        ["N. N.", "cancelled"],
+      ],
+    });
+  });
+});
+
+describe("when an organisation leaves the network", () => {
+  it("its places in coming events are given back and the waiting list moves up", async () => {
+    const { staff, otherOrgAdmin, employer, coordinator } = world.users;
+    const id = await createEventFor(employer, { networkId: north(), capacity: 1 });
+    expect(await reserveFor(otherOrgAdmin, id, ["F. F."])).toEqual({ confirmed: 1, waitlisted: 0 });
+    expect(await reserveFor(staff, id, ["G. G."])).toEqual({ confirmed: 0, waitlisted: 1 });
+
+    expect(await removeOrganization(coordinator, north(), world.organizations.orgB.id, null)).toBe(
+      true,
+    );
+
+    expect(
+      (await reservationsOf(id)).map((row) => `${row.pseudonym}/${row.status}`).sort(),
+    ).toEqual(["F. F./cancelled", "G. G./confirmed"]);
+    expect(await eventRow(id)).toMatchObject({ confirmedSeats: 1, waitlistedSeats: 0 });
+    const promoted = eventNoticeTexts.promoted((await eventRow(id)).title);
+    const notices = (await noticesAbout(id)).filter((notice) => notice.message === promoted);
+    expect(notices.map((notice) => notice.userId)).toEqual([staff.id]);
+
+    // Back in the network for the tests that follow.
+    await admitToNetwork(north(), world.organizations.orgB.id);
   });
 });
 
@@ -397,7 +596,7 @@ describe.skipIf(!process.env.DATABASE_URL)("seats under concurrency on PostgreSQ
     for (let index = 0; index < 16; index += 1) {
       await reserveSeats(staff[index % staff.length]!, id, [`Frühe ${index + 1}`]);
     }
-    const early = (await rowsOf(id)).filter((row) => row.pseudonym.startsWith("Frühe"));
+    const early = (await reservationsOf(id)).filter((row) => row.pseudonym.startsWith("Frühe"));
     const ownerOf = (row: { reservedByUserId: string | null }) =>
       staff.find((member) => member.id === row.reservedByUserId)!;
     // Cancel 8 (confirmed and waitlisted alike) while 12 new reservations arrive.

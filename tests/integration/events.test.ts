@@ -4,19 +4,28 @@ import {
   auditLog,
   eventOutcomesByOrganization,
   eventReservations,
-  events,
   mailOutbox,
   notifications,
 } from "~/db/schema";
-import { readEventForm } from "~/events/event-form.server";
+import { eventSchema } from "~/events/event-form";
 import { cancelEvent, createEvent, loadEventForEditing, updateEvent } from "~/events/events.server";
-import { readOutcomeForm, recordOutcomes } from "~/events/outcomes.server";
+import { outcomeSchema } from "~/events/outcome-form";
+import { recordOutcomes } from "~/events/outcomes.server";
 import { sendEventReminders } from "~/events/reminders.server";
 import { cancelReservation } from "~/events/reservations.server";
-import { eventFormTexts, outcomeTexts } from "~/events/texts";
+import {
+  eventFormTexts,
+  eventNoticeTexts,
+  eventPageTexts,
+  outcomeTexts,
+  reservationTexts,
+} from "~/events/texts";
 import { formatEventTime } from "~/events/vocabulary";
+import { listOutbox } from "~/mail/mail.server";
+import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import * as editRoute from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newRoute from "~/routes/_app.veranstaltungen.neu";
+import { flashMessages } from "~/ui/flash-messages";
 import {
   berlin,
   berlinDateIn,
@@ -24,7 +33,16 @@ import {
   eventInput,
   reserveFor,
 } from "~/demo/event-factories.server";
-import { callRoute } from "#tests/helpers/routes";
+import {
+  eventRow,
+  mailsAbout,
+  noticesAbout,
+  onEvent,
+  reservationOf,
+  reservationsOf,
+} from "#tests/helpers/event-records";
+import { parseFields } from "#tests/helpers/forms";
+import { callRoute, errorsOf, flashOf, feedbackOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -33,6 +51,7 @@ beforeAll(async () => {
 });
 
 const north = () => world.networks.north.id;
+const HOUR = 60 * 60 * 1000;
 
 /** The fields of a complete event form in two weeks (Berlin time), overridable. */
 function eventForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -50,8 +69,8 @@ function eventForm(overrides: Record<string, string> = {}): Record<string, strin
     place: "Jobcenter Weimarer Land, Bahnhofstraße 28, 99510 Apolda",
     onlineUrl: "",
     capacity: "25",
-    jobTitle: "Fachkraft Lagerlogistik",
-    jobPositions: "4",
+    "jobs[0].title": "Fachkraft Lagerlogistik",
+    "jobs[0].positions": "4",
     languageRequirements: "",
     accessibility: "",
     contactName: "Petra Sommer",
@@ -59,11 +78,6 @@ function eventForm(overrides: Record<string, string> = {}): Record<string, strin
     contactPhone: "",
     ...overrides,
   };
-}
-
-async function eventRow(id: string) {
-  const [row] = await getDb().select().from(events).where(eq(events.id, id));
-  return row!;
 }
 
 async function messagesTo(userIds: string[]) {
@@ -127,7 +141,7 @@ describe("posting an event", () => {
       }),
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as {
+    const body = (await feedbackOf(response)) as {
       errors: Record<string, string>;
       values: Record<string, string>;
     };
@@ -141,13 +155,32 @@ describe("posting an event", () => {
     expect(body.values).toMatchObject({ title: "Jo", contactPhone: "03644 5190", capacity: "0" });
   });
 
+  it("posts only in the user's own networks, and an edit keeps the event's network", async () => {
+    const south = world.networks.south.id;
+    const created = await callRoute(newRoute.action, "/veranstaltungen/neu", {
+      cookie: world.cookies.staff,
+      form: eventForm({ networkId: south }),
+    });
+    expect(created.status).toBe(400);
+    expect(await errorsOf(created)).toEqual({ networkId: eventFormTexts.networkInvalid });
+
+    const id = await createEventFor(world.users.employer, { networkId: north() });
+    const moved = await callRoute(editRoute.action, `/veranstaltungen/${id}/bearbeiten`, {
+      ...onEvent(id, world.cookies.employer),
+      form: eventForm({ networkId: south }),
+    });
+    expect(moved.status).toBe(400);
+    expect(await errorsOf(moved)).toEqual({ networkId: eventFormTexts.networkInvalid });
+    expect((await eventRow(id)).networkId).toBe(north());
+  });
+
   it("rejects a time that does not exist on the day clocks go forward, in German", async () => {
     const response = await callRoute(newRoute.action, "/veranstaltungen/neu", {
       cookie: world.cookies.staff,
       form: eventForm({ startDate: "2026-03-29", startTime: "02:30", deadlineDate: "2026-03-27" }),
     });
     expect(response.status).toBe(400);
-    const { errors } = (await response.json()) as { errors: Record<string, string> };
+    const { errors } = (await feedbackOf(response)) as { errors: Record<string, string> };
     expect(errors.startTime).toBe(eventFormTexts.timeNonexistent("2026-03-29", "02:30"));
     expect(errors.startTime).toContain("29.03.2026");
   });
@@ -158,17 +191,9 @@ describe("posting an event", () => {
   ])(
     "stores 10:00–12:00 on the DST change day %s as the right UTC instants and shows it back",
     async (date, startUtc, endUtc) => {
-      const parsed = readEventForm(
-        {
-          ...eventForm({ startDate: date, deadlineDate: "2026-03-01" }),
-          // As formValues hands over the rows of the jobs table.
-          jobTitle: ["Fachkraft Lagerlogistik"],
-          jobPositions: ["4"],
-        },
-        {
-          allowedNetworkIds: [north()],
-          now: new Date("2026-01-01T00:00:00Z"),
-        },
+      const parsed = parseFields(
+        eventSchema({ now: new Date("2026-01-01T00:00:00Z") }),
+        eventForm({ startDate: date, deadlineDate: "2026-03-01" }),
       );
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       const id = await createEvent(world.users.staff, parsed.data);
@@ -184,6 +209,118 @@ describe("posting an event", () => {
       expect(formatEventTime(row.startsAt, row.endsAt)).toMatch(/10:00–12:00 Uhr$/);
     },
   );
+});
+
+describe("the registration deadline in the event form", () => {
+  const readForm = (fields: Record<string, string>, now = new Date()) =>
+    parseFields(eventSchema({ now }), fields);
+
+  /** The fields of a complete new event in two weeks (Berlin time), overridable. */
+  function newEventForm(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      networkId: north(),
+      kind: "inforunde",
+      title: "Inforunde Gastronomie",
+      descriptionText: "Drei Betriebe stellen sich vor.",
+      startDate: berlinDateIn(14),
+      startTime: "10:00",
+      endDate: "",
+      endTime: "12:00",
+      deadlineDate: berlinDateIn(12),
+      deadlineTime: "",
+      place: "Jobcenter Weimarer Land, Bahnhofstraße 28, 99510 Apolda",
+      onlineUrl: "",
+      capacity: "15",
+      ...overrides,
+    };
+  }
+
+  /** The edit form as the page fills it in, sent back unchanged but for the overrides. */
+  function editedForm(
+    stored: NonNullable<Awaited<ReturnType<typeof loadEventForEditing>>>,
+    overrides: Record<string, string>,
+  ): Record<string, string> {
+    const {
+      jobs,
+      targetGroups,
+      capacity,
+      startsAt: _start,
+      cancelled: _cancelled,
+      ...fields
+    } = stored;
+    // The factory's event has one job and one target group.
+    expect(jobs).toHaveLength(1);
+    expect(targetGroups).toHaveLength(1);
+    return {
+      ...fields,
+      capacity: String(capacity),
+      "jobs[0].title": jobs[0]!.title,
+      "jobs[0].positions": String(jobs[0]!.positions),
+      targetGroups: targetGroups[0]!,
+      ...overrides,
+    };
+  }
+
+  it("refuses a new event whose registration has already closed", async () => {
+    const response = await callRoute(newRoute.action, "/veranstaltungen/neu", {
+      cookie: world.cookies.employer,
+      form: newEventForm({ deadlineDate: berlinDateIn(-1) }),
+    });
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({ deadlineDate: eventFormTexts.deadlineInPast });
+
+    const withTime = readForm(
+      newEventForm({ deadlineDate: berlinDateIn(0), deadlineTime: "00:00" }),
+    );
+    expect(withTime).toEqual({
+      ok: false,
+      errors: { deadlineDate: eventFormTexts.deadlineInPast },
+    });
+  });
+
+  it("still lets the organiser edit an event whose registration has closed", async () => {
+    const registrationDeadline = berlin(berlinDateIn(-1), "18:00");
+    const id = await createEventFor(world.users.employer, {
+      networkId: north(),
+      startsAt: berlin(berlinDateIn(3), "10:00"),
+      registrationDeadline,
+    });
+    const stored = (await loadEventForEditing(id))!;
+    const response = await callRoute(editRoute.action, `/veranstaltungen/${id}/bearbeiten`, {
+      ...onEvent(id, world.cookies.employer),
+      form: editedForm(stored, { title: "Inforunde Solarmontage (Raum geändert)" }),
+    });
+    expect(response.status).toBe(302);
+    expect(await flashOf(response)).toBe(flashMessages.eventSaved);
+    expect(await eventRow(id)).toMatchObject({
+      title: "Inforunde Solarmontage (Raum geändert)",
+      registrationDeadline,
+    });
+  });
+
+  it("shows the deadline in the edit form as it was entered: a date alone, or a date and a time", async () => {
+    const posted = async (deadlineTime: string) => {
+      const parsed = readForm(
+        newEventForm({ startDate: "2031-03-20", deadlineDate: "2031-03-18", deadlineTime }),
+        berlin("2031-01-05", "09:00"),
+      );
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return loadEventForEditing(await createEvent(world.users.employer, parsed.data));
+    };
+    expect(await posted("")).toMatchObject({ deadlineDate: "2031-03-18", deadlineTime: "" });
+    expect(await posted("16:30")).toMatchObject({
+      deadlineDate: "2031-03-18",
+      deadlineTime: "16:30",
+    });
+  });
+
+  it("reports an invalid start date once, not again on the empty end date", () => {
+    const parsed = readForm(newEventForm({ startDate: "2031-02-30" }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.startDate).toBe(eventFormTexts.dateInvalid);
+    expect(parsed.errors).not.toHaveProperty("endDate");
+  });
 });
 
 describe("editing and cancelling", () => {
@@ -278,6 +415,130 @@ describe("editing and cancelling", () => {
   });
 });
 
+describe("the event page's forms on a cancelled event", () => {
+  async function cancelledEvent(options: { started?: boolean } = {}) {
+    const startsAt = options.started
+      ? new Date(Date.now() - HOUR)
+      : berlin(berlinDateIn(14), "10:00");
+    const id = await createEventFor(world.users.employer, {
+      networkId: north(),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      registrationDeadline: new Date(startsAt.getTime() - 24 * HOUR),
+    });
+    // Cancelled before it began (afterwards it could not be).
+    const beforeStart = new Date(startsAt.getTime() - 2 * HOUR);
+    expect(await cancelEvent(world.users.employer, id, null, beforeStart)).toBe("cancelled");
+    return id;
+  }
+
+  it("answers a reservation with the German reason, not with a denial", async () => {
+    const id = await cancelledEvent();
+    const response = await callRoute(
+      eventRoute.action,
+      `/veranstaltungen/${id}`,
+      onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms: "E. E." }),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({ pseudonyms: reservationTexts.eventCancelled });
+    expect(await reservationsOf(id)).toEqual([]);
+  });
+
+  it("answers a second cancellation like the first, with the way back to the event", async () => {
+    const id = await createEventFor(world.users.employer, { networkId: north() });
+    const cancel = () =>
+      callRoute(
+        eventRoute.action,
+        `/veranstaltungen/${id}`,
+        onEvent(id, world.cookies.employer, { intent: "cancelEvent" }),
+      );
+    const first = await cancel();
+    const { cancelledAt, revision } = await eventRow(id);
+    const second = await cancel();
+    for (const response of [first, second]) {
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe(`/veranstaltungen/${id}`);
+      expect(await flashOf(response)).toBe(flashMessages.eventCancelled);
+    }
+    expect(cancelledAt).not.toBeNull();
+    expect(await eventRow(id)).toMatchObject({ cancelledAt, revision });
+  });
+
+  it("refuses outcomes of a cancelled event that had begun, in German", async () => {
+    const id = await cancelledEvent({ started: true });
+    const response = await callRoute(
+      eventRoute.action,
+      `/veranstaltungen/${id}`,
+      onEvent(id, world.cookies.employer, { intent: "recordOutcomes", attended: "12" }),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({ attended: outcomeTexts.eventCancelled });
+    expect(await eventRow(id)).toMatchObject({ attended: null, outcomesRecordedAt: null });
+  });
+
+  it("refuses to cancel an event that has begun, in German, and changes nothing", async () => {
+    const startsAt = new Date(Date.now() - HOUR);
+    const id = await createEventFor(world.users.employer, {
+      networkId: north(),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+      registrationDeadline: new Date(startsAt.getTime() - 24 * HOUR),
+    });
+    const response = await callRoute(
+      eventRoute.action,
+      `/veranstaltungen/${id}`,
+      onEvent(id, world.cookies.employer, { intent: "cancelEvent" }),
+    );
+    expect(response.status).toBe(400);
+    expect(await errorsOf(response)).toEqual({ form: eventPageTexts.cancelAfterStart });
+    expect(await eventRow(id)).toMatchObject({ cancelledAt: null });
+  });
+
+  it("still opens the edit page, saying the event is cancelled", async () => {
+    const id = await cancelledEvent();
+    const response = await callRoute(
+      editRoute.loader,
+      `/veranstaltungen/${id}/bearbeiten`,
+      onEvent(id, world.cookies.employer),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ eventId: id, cancelled: true });
+  });
+});
+
+describe("mails about events in the Postausgang", () => {
+  it("are not listed among the organiser's or a case worker's own mails, so nobody learns there who reserved", async () => {
+    const { staff, otherOrgAdmin, employer } = world.users;
+    const input = eventInput({ networkId: north(), title: "Inforunde Lagerlogistik", capacity: 1 });
+    const id = await createEventFor(employer, input);
+    await reserveFor(staff, id, ["A. A."]);
+    await reserveFor(otherOrgAdmin, id, ["B. B."]); // on the waiting list
+
+    // The organiser moves the event, a case worker's cancellation moves up the place of another
+    // organisation, and the organiser finally cancels the event.
+    await updateEvent(employer, id, { ...input, place: "Rathaus Apolda, Saal 2" });
+    await cancelReservation(staff, id, (await reservationOf(id, "A. A.")).id);
+    expect(await cancelEvent(employer, id)).toBe("cancelled");
+
+    const reservers = [staff.email, otherOrgAdmin.email];
+    const sent = await mailsAbout(id, reservers);
+    expect(sent.map((mail) => `${mail.to} ${mail.subject}`).sort()).toEqual(
+      [
+        `${staff.email} ${eventNoticeTexts.changedSubject}`,
+        `${otherOrgAdmin.email} ${eventNoticeTexts.changedSubject}`,
+        `${otherOrgAdmin.email} ${eventNoticeTexts.promotedSubject}`,
+        `${otherOrgAdmin.email} ${eventNoticeTexts.cancelledSubject}`,
+      ].sort(),
+    );
+    expect(sent.every((mail) => mail.triggeredByUserId === null)).toBe(true);
+
+    const organiserOutbox = await listOutbox(employer, false);
+    expect(organiserOutbox.filter((mail) => reservers.includes(mail.recipient))).toEqual([]);
+    const caseWorkerOutbox = await listOutbox(staff, false);
+    expect(caseWorkerOutbox.filter((mail) => mail.recipient === otherOrgAdmin.email)).toEqual([]);
+  });
+});
+
 describe("reminders the day before", () => {
   async function eventAt(date: string, time: string, overrides: { cancelled?: boolean } = {}) {
     const startsAt = berlin(date, time);
@@ -330,6 +591,45 @@ describe("reminders the day before", () => {
   });
 });
 
+describe("reminders after a change", () => {
+  it("reminds again the day before a new date, but not after a new place or hour alone", async () => {
+    const { staff, employer } = world.users;
+    const input = eventInput({
+      networkId: north(),
+      title: "Praktikumsbörse Pflege",
+      startsAt: berlin("2031-08-12", "10:00"),
+    });
+    const id = await createEventFor(employer, input);
+    await reserveFor(staff, id, ["C. C."]);
+    const dayBefore = berlin("2031-08-11", "18:00");
+    expect(await sendEventReminders(dayBefore)).toBe(1);
+
+    await updateEvent(employer, id, { ...input, place: "Berufsschule Apolda, Aula" });
+    expect((await eventRow(id)).reminderSentAt).toEqual(dayBefore);
+    expect(await sendEventReminders(dayBefore)).toBe(0);
+
+    // An hour later on the same day: the change notice tells them, no second reminder.
+    const laterStart = berlin("2031-08-12", "11:00");
+    const later = { ...input, startsAt: laterStart, endsAt: new Date(laterStart.getTime() + HOUR) };
+    await updateEvent(employer, id, later);
+    expect((await eventRow(id)).reminderSentAt).toEqual(dayBefore);
+    expect(await sendEventReminders(dayBefore)).toBe(0);
+
+    const startsAt = berlin("2031-08-14", "10:00");
+    const moved = { ...input, startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR) };
+    await updateEvent(employer, id, moved);
+    expect((await eventRow(id)).reminderSentAt).toBeNull();
+    const newDayBefore = berlin("2031-08-13", "18:00");
+    expect(await sendEventReminders(newDayBefore)).toBe(1);
+    expect(await sendEventReminders(newDayBefore)).toBe(0);
+
+    const reminders = (await noticesAbout(id)).filter((notice) =>
+      notice.message.startsWith("Erinnerung:"),
+    );
+    expect(reminders.map((notice) => notice.userId)).toEqual([staff.id, staff.id]);
+  });
+});
+
 describe("outcomes", () => {
   it("records totals and rows per reserving organisation after the start, and checks the sums", async () => {
     const { staff, otherOrgAdmin, employer } = world.users;
@@ -347,13 +647,18 @@ describe("outcomes", () => {
       interviews: "9",
       internships: "13",
       hires: "2",
-      [`attended.${orgA.id}`]: "10",
-      [`internships.${orgA.id}`]: "9",
-      [`hires.${orgA.id}`]: "2",
-      [`attended.${orgB.id}`]: "",
+      [`byOrganization.${orgA.id}.attended`]: "10",
+      [`byOrganization.${orgA.id}.internships`]: "9",
+      [`byOrganization.${orgA.id}.hires`]: "2",
+      [`byOrganization.${orgB.id}.attended`]: "",
     };
+    const readOutcomeForm = (fields: Record<string, string>, organizationIds: string[]) =>
+      parseFields(outcomeSchema(organizationIds), fields);
 
-    const tooMany = readOutcomeForm({ ...form, [`hires.${orgB.id}`]: "1" }, [orgA.id, orgB.id]);
+    const tooMany = readOutcomeForm({ ...form, [`byOrganization.${orgB.id}.hires`]: "1" }, [
+      orgA.id,
+      orgB.id,
+    ]);
     expect(tooMany).toEqual({
       ok: false,
       errors: { hires: outcomeTexts.sumExceedsTotal("Einstellungen") },
@@ -388,7 +693,7 @@ describe("outcomes", () => {
         interviews: "9",
         internships: "13",
         hires: "2",
-        [`attended.${orgB.id}`]: "3",
+        [`byOrganization.${orgB.id}.attended`]: "3",
       },
       [orgA.id, orgB.id],
     );

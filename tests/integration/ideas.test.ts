@@ -2,14 +2,16 @@ import { eq } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { ideaRevisions, ideas, notifications, searchOutbox } from "~/db/schema";
 import { adoptIdea, updateIdea } from "~/ideas/ideas.server";
+import { ideaTexts } from "~/ideas/texts";
 import * as ideaRoute from "~/routes/_app.ideen.$ideaId";
+import * as editIdea from "~/routes/_app.ideen.$ideaId_.bearbeiten";
 import * as searchRoute from "~/routes/_app.ideen._index";
 import * as newIdea from "~/routes/_app.ideen.neu";
 import type { SearchEngine } from "~/search/engine";
 import { createPostgresEngine } from "~/search/postgres-engine.server";
 import { drainSearchOutbox, setSearchEngine } from "~/search/search-index.server";
 import { createIdeaFor, ideaInput } from "~/demo/idea-factories.server";
-import { callRoute } from "#tests/helpers/routes";
+import { callRoute, feedbackOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -157,7 +159,7 @@ describe("rich text from the form", () => {
       form: { ...baseForm(), body },
     });
     expect(response.status).toBe(400);
-    const failure = (await response.json()) as {
+    const failure = (await feedbackOf(response)) as {
       errors: Record<string, string>;
       values: Record<string, string>;
     };
@@ -227,5 +229,118 @@ describe("revisions and adoptions", () => {
       [world.users.coordinator.id, world.users.orgAdmin.id, world.users.staff.id].sort(),
     );
     expect(told[0]!.message).toContain("Jobmobil auf dem Land");
+  });
+});
+
+describe("the editor", () => {
+  const typedForm = () => ({
+    intent: "draft",
+    title: "Lotsen im Quartier",
+    summary: "Ehrenamtliche begleiten zu den ersten Terminen.",
+    bodyText: "Zwölf Lotsen aus dem Stadtteil.",
+    targetGroups: "Langzeitarbeitslose",
+    "results[0].label": "Teilnehmende",
+    "results[0].value": "12",
+    "results[1].label": "",
+    "results[1].value": "",
+    contactName: "Thomas Brandt",
+    contactEmail: "",
+    contactPhone: "",
+    visibility: "nationwide",
+    networkId: world.networks.north.id,
+  });
+
+  it("stores what was typed without JavaScript: ticked boxes, results rows, the plain text", async () => {
+    const response = await callRoute(newIdea.action, "/ideen/neu", {
+      cookie: world.cookies.staff,
+      form: typedForm(),
+    });
+    expect(response.status).toBe(302);
+    const ideaId = response.headers.get("location")!.split("/").pop()!;
+    const [stored] = await getDb()
+      .select({
+        status: ideas.status,
+        targetGroups: ideas.targetGroups,
+        results: ideas.results,
+        bodyText: ideas.bodyText,
+        visibility: ideas.visibility,
+      })
+      .from(ideas)
+      .where(eq(ideas.id, ideaId));
+    expect(stored).toEqual({
+      status: "draft",
+      targetGroups: ["Langzeitarbeitslose"],
+      results: [{ label: "Teilnehmende", value: "12" }],
+      bodyText: "Zwölf Lotsen aus dem Stadtteil.",
+      visibility: "nationwide",
+    });
+  });
+
+  it("gives a refused form back as typed, with the message at the field", async () => {
+    const response = await callRoute(newIdea.action, "/ideen/neu", {
+      cookie: world.cookies.staff,
+      form: { ...typedForm(), "results[1].label": "Praktika" },
+    });
+    expect(response.status).toBe(400);
+    const failure = await feedbackOf(response);
+    expect(failure.errors).toEqual({ results: ideaTexts.resultIncomplete });
+    expect(failure.values).toMatchObject({
+      title: "Lotsen im Quartier",
+      bodyText: "Zwölf Lotsen aus dem Stadtteil.",
+      targetGroups: "Langzeitarbeitslose",
+      // conform leaves out what is empty.
+      results: [{ label: "Teilnehmende", value: "12" }, { label: "Praktika" }],
+    });
+  });
+
+  it("refuses a network the user's organisation does not belong to", async () => {
+    const response = await callRoute(newIdea.action, "/ideen/neu", {
+      cookie: world.cookies.staff,
+      form: { ...typedForm(), networkId: world.networks.south.id },
+    });
+    expect(response.status).toBe(400);
+    expect((await feedbackOf(response)).errors).toEqual({ networkId: ideaTexts.networkInvalid });
+  });
+
+  it("starts an edit with the stored idea, its description as the editor's document", async () => {
+    const ideaId = await createIdeaFor(world.users.staff, {
+      networkId: world.networks.north.id,
+      title: "Gespeicherte Fassung",
+    });
+    const page = await callRoute(editIdea.loader, `/ideen/${ideaId}/bearbeiten`, {
+      cookie: world.cookies.orgAdmin,
+      params: { ideaId },
+    });
+    const { defaultValue, published } = (await page.json()) as {
+      defaultValue: Record<string, unknown> & { body: string };
+      published: boolean;
+    };
+    const { body, ...stored } = ideaInput({
+      networkId: world.networks.north.id,
+      title: "Gespeicherte Fassung",
+    });
+    expect(published).toBe(true);
+    expect(defaultValue).toEqual({ ...stored, body: expect.any(String) });
+    expect(JSON.parse(defaultValue.body)).toEqual(body);
+  });
+});
+
+describe("the adoption form", () => {
+  it("refuses a second adoption by the same organisation at its note", async () => {
+    const ideaId = await createIdeaFor(world.users.staff, { networkId: world.networks.north.id });
+    const adopt = (note: string) =>
+      callRoute(ideaRoute.action, `/ideen/${ideaId}`, {
+        cookie: world.cookies.otherOrgAdmin,
+        params: { ideaId },
+        form: { intent: "adopt", note },
+      });
+    expect((await adopt("Start im Herbst")).status).toBe(302);
+    const again = await adopt("Noch einmal");
+    expect(again.status).toBe(400);
+    expect(await feedbackOf(again)).toMatchObject({
+      intent: "adopt",
+      errors: { note: ideaTexts.alreadyAdopted },
+      values: { note: "Noch einmal" },
+    });
   });
 });

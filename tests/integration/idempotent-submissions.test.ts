@@ -4,7 +4,8 @@ import * as layout from "~/routes/_app";
 import * as newIdea from "~/routes/_app.ideen.neu";
 import { getDb } from "~/db/client.server";
 import { ideas } from "~/db/schema";
-import { callRoute, setCookieOf } from "#tests/helpers/routes";
+import { flashMessages } from "~/ui/flash-messages";
+import { callRoute, flashOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -56,7 +57,7 @@ describe("creating forms sent twice", () => {
     const repeat = await postIdea(ideaForm("Einmal-Idee", key));
     expect(repeat.status).toBe(302);
     expect(repeat.headers.get("location")).toBe(first.headers.get("location"));
-    expect(setCookieOf(repeat)).toContain("submissionRepeated");
+    expect(await flashOf(repeat)).toBe(flashMessages.submissionRepeated);
     expect(await ideasTitled("Einmal-Idee")).toHaveLength(1);
   });
 

@@ -10,7 +10,13 @@ import { absoluteUrl } from "~/mail/mail.server";
 import { INVITATION_VALIDITY_MS } from "~/organizations/invitations.server";
 import { hashToken } from "~/auth/tokens.server";
 import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
-import { buildRequest, callRoute, setCookieOf, TEST_ORIGIN } from "#tests/helpers/routes";
+import {
+  buildRequest,
+  callRoute,
+  setCookieOf,
+  TEST_ORIGIN,
+  feedbackOf,
+} from "#tests/helpers/routes";
 
 async function adminOfNewOrganization() {
   const organization = await createOrganization({
@@ -115,9 +121,7 @@ describe("Einladungen", () => {
     expect((await accept(token, form)).status).toBe(302);
     const again = await accept(token, form);
     expect(again.status).toBe(400);
-    expect(((await again.json()) as { errors: Record<string, string> }).errors.form).toBe(
-      authTexts.invitationInvalid,
-    );
+    expect((await feedbackOf(again)).errors.form).toBe(authTexts.invitationInvalid);
     const page = await callRoute(invitation.loader, `/einladung/${token}`, { params: { token } });
     expect(page.status).toBe(404);
   });
@@ -167,7 +171,7 @@ describe("Einladungen", () => {
     for (const [passwords, field, message] of cases) {
       const response = await accept(token, { name: "Paul Passwort", ...passwords });
       expect(response.status).toBe(400);
-      const body = (await response.json()) as {
+      const body = (await feedbackOf(response)) as {
         errors: Record<string, string>;
         values: Record<string, string>;
       };
@@ -225,9 +229,7 @@ describe("Einladungen", () => {
 
   it("explains an invalid e-mail address in German", async () => {
     const { cookie } = await adminOfNewOrganization();
-    const body = (await (await invite(cookie, "keine-adresse")).json()) as {
-      errors: Record<string, string>;
-    };
+    const body = await feedbackOf(await invite(cookie, "keine-adresse"));
     expect(body.errors.email).toBe(organizationTexts.emailInvalid);
   });
 });
@@ -272,9 +274,7 @@ describe("Mitglieder verwalten", () => {
       form: { intent: "changeRole", userId: admin.id, role: "staff" },
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: Record<string, string> }).errors.role).toBe(
-      organizationTexts.cannotChangeOwnRole,
-    );
+    expect((await feedbackOf(response)).errors.role).toBe(organizationTexts.cannotChangeOwnRole);
   });
 });
 

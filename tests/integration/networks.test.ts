@@ -13,7 +13,7 @@ import {
 } from "~/db/schema";
 import { networkTexts } from "~/networks/texts";
 import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
-import { callRoute } from "#tests/helpers/routes";
+import { callRoute, feedbackOf } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
 
 let world: World;
@@ -82,7 +82,7 @@ describe("Netzwerke", () => {
       },
     });
     expect(unknown.status).toBe(400);
-    const body = (await unknown.json()) as {
+    const body = (await feedbackOf(unknown)) as {
       errors: Record<string, string>;
       values: Record<string, string>;
     };
@@ -98,9 +98,7 @@ describe("Netzwerke", () => {
         coordinatorEmail: world.users.staff.email,
       },
     });
-    expect(((await taken.json()) as { errors: Record<string, string> }).errors.name).toBe(
-      networkTexts.nameTaken,
-    );
+    expect((await feedbackOf(taken)).errors.name).toBe(networkTexts.nameTaken);
   });
 
   it("the coordinator admits an organisation: its members are notified and the network sees it", async () => {
@@ -142,9 +140,7 @@ describe("Netzwerke", () => {
       organizationId: world.organizations.orgB.id,
     });
     expect(response.status).toBe(400);
-    expect(
-      ((await response.json()) as { errors: Record<string, string> }).errors.organizationId,
-    ).toBe(networkTexts.alreadyMember);
+    expect((await feedbackOf(response)).errors.organizationId).toBe(networkTexts.alreadyMember);
   });
 
   it("the coordinator creates a new organisation, admits it and invites its admin", async () => {

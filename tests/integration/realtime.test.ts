@@ -4,9 +4,10 @@ import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import * as logout from "~/routes/abmelden";
 import * as network from "~/routes/_app.netzwerke.$networkId";
+import { sessionRequestCookie } from "~/auth/cookie.server";
 import { validateSessionToken } from "~/auth/session.server";
 import { setRealtimeServer, type LiveNotification } from "~/realtime/hub.server";
-import { registerRealtime } from "../../server/realtime";
+import { registerRealtime } from "~/realtime/connections.server";
 import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
 import { advanceReferral, createReferral, createService } from "~/demo/referral-factories.server";
 import { callRoute } from "#tests/helpers/routes";
@@ -102,9 +103,8 @@ describe("Echtzeit", () => {
   });
 
   it("rejects a connection with an invalid session", async () => {
-    expect(await outcome(open("__Host-portal_session=abcdefghijklmnopqrstuvwxyz234567"))).toBe(
-      "unauthorized",
-    );
+    const unknown = await sessionRequestCookie("abcdefghijklmnopqrstuvwxyz234567");
+    expect(await outcome(open(unknown))).toBe("unauthorized");
   });
 
   it("rejects a foreign Origin even with a valid session", async () => {

@@ -362,7 +362,7 @@ describe("Übergaben: consent", () => {
   });
   it("stores the documented consent with the sent referral", async () => {
     const now = new Date("2026-11-20T10:00:00Z");
-    const id = await referTo(parties, { now, consent: { consentCoversFeedback: "on" } });
+    const id = await referTo(parties, { now, consent: { consentCoversFeedback: true } });
     const [consent] = await getDb()
       .select()
       .from(referralConsents)
@@ -646,7 +646,7 @@ describe("Übergaben: § 203 StGB", () => {
 
   async function completedReferral(
     receiverKind: OrganizationKind,
-    consent: { consentCoversFeedback?: "on" } = {},
+    consent: { consentCoversFeedback?: boolean } = {},
   ) {
     const parties = await buildParties({ receiverKind });
     const id = await referTo(parties, { consent });
@@ -710,7 +710,7 @@ describe("Übergaben: § 203 StGB", () => {
   );
 
   it("shows the notes to the sender when the consent covers feedback", async () => {
-    const { id } = await completedReferral("suchtberatung", { consentCoversFeedback: "on" });
+    const { id } = await completedReferral("suchtberatung", { consentCoversFeedback: true });
     const detail = (await getReferralForSide(id, "sender"))!;
     expect(detail.secrecy).toEqual({ bound: true, senderSeesNotes: true });
     expect(receiverEntries(detail).map((entry) => [entry.note, entry.noteWithheld])).toEqual([

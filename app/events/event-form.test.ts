@@ -1,9 +1,11 @@
-import { readEventForm } from "./event-form.server";
+import { parseSubmission } from "~/form-schema";
+import { eventSchema, type EventTimeRules } from "./event-form";
 import { eventFormTexts } from "./texts";
 
 const networkId = "7b0c1f8e-8d0a-4c1e-9a43-3f1d2b7e9c11";
 const now = new Date("2026-01-15T09:00:00Z");
 
+/** The form as a browser without JavaScript sends it (plain-text description). */
 function form(overrides: Record<string, string | string[]> = {}) {
   return {
     networkId,
@@ -19,17 +21,36 @@ function form(overrides: Record<string, string | string[]> = {}) {
     place: "Jobcenter Apolda",
     onlineUrl: "",
     capacity: "25",
-    jobTitle: ["Montagehelfer Solar", ""],
-    jobPositions: ["25", ""],
+    "jobs[0].title": "Montagehelfer Solar",
+    "jobs[0].positions": "25",
+    "jobs[1].title": "",
+    "jobs[1].positions": "",
     targetGroups: ["Langzeitarbeitslose"],
     ...overrides,
   };
 }
 
-const read = (overrides: Record<string, string | string[]> = {}) =>
-  readEventForm(form(overrides), { allowedNetworkIds: [networkId], now });
+/** The schema's value, or the first message per field as the page shows it. */
+function parseFields(
+  schema: ReturnType<typeof eventSchema>,
+  fields: Record<string, string | string[]>,
+) {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of [value].flat()) formData.append(name, item);
+  }
+  const submission = parseSubmission(formData, schema);
+  if (submission.status === "success") return { ok: true as const, data: submission.value };
+  const errors = Object.fromEntries(
+    Object.entries(submission.error ?? {}).map(([name, messages]) => [name, messages?.[0]]),
+  );
+  return { ok: false as const, errors };
+}
 
-describe("readEventForm", () => {
+const read = (overrides: Record<string, string | string[]> = {}, rules: EventTimeRules = { now }) =>
+  parseFields(eventSchema(rules), form(overrides));
+
+describe("the event form's schema", () => {
   it("turns Berlin wall-clock times into instants, across the spring DST change", () => {
     const result = read();
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -72,21 +93,49 @@ describe("readEventForm", () => {
     expect(read({ capacity: "1001" })).toMatchObject({
       errors: { capacity: eventFormTexts.capacityInvalid },
     });
-    expect(read({ jobTitle: ["Lager"], jobPositions: [""] })).toMatchObject({
+    expect(read({ "jobs[0].title": "Lager", "jobs[0].positions": "" })).toMatchObject({
       errors: { jobs: eventFormTexts.jobIncomplete },
     });
-    expect(read({ networkId: "0b0c1f8e-8d0a-4c1e-9a43-3f1d2b7e9c11" })).toMatchObject({
+    // Whether the network is one of the user's is the action's to check (events.test.ts).
+    expect(read({ networkId: "Netzwerk Nord" })).toMatchObject({
       errors: { networkId: eventFormTexts.networkInvalid },
     });
     expect(read({ startDate: "2026-01-10", deadlineDate: "2026-01-09" })).toMatchObject({
       errors: { startDate: eventFormTexts.startInPast },
     });
     // An unchanged start may lie in the past when an event is corrected afterwards.
-    const past = readEventForm(form({ startDate: "2026-01-10", deadlineDate: "2026-01-09" }), {
-      allowedNetworkIds: [networkId],
-      now,
-      previousStartsAt: new Date("2026-01-10T09:00:00Z"),
-    });
+    const past = read(
+      { startDate: "2026-01-10", deadlineDate: "2026-01-09" },
+      { now, previousStartsAt: new Date("2026-01-10T09:00:00Z") },
+    );
     expect(past.ok).toBe(true);
+  });
+
+  it("reads the rich-text editor's JSON and refuses an empty description", () => {
+    const description = JSON.stringify({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Mit Betriebsführung." }] }],
+    });
+    const result = read({ descriptionText: "", description });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.data.description).toEqual(JSON.parse(description));
+    expect(read({ descriptionText: " " })).toMatchObject({
+      errors: { description: eventFormTexts.descriptionRequired },
+    });
+  });
+
+  it("reports every problem of one submit at once, the first one per field", () => {
+    expect(
+      read({ title: "Jo", capacity: "0", place: "", endTime: "09:00", targetGroups: "Alle" }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        title: eventFormTexts.titleRequired,
+        capacity: eventFormTexts.capacityInvalid,
+        targetGroups: eventFormTexts.vocabularyInvalid,
+        endTime: eventFormTexts.endBeforeStart,
+        place: eventFormTexts.placeOrOnline,
+      },
+    });
   });
 });

@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { authorize, notFound, type Capability, type IdeaAccess } from "~/auth/permissions.server";
+import type { CurrentUser } from "~/auth/session.server";
+import { getDb } from "~/db/client.server";
+import { ideas } from "~/db/schema";
+import { requireUuid } from "~/params.server";
+import { clientIp } from "~/request-context.server";
+
+/** What permission decisions need about an idea; null when there is no such idea. */
+export async function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
+  const [row] = await getDb()
+    .select({
+      id: ideas.id,
+      organizationId: ideas.organizationId,
+      networkId: ideas.networkId,
+      status: ideas.status,
+      visibility: ideas.visibility,
+    })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId));
+  return row ?? null;
+}
+
+/** What a route wants to do with the idea it names. */
+export type IdeaAction = Extract<Capability, { idea: IdeaAccess }>["action"];
+
+/**
+ * The idea a route names, if the user may do this with it: 404 for a malformed or unknown id
+ * and for an idea the user may not open, 403 for one they see but may not act on; every
+ * refusal is audited.
+ */
+export async function requireIdea(
+  user: CurrentUser,
+  ideaIdParam: string | undefined,
+  action: IdeaAction,
+): Promise<IdeaAccess> {
+  const idea = await getIdeaAccess(requireUuid(ideaIdParam));
+  if (!idea) throw notFound();
+  await authorize(user, { action, idea }, clientIp());
+  return idea;
+}
