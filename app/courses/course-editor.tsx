@@ -1,8 +1,8 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { courseInstruments, organizationKinds } from "~/db/vocabularies";
 import { organizationKindLabels } from "~/organizations/texts";
-import { RichTextEditor } from "~/rich-text/editor";
-import { initialRichText } from "~/rich-text/typed-document";
+import { NetworkChoice } from "~/networks/network-choice";
+import { RichTextField } from "~/rich-text/rich-text-field";
 import { SubmissionKeyField } from "~/submissions/submission-key-field";
 import { CheckboxGroup, FormErrorSummary, SelectField, TextField } from "~/ui/form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
@@ -57,16 +57,11 @@ export function CourseEditor({
           <h2>Die Maßnahme</h2>
         </legend>
         <TextField field={fields.title} label="Titel" maxLength={160} />
-        <RichTextEditor
-          id={fields.description.id}
-          name={fields.description.name}
+        <RichTextField
+          field={fields.description}
+          textField={fields.descriptionText}
           label="Beschreibung"
           hint="Inhalte, Zielgruppe, Abschluss, Voraussetzungen. Aus Word eingefügter Text wird bereinigt."
-          initialDocument={initialRichText(
-            fields.description.initialValue,
-            fields.descriptionText.initialValue,
-          )}
-          error={fields.description.errors?.[0]}
         />
         <SelectField
           field={fields.instrument}
@@ -126,15 +121,7 @@ export function CourseEditor({
           legend="Wer kann Plätze zusagen?"
           options={kindOptions}
         />
-        {networks.length > 1 ? (
-          <SelectField
-            field={fields.networkId}
-            label="Netzwerk"
-            options={networks.map((network) => ({ value: network.id, label: network.name }))}
-          />
-        ) : (
-          <input type="hidden" name={fields.networkId.name} value={networks[0]?.id ?? ""} />
-        )}
+        <NetworkChoice field={fields.networkId} networks={networks} fixed={networks[0]?.id ?? ""} />
       </fieldset>
 
       <div className="actions">

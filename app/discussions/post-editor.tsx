@@ -1,8 +1,7 @@
 import { useMemo } from "react";
 import type { ReactNode } from "react";
-import { RichTextEditor } from "~/rich-text/editor";
+import { RichTextField } from "~/rich-text/rich-text-field";
 import type { MentionSource } from "~/rich-text/editor";
-import { initialRichText } from "~/rich-text/typed-document";
 
 /**
  * The post editor of the discussion pages: RichTextEditor on the `body` field of a post form
@@ -50,13 +49,11 @@ export function PostEditor({
   return (
     // Input events bubble up from the editor (and from the textarea before it mounts).
     <div onInput={onTyping}>
-      <RichTextEditor
-        name={fields.body.name}
-        id={fields.body.id}
+      <RichTextField
+        field={fields.body}
+        textField={fields.bodyText}
         label={label}
         hint={hint}
-        error={fields.body.errors?.[0]}
-        initialDocument={initialRichText(fields.body.initialValue, fields.bodyText.initialValue)}
         mentionSource={mentionSource}
       />
     </div>

@@ -4,8 +4,8 @@ import { useMemo } from "react";
 import { eventKinds } from "~/db/vocabularies";
 import type { EventJob } from "~/db/schema";
 import { targetGroups } from "~/directory/target-groups";
-import { RichTextEditor } from "~/rich-text/editor";
-import { initialRichText } from "~/rich-text/typed-document";
+import { NetworkChoice } from "~/networks/network-choice";
+import { RichTextField } from "~/rich-text/rich-text-field";
 import { SubmissionKeyField } from "~/submissions/submission-key-field";
 import { ContactFields } from "~/ui/contact-fields";
 import { CheckboxGroup, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
@@ -65,27 +65,18 @@ export function EventEditor(data: EditorData) {
           options={eventKinds.map((kind) => ({ value: kind, label: eventKindLabels[kind] }))}
         />
         <TextField field={fields.title} label="Titel" maxLength={160} />
-        <RichTextEditor
-          id={fields.description.id}
-          name={fields.description.name}
+        <RichTextField
+          field={fields.description}
+          textField={fields.descriptionText}
           label="Beschreibung"
           hint="Was erwartet die Teilnehmenden, was sollten sie mitbringen?"
-          initialDocument={initialRichText(
-            fields.description.initialValue,
-            fields.descriptionText.initialValue,
-          )}
-          error={fields.description.errors?.[0]}
         />
-        {networks.length > 1 ? (
-          <SelectField
-            field={fields.networkId}
-            label="Netzwerk"
-            options={networks.map((network) => ({ value: network.id, label: network.name }))}
-          />
-        ) : (
-          // An event keeps its network; a new one goes to the user's only network.
-          <input type="hidden" name={fields.networkId.name} value={defaultValue.networkId ?? ""} />
-        )}
+        {/* An event keeps its network; a new one goes to the user's only network. */}
+        <NetworkChoice
+          field={fields.networkId}
+          networks={networks}
+          fixed={defaultValue.networkId ?? ""}
+        />
       </fieldset>
 
       <fieldset className="card stack">

@@ -4,8 +4,8 @@ import { ideaVisibilities, organizationKinds } from "~/db/vocabularies";
 import type { IdeaResult } from "~/db/schema";
 import { targetGroups } from "~/directory/target-groups";
 import { organizationKindLabels } from "~/organizations/texts";
-import { RichTextEditor } from "~/rich-text/editor";
-import { initialRichText } from "~/rich-text/typed-document";
+import { NetworkChoice } from "~/networks/network-choice";
+import { RichTextField } from "~/rich-text/rich-text-field";
 import { SubmissionKeyField } from "~/submissions/submission-key-field";
 import { ContactFields } from "~/ui/contact-fields";
 import { CheckboxGroup, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
@@ -77,13 +77,11 @@ export function IdeaEditor({
           rows={3}
           maxLength={300}
         />
-        <RichTextEditor
-          id={fields.body.id}
-          name={fields.body.name}
+        <RichTextField
+          field={fields.body}
+          textField={fields.bodyText}
           label="Beschreibung"
           hint="Wie lief es ab, wer war beteiligt, was hat geholfen? Aus Word eingefügter Text wird bereinigt."
-          initialDocument={initialRichText(fields.body.initialValue, fields.bodyText.initialValue)}
-          error={fields.body.errors?.[0]}
         />
       </fieldset>
 
@@ -140,15 +138,7 @@ export function IdeaEditor({
             label: ideaVisibilityLabels[visibility],
           }))}
         />
-        {networks.length > 1 ? (
-          <SelectField
-            field={fields.networkId}
-            label="Netzwerk"
-            options={networks.map((network) => ({ value: network.id, label: network.name }))}
-          />
-        ) : (
-          <input type="hidden" name={fields.networkId.name} value={networks[0]?.id ?? ""} />
-        )}
+        <NetworkChoice field={fields.networkId} networks={networks} fixed={networks[0]?.id ?? ""} />
       </fieldset>
 
       <div className="actions">
