@@ -25,9 +25,8 @@ export default tseslint.config(
   },
   {
     // Tests import the application, never the other way round (the demo seed lives in app/demo).
-    // Unit tests beside their module are tests: they may share the helpers in tests/.
+    // A test that needs the helpers in tests/ lives in tests/ too.
     files: ["app/**", "server/**", "scripts/**"],
-    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",

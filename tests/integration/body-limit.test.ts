@@ -3,7 +3,7 @@ import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { formTexts } from "~/form-texts";
 import { feedbackFor } from "#tests/helpers/forms";
-import { bodyLimit } from "./body-limit";
+import { bodyLimit } from "../../server/body-limit";
 
 const limit = 64 * 1024;
 let server: Server;

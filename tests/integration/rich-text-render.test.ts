@@ -1,11 +1,16 @@
 import { generateJSON } from "@tiptap/html/server";
 import { Window } from "happy-dom";
-import { cleanPastedHtml } from "./editor";
-import { richTextExtensions } from "./extensions";
-import { renderRichText, sanitizeRichHtml } from "./render.server";
-import type { RichTextDocument } from "./schema";
+import { cleanPastedHtml } from "~/rich-text/editor";
+import { richTextExtensions } from "~/rich-text/extensions";
+import { renderRichText, sanitizeRichHtml } from "~/rich-text/render.server";
+import type { RichTextDocument } from "~/rich-text/schema";
 import { readAsBrowser, unsafeMarkup } from "#tests/helpers/safe-html";
-import { LINK_REL, RICH_TEXT_LIMITS, isMentionLabel, validateRichTextDocument } from "./schema";
+import {
+  LINK_REL,
+  RICH_TEXT_LIMITS,
+  isMentionLabel,
+  validateRichTextDocument,
+} from "~/rich-text/schema";
 
 const ANNA = "0000000a-0000-4000-8000-000000000001";
 

@@ -1,7 +1,7 @@
 import { formTexts } from "~/form-texts";
 import { feedbackFor } from "#tests/helpers/forms";
 import { resultFor } from "~/ui/portal-form";
-import { formValues, readForm, unhandledIntent } from "./forms.server";
+import { formValues, readForm, unhandledIntent } from "~/forms.server";
 
 const urlencoded = "application/x-www-form-urlencoded";
 
