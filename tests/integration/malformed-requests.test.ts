@@ -114,7 +114,7 @@ async function buildTargets(): Promise<Target[]> {
     pseudonym: "M. K.",
   };
   const eventForm = { title: "Inforunde Solarmontage", description: "", networkId: north.id };
-  // Without its checkbox group, which comes back as a list (see app/forms.server.test.ts).
+  // Without its checkbox group, which comes back as a list (see tests/integration/read-form.test.ts).
   const { admittedKinds: _kinds, ...courseText } = courseForm(north.id);
   const courseFields = { ...courseText, description: "" };
   const serviceForm = { name: "Budgetberatung", category: "schuldnerberatung", description: "" };
