@@ -215,26 +215,6 @@ describe("the registration deadline in the event form", () => {
   const readForm = (fields: Record<string, string>, now = new Date()) =>
     parseFields(eventSchema({ now }), fields);
 
-  /** The fields of a complete new event in two weeks (Berlin time), overridable. */
-  function newEventForm(overrides: Record<string, string> = {}): Record<string, string> {
-    return {
-      networkId: north(),
-      kind: "inforunde",
-      title: "Inforunde Gastronomie",
-      descriptionText: "Drei Betriebe stellen sich vor.",
-      startDate: berlinDateIn(14),
-      startTime: "10:00",
-      endDate: "",
-      endTime: "12:00",
-      deadlineDate: berlinDateIn(12),
-      deadlineTime: "",
-      place: "Jobcenter Weimarer Land, Bahnhofstraße 28, 99510 Apolda",
-      onlineUrl: "",
-      capacity: "15",
-      ...overrides,
-    };
-  }
-
   /** The edit form as the page fills it in, sent back unchanged but for the overrides. */
   function editedForm(
     stored: NonNullable<Awaited<ReturnType<typeof loadEventForEditing>>>,
@@ -264,14 +244,12 @@ describe("the registration deadline in the event form", () => {
   it("refuses a new event whose registration has already closed", async () => {
     const response = await callRoute(newRoute.action, "/veranstaltungen/neu", {
       cookie: world.cookies.employer,
-      form: newEventForm({ deadlineDate: berlinDateIn(-1) }),
+      form: eventForm({ deadlineDate: berlinDateIn(-1) }),
     });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({ deadlineDate: eventFormTexts.deadlineInPast });
 
-    const withTime = readForm(
-      newEventForm({ deadlineDate: berlinDateIn(0), deadlineTime: "00:00" }),
-    );
+    const withTime = readForm(eventForm({ deadlineDate: berlinDateIn(0), deadlineTime: "00:00" }));
     expect(withTime).toEqual({
       ok: false,
       errors: { deadlineDate: eventFormTexts.deadlineInPast },
@@ -301,7 +279,7 @@ describe("the registration deadline in the event form", () => {
   it("shows the deadline in the edit form as it was entered: a date alone, or a date and a time", async () => {
     const posted = async (deadlineTime: string) => {
       const parsed = readForm(
-        newEventForm({ startDate: "2031-03-20", deadlineDate: "2031-03-18", deadlineTime }),
+        eventForm({ startDate: "2031-03-20", deadlineDate: "2031-03-18", deadlineTime }),
         berlin("2031-01-05", "09:00"),
       );
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -315,7 +293,7 @@ describe("the registration deadline in the event form", () => {
   });
 
   it("reports an invalid start date once, not again on the empty end date", () => {
-    const parsed = readForm(newEventForm({ startDate: "2031-02-30" }));
+    const parsed = readForm(eventForm({ startDate: "2031-02-30" }));
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.startDate).toBe(eventFormTexts.dateInvalid);
