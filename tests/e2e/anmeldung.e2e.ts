@@ -1,4 +1,5 @@
-import { demoAccounts, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, expect, test } from "./fixtures";
 
 test.describe("Anmeldung", () => {
   test("Eine falsche Anmeldung zeigt eine deutsche Fehlermeldung und behält die E-Mail-Adresse", async ({

@@ -1,11 +1,7 @@
-import {
-  demoAccounts,
-  expect,
-  expectNoSeriousA11yViolations,
-  mainNavigation,
-  test,
-  uniqueEmail,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, expect, test, uniqueEmail } from "./fixtures";
+import { flash } from "./forms";
+import { mainNavigation } from "./navigation";
 
 test.describe("Einladung neuer Mitglieder", () => {
   test("Eine Organisations-Administration lädt eine neue Kollegin ein, die sich registriert, „Mein Netzwerk“ sieht und sich abmeldet", async ({
@@ -28,9 +24,7 @@ test.describe("Einladung neuer Mitglieder", () => {
     await inviteForm.getByLabel("E-Mail-Adresse").fill(email);
     await inviteForm.getByLabel("Rolle").selectOption({ label: "Fachkraft" });
     await inviteForm.getByRole("button", { name: "Einladung verschicken" }).click();
-    await expect(
-      admin.getByRole("status").filter({ hasText: "Die Einladung wurde verschickt." }),
-    ).toBeVisible();
+    await flash(admin, "Die Einladung wurde verschickt.");
     await expect(
       admin.getByRole("region", { name: "Offene Einladungen" }).getByText(`${email} – Fachkraft`),
     ).toBeVisible();
@@ -64,9 +58,7 @@ test.describe("Einladung neuer Mitglieder", () => {
 
     await colleague.waitForURL("**/netzwerk");
     await expect(colleague.getByRole("heading", { level: 1, name: "Mein Netzwerk" })).toBeVisible();
-    await expect(
-      colleague.getByRole("status").filter({ hasText: "Willkommen! Ihr Konto ist eingerichtet." }),
-    ).toBeVisible();
+    await flash(colleague, "Willkommen! Ihr Konto ist eingerichtet.");
     await expect(
       colleague.getByRole("heading", { level: 2, name: "Netzwerk ABC Weimarer Land" }),
     ).toBeVisible();
@@ -79,9 +71,7 @@ test.describe("Einladung neuer Mitglieder", () => {
     await colleague.getByRole("button", { name: "Abmelden" }).click();
     await colleague.waitForURL("**/anmelden");
     await expect(colleague.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
-    await expect(
-      colleague.getByRole("status").filter({ hasText: "Sie wurden abgemeldet." }),
-    ).toBeVisible();
+    await flash(colleague, "Sie wurden abgemeldet.");
     await expectNoSeriousA11yViolations(colleague);
 
     await colleague.goto("/netzwerk");

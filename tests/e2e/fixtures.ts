@@ -1,12 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import {
   test as base,
   expect,
   type BrowserContext,
   type BrowserContextOptions,
-  type Locator,
   type Page,
 } from "@playwright/test";
+import { liveConnectionEstablished } from "./live";
 
 export { expect };
 
@@ -42,6 +41,11 @@ interface JourneyFixtures {
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
   /** `newPage`, logged in through the login form as the demo account `email`. */
   loggedInAs: (email: string, options?: BrowserContextOptions) => Promise<Page>;
+  /**
+   * `newPage`, logged in as `email` with `logInLive`: once it is returned, whatever others change
+   * reaches the page live.
+   */
+  loggedInLiveAs: (email: string) => Promise<Page>;
 }
 
 export const test = base.extend<JourneyFixtures>({
@@ -88,43 +92,15 @@ export const test = base.extend<JourneyFixtures>({
       return page;
     });
   },
+
+  loggedInLiveAs: async ({ newPage }, provide) => {
+    await provide(async (email) => {
+      const page = await newPage();
+      await logInLive(page, email);
+      return page;
+    });
+  },
 });
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/**
- * Runs axe-core on the current page and fails on serious or critical violations. axe is evaluated
- * through the DevTools protocol, which the page's nonce-based CSP does not block, so the check
- * runs against the real CSP (no bypassCSP).
- */
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  await test.step(
-    `Barrierefreiheit (axe): ${page.url()}`,
-    async () => {
-      await page.waitForLoadState("load");
-      // Legacy mode runs axe.run in the page itself. The portal has no frames, and the default
-      // mode opens a blank page for every check to merge frame results: twice the time per check.
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(AXE_TAGS)
-        .setLegacyMode()
-        .analyze();
-      const serious = violations.filter(
-        (violation) => violation.impact === "serious" || violation.impact === "critical",
-      );
-      const report = serious
-        .map(
-          (violation) =>
-            `- ${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
-        )
-        .join("\n");
-      expect(
-        serious.length,
-        `Barrierefreiheit: schwere Verstöße auf ${page.url()}\n${report}`,
-      ).toBe(0);
-    },
-    { box: true },
-  );
-}
 
 /** Logs in through the login form, as a person would, and waits for the page behind it. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -135,15 +111,14 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.waitForURL((url) => url.pathname !== "/anmelden");
 }
 
-/** Resolves once socket.io has completed its handshake on this page (connect packet "40"). */
-export function liveConnectionEstablished(page: Page): Promise<void> {
-  return new Promise((resolve) => {
-    page.on("websocket", (socket) => {
-      socket.on("framereceived", (frame) => {
-        if (typeof frame.payload === "string" && frame.payload.startsWith("40")) resolve();
-      });
-    });
-  });
+/**
+ * Logs in as `logIn` does and waits until the signed-in page's live connection is up, so that no
+ * live change made from then on can pass the page by.
+ */
+export async function logInLive(page: Page, email: string): Promise<void> {
+  const live = liveConnectionEstablished(page);
+  await logIn(page, email);
+  await live;
 }
 
 /** A unique address per run, so journeys can be repeated against the same database. */
@@ -151,54 +126,10 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.org`;
 }
 
-/** Six letters per run, no digits, for titles that must be unique in the shared demo data. */
-export function uniqueSuffix(): string {
+/** Random letters per run, no digits, for titles that must be unique in the shared demo data. */
+export function uniqueSuffix(length = 6): string {
   const letters = "abcdefghijklmnopqrstuvwxyz";
-  return Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * 26)]).join("");
-}
-
-/** The main navigation of the signed-in layout. */
-export function mainNavigation(page: Page): Locator {
-  return page.getByRole("navigation", { name: "Hauptnavigation" });
-}
-
-/**
- * Records every navigation of the page's main frame, including client-side ones; a list that
- * stays empty proves that a change arrived live and not through a reload or a link.
- */
-export function recordNavigations(page: Page): string[] {
-  const navigations: string[] = [];
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) navigations.push(frame.url());
-  });
-  return navigations;
-}
-
-/**
- * Clicks a form's submit button and returns the HTTP status of the form's POST to the current
- * page (a rejected form answers 400), ignoring other requests such as socket.io polling.
- */
-export async function submitForStatus(page: Page, button: Locator): Promise<number> {
-  const path = new URL(page.url()).pathname;
-  const answer = page.waitForResponse(
-    (response) =>
-      response.request().method() === "POST" && new URL(response.url()).pathname === path,
-  );
-  await button.click();
-  return (await answer).status();
-}
-
-/** A field's own error text, found through its aria-describedby as a screen reader finds it. */
-export async function fieldError(field: Locator): Promise<Locator> {
-  await expect(field).toHaveAttribute("aria-describedby", /-fehler\b/);
-  const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
-  const errorId = describedBy.split(" ").find((id) => id.endsWith("-fehler"));
-  return field.page().locator(`[id="${errorId}"]`);
-}
-
-/** The option a select shows as chosen. */
-export function selectedOption(select: Locator): Locator {
-  return select.locator("option:checked");
+  return Array.from({ length }, () => letters[Math.floor(Math.random() * 26)]).join("");
 }
 
 export function escapeRegExp(text: string): string {

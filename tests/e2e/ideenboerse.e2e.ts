@@ -1,15 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
-import {
-  demoAccounts,
-  escapeRegExp,
-  expect,
-  expectNoSeriousA11yViolations,
-  fieldError,
-  liveConnectionEstablished,
-  mainNavigation,
-  selectedOption,
-  test,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, escapeRegExp, expect, test, uniqueSuffix } from "./fixtures";
+import { expectEditorReady, fieldError, flash, selectedOption } from "./forms";
+import { liveConnectionEstablished } from "./live";
+import { followLink, followNavigation } from "./navigation";
 
 /** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land („Netzwerk ABC Weimarer Land“). */
 const AUTHOR = demoAccounts.staff;
@@ -34,8 +28,7 @@ const ADOPTION_NOTE = "Start im Herbst in Aalen mit zehn Teilnehmenden.";
 
 /** A made-up word per run, letters only, so the search finds exactly this run's idea. */
 function uniqueWord(base: string): string {
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  return base + Array.from({ length: 7 }, () => letters[Math.floor(Math.random() * 26)]).join("");
+  return base + uniqueSuffix(7);
 }
 
 /** The word with one letter in the middle left out: a typo. */
@@ -114,14 +107,11 @@ test.describe("Ideenbörse", () => {
 
     // Thomas Brandt öffnet die Ideenbörse und beginnt eine neue Idee.
     const author = await loggedInAs(AUTHOR);
-    await mainNavigation(author).getByRole("link", { name: "Ideenbörse" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
-    await author.getByRole("link", { name: "Idee beschreiben" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Idee beschreiben" })).toBeVisible();
+    await followNavigation(author, "Ideenbörse");
+    await followLink(author, "Idee beschreiben");
     await expect(author).toHaveURL((url) => url.pathname === "/ideen/neu");
     const editor = author.getByRole("textbox", { name: "Beschreibung", exact: true });
-    // The editor replaces the plain textarea once it has mounted.
-    await expect(author.getByRole("toolbar", { name: "Formatierung: Beschreibung" })).toBeVisible();
+    await expectEditorReady(author, "Beschreibung");
     await expect(author.getByLabel("Name", { exact: true })).toHaveValue(AUTHOR_NAME);
     await expectNoSeriousA11yViolations(author);
 
@@ -186,11 +176,7 @@ test.describe("Ideenbörse", () => {
     await expect(author.getByRole("heading", { level: 1, name: nationwideTitle })).toBeVisible();
     const nationwidePath = new URL(author.url()).pathname;
     expect(nationwidePath).toMatch(/^\/ideen\/[0-9a-f-]{36}$/);
-    await expect(
-      author
-        .getByRole("status")
-        .filter({ hasText: "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden." }),
-    ).toBeVisible();
+    await flash(author, "Die Idee ist veröffentlicht und in Kürze in der Suche zu finden.");
     await expect(author.getByText(SUMMARY, { exact: true })).toBeVisible();
     await expect(
       author.getByText(`${AUTHOR_ORGANIZATION} · Netzwerk ABC Weimarer Land · bundesweit`, {
@@ -225,11 +211,9 @@ test.describe("Ideenbörse", () => {
     await expectNoSeriousA11yViolations(author);
 
     // Eine zweite Idee bleibt im eigenen Netzwerk.
-    await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
-    await author.getByRole("link", { name: "Idee beschreiben" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Idee beschreiben" })).toBeVisible();
-    await expect(author.getByRole("toolbar", { name: "Formatierung: Beschreibung" })).toBeVisible();
+    await followLink(author, "← Zur Ideenbörse", "Ideenbörse");
+    await followLink(author, "Idee beschreiben");
+    await expectEditorReady(author, "Beschreibung");
     await author.getByLabel("Titel", { exact: true }).fill(networkTitle);
     await author
       .getByLabel("Kurzbeschreibung")
@@ -259,16 +243,14 @@ test.describe("Ideenbörse", () => {
     ).toBeVisible();
 
     // Im eigenen Netzwerk ist sie zu finden – also ist sie im Suchindex angekommen.
-    await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await followLink(author, "← Zur Ideenbörse", "Ideenbörse");
     await searchUntilFound(author, networkWord, networkTitle);
 
     // Ayşe Demir aus dem Ostalbkreis sucht mit einem Tippfehler.
     const typo = withTypo(nationwideWord);
     expect(typo).not.toBe(nationwideWord);
     const finder = await loggedInAs(OSTALB);
-    await mainNavigation(finder).getByRole("link", { name: "Ideenbörse" }).click();
-    await expect(finder.getByRole("heading", { level: 1, name: "Ideenbörse" })).toBeVisible();
+    await followNavigation(finder, "Ideenbörse");
     await expectNoSeriousA11yViolations(finder);
     const hit = await searchUntilFound(finder, typo, nationwideTitle);
 
@@ -352,11 +334,7 @@ test.describe("Ideenbörse", () => {
     const adoptions = finder.getByRole("region", { name: /^Das setzen auch um/ });
     await adoptions.getByLabel("Kurze Notiz (optional)").fill(ADOPTION_NOTE);
     await adoptions.getByRole("button", { name: "Das setzen wir auch um" }).click();
-    await expect(
-      finder
-        .getByRole("status")
-        .filter({ hasText: "Vermerkt: Ihre Organisation setzt diese Idee auch um." }),
-    ).toBeVisible();
+    await flash(finder, "Vermerkt: Ihre Organisation setzt diese Idee auch um.");
     await expect(
       finder.getByRole("heading", { level: 2, name: "Das setzen auch um (1)" }),
     ).toBeVisible();
@@ -370,13 +348,10 @@ test.describe("Ideenbörse", () => {
 
     // Sie merkt sich die Idee und findet sie unter „Meine Ideen“ auf der Merkliste.
     await finder.getByRole("button", { name: "Auf die Merkliste" }).click();
-    await expect(
-      finder.getByRole("status").filter({ hasText: "Die Idee steht jetzt auf Ihrer Merkliste." }),
-    ).toBeVisible();
+    await flash(finder, "Die Idee steht jetzt auf Ihrer Merkliste.");
     await expect(finder.getByRole("button", { name: "Von der Merkliste nehmen" })).toBeVisible();
     await finder.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-    await finder.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
-    await expect(finder.getByRole("heading", { level: 1, name: "Meine Ideen" })).toBeVisible();
+    await followLink(finder, "Meine Ideen und Merkliste", "Meine Ideen");
     await expect(
       finder
         .getByRole("region", { name: "Merkliste" })
@@ -391,8 +366,7 @@ test.describe("Ideenbörse", () => {
 
     // Thomas Brandt bekommt ohne Neuladen einen Hinweis, der zur Idee führt.
     const notification = `${OSTALB_ORGANIZATION} setzt Ihre Idee „${nationwideTitle}“ auch um`;
-    const toast = author.getByRole("status").filter({ hasText: notification });
-    await expect(toast).toBeVisible({ timeout: 10_000 });
+    await flash(author, notification, { timeout: 10_000 });
     await expectNoSeriousA11yViolations(author);
     await author.reload();
     const listed = author
@@ -412,8 +386,7 @@ test.describe("Ideenbörse", () => {
 
     // In „Meine Ideen“ stehen beide Ideen seiner Organisation, die erste einmal übernommen.
     await author.getByRole("link", { name: "← Zur Ideenbörse" }).click();
-    await author.getByRole("link", { name: "Meine Ideen und Merkliste" }).click();
-    await expect(author.getByRole("heading", { level: 1, name: "Meine Ideen" })).toBeVisible();
+    await followLink(author, "Meine Ideen und Merkliste", "Meine Ideen");
     const own = author.getByRole("region", { name: `Ideen von ${AUTHOR_ORGANIZATION}` });
     const nationwideRow = own.getByRole("row").filter({
       has: author.getByRole("link", { name: nationwideTitle }),

@@ -1,31 +1,16 @@
 import type { Page } from "@playwright/test";
-import {
-  demoAccounts,
-  expect,
-  expectNoSeriousA11yViolations,
-  fieldError,
-  liveConnectionEstablished,
-  logIn,
-  mainNavigation,
-  recordNavigations,
-  submitForStatus,
-  test,
-  uniqueSuffix,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { addDays, berlinToday } from "./dates";
+import { demoAccounts, expect, test, uniqueSuffix } from "./fixtures";
+import { expectEditorReady, fieldError, flash, submitForStatus } from "./forms";
+import { recordNavigations } from "./live";
+import { followLink, followNavigation } from "./navigation";
 
 /** Martin Fiedler, Organisations-Administration der VHS Weimarer Land (Bildungsträger). */
 const PROVIDER = "admin.vhs@example.org";
 /** Sabine Körner, Netzwerkkoordination im Jobcenter Weimarer Land. */
 const JOBCENTER_COORDINATOR = demoAccounts.coordinator;
 const JOBCENTER = "Jobcenter Weimarer Land";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A Berlin calendar date `days` from today, "YYYY-MM-DD" ("en-CA" formats dates that way). */
-function berlinDateIn(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Waits until the course's progress bar shows `pledged` seats and `status`. The bar is a meter
@@ -56,20 +41,18 @@ function pledgeRow(page: Page, organization: string) {
 
 test.describe("Maßnahmen-Pool", () => {
   test("Ein Jobcenter sagt Plätze für eine Maßnahme der VHS zu, der Fortschritt erscheint live", async ({
-    newPage,
     loggedInAs,
+    loggedInLiveAs,
   }) => {
     test.setTimeout(90_000);
     // A course of its own per run: once a course „kommt zustande“, that cannot be undone, so the
     // journey would not start from the same state twice with the demo course.
     const title = `Berufssprachkurs B1 mit Lagerlogistik (${uniqueSuffix()})`;
+    const today = berlinToday();
 
     // Martin Fiedler von der VHS bietet eine Maßnahme für 12 bis 16 Teilnehmende an.
-    const provider = await newPage();
-    const providerLive = liveConnectionEstablished(provider);
-    await logIn(provider, PROVIDER);
-    await mainNavigation(provider).getByRole("link", { name: "Maßnahmen-Pool" }).click();
-    await expect(provider.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" })).toBeVisible();
+    const provider = await loggedInLiveAs(PROVIDER);
+    await followNavigation(provider, "Maßnahmen-Pool");
     // The demo data's course of the VHS is in the pool, with its progress bar.
     await expect(
       provider
@@ -84,14 +67,8 @@ test.describe("Maßnahmen-Pool", () => {
     ).toBeVisible();
     await expectNoSeriousA11yViolations(provider);
 
-    await provider.getByRole("link", { name: "Maßnahme anbieten" }).click();
-    await expect(
-      provider.getByRole("heading", { level: 1, name: "Maßnahme anbieten" }),
-    ).toBeVisible();
-    // The editor has replaced the plain textarea: the page is hydrated.
-    await expect(
-      provider.getByRole("toolbar", { name: "Formatierung: Beschreibung" }),
-    ).toBeVisible();
+    await followLink(provider, "Maßnahme anbieten");
+    await expectEditorReady(provider, "Beschreibung");
     await expectNoSeriousA11yViolations(provider);
     await provider.getByLabel("Titel", { exact: true }).fill(title);
     await provider.getByRole("textbox", { name: "Beschreibung", exact: true }).click();
@@ -101,14 +78,14 @@ test.describe("Maßnahmen-Pool", () => {
     await provider
       .getByLabel("Förderinstrument")
       .selectOption({ label: "Maßnahme nach § 45 SGB III" });
-    await provider.getByLabel("Beginn", { exact: true }).fill(berlinDateIn(60));
+    await provider.getByLabel("Beginn", { exact: true }).fill(addDays(today, 60));
     await provider.getByLabel("Dauer", { exact: true }).fill("4 Monate, Teilzeit");
     await provider
       .getByLabel("Ort", { exact: true })
       .fill("VHS Weimarer Land, Bahnhofstraße 12, 99510 Apolda");
     await provider.getByLabel("Mindestteilnehmerzahl").fill("12");
     await provider.getByLabel("Höchstteilnehmerzahl").fill("16");
-    await provider.getByLabel("Meldefrist bis einschließlich").fill(berlinDateIn(30));
+    await provider.getByLabel("Meldefrist bis einschließlich").fill(addDays(today, 30));
     await expect(
       provider
         .getByRole("group", { name: "Wer kann Plätze zusagen?" })
@@ -124,7 +101,6 @@ test.describe("Maßnahmen-Pool", () => {
         .getByRole("region", { name: "Zusagen der Organisationen" })
         .getByText("Noch hat keine Organisation Plätze zugesagt.", { exact: true }),
     ).toBeVisible();
-    await providerLive;
     await expectNoSeriousA11yViolations(provider);
     // From here on the VHS page must follow the pledges without reloading.
     const providerNavigations = recordNavigations(provider);
@@ -132,10 +108,7 @@ test.describe("Maßnahmen-Pool", () => {
 
     // Sabine Körner vom Jobcenter findet die Maßnahme im Pool und sagt 8 Plätze zu.
     const coordinator = await loggedInAs(JOBCENTER_COORDINATOR);
-    await mainNavigation(coordinator).getByRole("link", { name: "Maßnahmen-Pool" }).click();
-    await expect(
-      coordinator.getByRole("heading", { level: 1, name: "Maßnahmen-Pool" }),
-    ).toBeVisible();
+    await followNavigation(coordinator, "Maßnahmen-Pool");
     const courseLink = coordinator.getByRole("link", { name: title, exact: true });
     await expect(courseLink).toBeVisible();
     await expectNoSeriousA11yViolations(coordinator);
@@ -154,9 +127,7 @@ test.describe("Maßnahmen-Pool", () => {
     const save = pledgeSection.getByRole("button", { name: "Zusage speichern" });
     await seats.fill("8");
     await save.click();
-    await expect(
-      coordinator.getByRole("status").filter({ hasText: "Ihre Zusage wurde gespeichert." }),
-    ).toBeVisible();
+    await flash(coordinator, "Ihre Zusage wurde gespeichert.");
     await expectProgress(coordinator, 8, "offen");
 
     // Bei der VHS wächst der Balken ohne Neuladen; Screenreader hören den neuen Stand.
@@ -192,9 +163,7 @@ test.describe("Maßnahmen-Pool", () => {
     });
     // Die VHS bekommt zudem einen Hinweis, ebenfalls live.
     const confirmed = `Die Maßnahme „${title}“ kommt zustande.`;
-    await expect(provider.getByRole("status").filter({ hasText: confirmed })).toBeVisible({
-      timeout: 10_000,
-    });
+    await flash(provider, confirmed, { timeout: 10_000 });
     expect(providerNavigations).toEqual([]);
     await expectNoSeriousA11yViolations(provider);
 

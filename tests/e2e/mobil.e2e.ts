@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { demoAccounts, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, expect, test } from "./fixtures";
 
 const PHONE = { width: 360, height: 740 };
 const ON_A_PHONE = { viewport: PHONE, isMobile: true, hasTouch: true };

@@ -1,11 +1,8 @@
-import {
-  demoAccounts,
-  expect,
-  expectNoSeriousA11yViolations,
-  liveConnectionEstablished,
-  recordNavigations,
-  test,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, expect, test } from "./fixtures";
+import { flash, toast } from "./forms";
+import { liveConnectionEstablished, recordNavigations } from "./live";
+import { followLink } from "./navigation";
 
 const NETWORK = "Netzwerk ABC Weimarer Land";
 
@@ -30,8 +27,7 @@ test.describe("Aufnahme in ein Netzwerk", () => {
       coordinator.getByRole("heading", { level: 1, name: "Mein Netzwerk" }),
     ).toBeVisible();
     await expectNoSeriousA11yViolations(coordinator);
-    await coordinator.getByRole("link", { name: NETWORK }).click();
-    await expect(coordinator.getByRole("heading", { level: 1, name: NETWORK })).toBeVisible();
+    await followLink(coordinator, NETWORK);
     await expect(coordinator).toHaveURL((url) => /^\/netzwerke\/[0-9a-f-]{36}$/.test(url.pathname));
     await expectNoSeriousA11yViolations(coordinator);
 
@@ -42,11 +38,7 @@ test.describe("Aufnahme in ein Netzwerk", () => {
       .getByLabel("Organisation")
       .selectOption({ label: "BBI Bitterfeld (Bitterfeld-Wolfen)" });
     await admitForm.getByRole("button", { name: "In das Netzwerk aufnehmen" }).click();
-    await expect(
-      coordinator
-        .getByRole("status")
-        .filter({ hasText: "Die Organisation wurde in das Netzwerk aufgenommen." }),
-    ).toBeVisible();
+    await flash(coordinator, "Die Organisation wurde in das Netzwerk aufgenommen.");
     await expect(
       coordinator
         .getByRole("region", { name: /^Organisationen im Netzwerk/ })
@@ -55,15 +47,16 @@ test.describe("Aufnahme in ein Netzwerk", () => {
     await expectNoSeriousA11yViolations(coordinator);
 
     // Ohne Neuladen erscheint bei BBI Bitterfeld der Hinweis.
-    const toast = member
-      .getByRole("status")
-      .filter({ hasText: `Ihre Organisation wurde in das Netzwerk „${NETWORK}“ aufgenommen.` });
-    await expect(toast).toBeVisible({ timeout: 10_000 });
+    const admitted = toast(
+      member,
+      `Ihre Organisation wurde in das Netzwerk „${NETWORK}“ aufgenommen.`,
+    );
+    await expect(admitted).toBeVisible({ timeout: 10_000 });
     expect(navigations).toEqual([]);
     await expectNoSeriousA11yViolations(member);
 
     // Der Hinweis führt zum Netzwerk, das die Mitglieder jetzt sehen dürfen.
-    await toast.getByRole("link", { name: /aufgenommen/ }).click();
+    await admitted.getByRole("link", { name: /aufgenommen/ }).click();
     await expect(member.getByRole("heading", { level: 1, name: NETWORK })).toBeVisible();
     await expectNoSeriousA11yViolations(member);
   });

@@ -1,4 +1,7 @@
-import { demoAccounts, expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { demoAccounts, expect, test } from "./fixtures";
+import { flash } from "./forms";
+import { followLink } from "./navigation";
 
 const NETWORK = "Netzwerk ABC Weimarer Land";
 const ORGANIZATION = "Kreishandwerkerschaft Weimarer Land";
@@ -18,8 +21,7 @@ test.describe("Art einer Organisation", () => {
 
     // Die Koordination ändert sie auf der Seite des Netzwerks.
     const coordinator = await loggedInAs(demoAccounts.coordinator);
-    await coordinator.getByRole("link", { name: NETWORK }).click();
-    await expect(coordinator.getByRole("heading", { level: 1, name: NETWORK })).toBeVisible();
+    await followLink(coordinator, NETWORK);
     const kindButton = coordinator
       .getByRole("listitem")
       .filter({ hasText: ORGANIZATION })
@@ -27,11 +29,7 @@ test.describe("Art einer Organisation", () => {
     const kind = coordinator.getByLabel(`Art von ${ORGANIZATION}`);
     await kind.selectOption({ label: "Sonstige" });
     await kindButton.click();
-    await expect(
-      coordinator
-        .getByRole("status")
-        .filter({ hasText: "Die Art der Organisation wurde geändert." }),
-    ).toBeVisible();
+    await flash(coordinator, "Die Art der Organisation wurde geändert.");
     await expect(kind).toHaveValue("sonstige");
     await expectNoSeriousA11yViolations(coordinator);
 

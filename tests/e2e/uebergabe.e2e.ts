@@ -1,15 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
-import {
-  expect,
-  expectNoSeriousA11yViolations,
-  fieldError,
-  liveConnectionEstablished,
-  logIn,
-  mainNavigation,
-  recordNavigations,
-  selectedOption,
-  test,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { berlinToday, germanDate } from "./dates";
+import { expect, logInLive, test, uniqueSuffix } from "./fixtures";
+import { fieldError, flash, selectedOption } from "./forms";
+import { recordNavigations } from "./live";
+import { followLink, followNavigation, mainNavigation } from "./navigation";
 
 /** Thomas Brandt, Fachkraft im Jobcenter Weimarer Land. */
 const CASE_WORKER = "fachkraft.jobcenter@example.org";
@@ -36,14 +31,8 @@ const NOTES = {
 
 /** A pseudonym per run without digits: the demo data already holds referrals. */
 function uniquePseudonym(): string {
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  const suffix = Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * 26)]).join("");
+  const suffix = uniqueSuffix();
   return `Kundin ${suffix[0]!.toUpperCase()}${suffix.slice(1)}`;
-}
-
-/** Today's calendar date in Berlin as "YYYY-MM-DD", as the server counts it. */
-function berlinToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
 }
 
 function shiftDay(isoDay: string, { months = 0, days = 0 }: { months?: number; days?: number }) {
@@ -51,12 +40,6 @@ function shiftDay(isoDay: string, { months = 0, days = 0 }: { months?: number; d
   return new Date(Date.UTC(year, month - 1 + months, Math.min(day, 28) + days))
     .toISOString()
     .slice(0, 10);
-}
-
-/** "2026-11-24" as the portal shows it: "24.11.2026". */
-function germanDay(isoDay: string): string {
-  const [year, month, day] = isoDay.split("-");
-  return `${day}.${month}.${year}`;
 }
 
 /** The status badge in the line right below the page heading of a referral. */
@@ -89,6 +72,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
 
   test("Eine Fachkraft des Jobcenters Weimarer Land übergibt eine Kundin mit Einwilligung an die Diakonie Schuldnerberatung", async ({
     newPage,
+    loggedInLiveAs,
   }) => {
     test.setTimeout(180_000);
     const pseudonym = uniquePseudonym();
@@ -98,36 +82,25 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     const firstAppointment = shiftDay(today, { days: 7 });
 
     // Uwe Schramm von der Schuldnerberatung hat den Eingang offen.
-    const counsellor = await newPage();
-    const counsellorLive = liveConnectionEstablished(counsellor);
-    await logIn(counsellor, COUNSELLOR);
+    const counsellor = await loggedInLiveAs(COUNSELLOR);
     const counsellorNav = mainNavigation(counsellor);
-    await counsellorNav.getByRole("link", { name: /^Eingang/ }).click();
-    await expect(counsellor.getByRole("heading", { level: 1, name: "Eingang" })).toBeVisible();
+    await followNavigation(counsellor, /^Eingang/, "Eingang");
     await expect(counsellor.getByRole("link", { name: pseudonym })).toHaveCount(0);
     const inboxLinkBefore = await counsellorNav
       .getByRole("link", { name: /^Eingang/ })
       .textContent();
     const unansweredBefore = Number(/\d+/.exec(inboxLinkBefore ?? "")?.[0] ?? 0);
     await expectNoSeriousA11yViolations(counsellor);
-    await counsellorLive;
     // Any navigation of this page from here on would mean the referral did not arrive live.
     const counsellorNavigations = recordNavigations(counsellor);
 
     // Thomas Brandt vom Jobcenter legt über „Gesendet“ eine neue Übergabe an.
     const caseWorker = await newPage();
-    const caseWorkerLive = liveConnectionEstablished(caseWorker);
     const caseWorkerTraffic = recordTraffic(caseWorker);
-    await logIn(caseWorker, CASE_WORKER);
-    await mainNavigation(caseWorker)
-      .getByRole("link", { name: /^Gesendet/ })
-      .click();
-    await expect(caseWorker.getByRole("heading", { level: 1, name: "Gesendet" })).toBeVisible();
+    await logInLive(caseWorker, CASE_WORKER);
+    await followNavigation(caseWorker, /^Gesendet/, "Gesendet");
     await expectNoSeriousA11yViolations(caseWorker);
-    await caseWorker.getByRole("link", { name: "Neue Übergabe anlegen" }).click();
-    await expect(
-      caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }),
-    ).toBeVisible();
+    await followLink(caseWorker, "Neue Übergabe anlegen", "Neue Übergabe");
     await expect(caseWorker.getByLabel("Eingeholt von")).toHaveValue("Thomas Brandt");
     await expect(caseWorker.getByLabel("Datum der Einwilligung")).toHaveValue(today);
     await expectNoSeriousA11yViolations(caseWorker);
@@ -194,15 +167,12 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     ).toBeVisible();
     referralPath = new URL(caseWorker.url()).pathname;
     expect(referralPath).toMatch(/^\/uebergaben\/[0-9a-f-]{36}$/);
-    await expect(
-      caseWorker.getByRole("status").filter({ hasText: "Die Übergabe wurde gesendet." }),
-    ).toBeVisible();
+    await flash(caseWorker, "Die Übergabe wurde gesendet.");
     await expect(statusLine(caseWorker)).toContainText("Gesendet");
     const secrecyHint = caseWorker.getByText(
       `${RECEIVER} unterliegt der Schweigepflicht (§ 203 StGB).`,
     );
     await expect(secrecyHint).toBeVisible();
-    await caseWorkerLive;
     await expectNoSeriousA11yViolations(caseWorker);
     // From here on the Jobcenter's page stays put: every change must arrive live.
     const caseWorkerNavigations = recordNavigations(caseWorker);
@@ -210,9 +180,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     // Ohne Neuladen erscheint die Übergabe im Eingang der Schuldnerberatung, mit Hinweis.
     const arrived = counsellor.getByRole("link", { name: pseudonym, exact: true });
     await expect(arrived).toBeVisible({ timeout: 10_000 });
-    await expect(
-      counsellor.getByRole("status").filter({ hasText: `Neue Übergabe von ${SENDER}` }),
-    ).toBeVisible({ timeout: 10_000 });
+    await flash(counsellor, `Neue Übergabe von ${SENDER}`, { timeout: 10_000 });
     await expect(
       counsellorNav.getByRole("link", { name: `Eingang ${unansweredBefore + 1} unbeantwortet` }),
     ).toBeVisible();
@@ -242,9 +210,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     ).toBeVisible();
     await accept.getByLabel("Notiz (optional)").fill(NOTES.accept);
     await accept.getByRole("button", { name: "Annehmen" }).click();
-    await expect(
-      counsellor.getByRole("status").filter({ hasText: "Sie haben die Übergabe angenommen." }),
-    ).toBeVisible();
+    await flash(counsellor, "Sie haben die Übergabe angenommen.");
     await expect(counsellor.getByText(NOTES.accept)).toBeVisible();
     // Answered: the count beside „Eingang“ is back where it was.
     await expect(
@@ -256,35 +222,27 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     await expectNoSeriousA11yViolations(counsellor);
 
     await expectStatus(caseWorker, "Angenommen");
-    await expect(
-      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: Angenommen` }),
-    ).toBeVisible();
+    await flash(caseWorker, `Übergabe an ${RECEIVER}: Angenommen`);
 
     // Ersttermin eintragen.
     const start = counsellor.getByRole("form", { name: "Ersttermin eintragen" });
     await start.getByLabel("Datum des Ersttermins").fill(firstAppointment);
     await start.getByLabel("Notiz (optional)").fill(NOTES.start);
     await start.getByRole("button", { name: "Ersttermin eintragen" }).click();
-    await expect(
-      counsellor.getByRole("status").filter({ hasText: "Der Ersttermin wurde eingetragen." }),
-    ).toBeVisible();
+    await flash(counsellor, "Der Ersttermin wurde eingetragen.");
     await expect(counsellor.getByText(NOTES.start)).toBeVisible();
 
     await expectStatus(caseWorker, "In Betreuung");
-    await expect(
-      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: In Betreuung` }),
-    ).toBeVisible();
+    await flash(caseWorker, `Übergabe an ${RECEIVER}: In Betreuung`);
     const feedback = caseWorker.getByRole("region", { name: "Rückmeldung" });
-    await expect(feedback.getByText(germanDay(firstAppointment), { exact: true })).toBeVisible();
+    await expect(feedback.getByText(germanDate(firstAppointment), { exact: true })).toBeVisible();
 
     // Abschließen mit Ergebnis und vertraulicher Notiz.
     const complete = counsellor.getByRole("form", { name: "Abschließen" });
     await complete.getByLabel("Ergebnis").selectOption({ label: "Beratung abgeschlossen" });
     await complete.getByLabel("Notiz (optional)").fill(NOTES.complete);
     await complete.getByRole("button", { name: "Abschließen" }).click();
-    await expect(
-      counsellor.getByRole("status").filter({ hasText: "Die Übergabe wurde abgeschlossen." }),
-    ).toBeVisible();
+    await flash(counsellor, "Die Übergabe wurde abgeschlossen.");
     await expect(counsellor.getByText(NOTES.complete)).toBeVisible();
     await expect(counsellor.getByRole("region", { name: "Was Sie jetzt tun können" })).toHaveCount(
       0,
@@ -292,16 +250,14 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     await expectNoSeriousA11yViolations(counsellor);
 
     await expectStatus(caseWorker, "Abgeschlossen");
-    await expect(
-      caseWorker.getByRole("status").filter({ hasText: `Übergabe an ${RECEIVER}: Abgeschlossen` }),
-    ).toBeVisible();
+    await flash(caseWorker, `Übergabe an ${RECEIVER}: Abgeschlossen`);
     // The timeline reads from the creation to the end, although creating and sending share
     // one instant.
     await expect(
       caseWorker.getByRole("region", { name: "Verlauf" }).getByRole("listitem").getByRole("strong"),
     ).toHaveText(["Entwurf", "Gesendet", "Angenommen", "In Betreuung", "Abgeschlossen"]);
     await expect(feedback.getByText("Beratung abgeschlossen", { exact: true })).toBeVisible();
-    await expect(feedback.getByText(germanDay(firstAppointment), { exact: true })).toBeVisible();
+    await expect(feedback.getByText(germanDate(firstAppointment), { exact: true })).toBeVisible();
     expect(caseWorkerNavigations).toEqual([]);
 
     // Das Jobcenter sieht Status, Termin und Ergebnis – die Notizen der Beratung nicht.
@@ -355,10 +311,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     const pseudonym = uniquePseudonym();
     const caseWorker = await loggedInAs(CASE_WORKER);
     await caseWorker.goto("/uebergaben/gesendet");
-    await caseWorker.getByRole("link", { name: "Neue Übergabe anlegen" }).click();
-    await expect(
-      caseWorker.getByRole("heading", { level: 1, name: "Neue Übergabe" }),
-    ).toBeVisible();
+    await followLink(caseWorker, "Neue Übergabe anlegen", "Neue Übergabe");
 
     // Die Einwilligung liegt noch nicht vor; „Eingeholt von“ und das Datum bleiben vorbelegt.
     await caseWorker.getByLabel("Angebot").selectOption({ label: SERVICE });
@@ -375,11 +328,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     await expect(
       caseWorker.getByRole("heading", { level: 1, name: `Übergabe: ${pseudonym}` }),
     ).toBeVisible();
-    await expect(
-      caseWorker
-        .getByRole("status")
-        .filter({ hasText: "Die Übergabe wurde als Entwurf gespeichert." }),
-    ).toBeVisible();
+    await flash(caseWorker, "Die Übergabe wurde als Entwurf gespeichert.");
     await expect(statusLine(caseWorker).getByText("Entwurf", { exact: true })).toBeVisible();
     await expect(
       caseWorker
@@ -402,10 +351,7 @@ test.describe("Übergabe an eine Beratungsstelle", () => {
     await expectNoSeriousA11yViolations(caseWorker);
 
     // Der Entwurf lässt sich bearbeiten und wieder ohne Einwilligung speichern.
-    await caseWorker.getByRole("link", { name: "Entwurf bearbeiten" }).click();
-    await expect(
-      caseWorker.getByRole("heading", { level: 1, name: "Entwurf bearbeiten" }),
-    ).toBeVisible();
+    await followLink(caseWorker, "Entwurf bearbeiten");
     await expect(caseWorker.getByLabel("Pseudonym oder Initialen")).toHaveValue(pseudonym);
     await expectNoSeriousA11yViolations(caseWorker);
     await caseWorker.getByRole("button", { name: "Als Entwurf speichern" }).click();

@@ -1,19 +1,12 @@
 import { readFile } from "node:fs/promises";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import ICAL from "ical.js";
-import {
-  demoAccounts,
-  escapeRegExp,
-  expect,
-  expectNoSeriousA11yViolations,
-  fieldError,
-  liveConnectionEstablished,
-  logIn,
-  mainNavigation,
-  recordNavigations,
-  test,
-  uniqueSuffix,
-} from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { addDays, berlinToday, berlinWallClock, germanDate } from "./dates";
+import { demoAccounts, escapeRegExp, expect, test, uniqueSuffix } from "./fixtures";
+import { expectEditorReady, fieldError, flash } from "./forms";
+import { recordNavigations } from "./live";
+import { followLink, followNavigation, mainNavigation } from "./navigation";
 
 /** Jens Adler, Personal bei der Solartechnik Apolda GmbH (Arbeitgeber im Netzwerk). */
 const EMPLOYER = demoAccounts.employer;
@@ -30,29 +23,6 @@ const JOB = "Montagehelfer Solar";
 const PSEUDONYMS = ["Kundin Sonnenblume", "M. K.", "Herr Ahorn"];
 /** Looks like the number of a Bedarfsgemeinschaft: must never be stored. */
 const BG_NUMBER = "12345BG0012345";
-
-const BERLIN = "Europe/Berlin";
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const berlinClock = new Intl.DateTimeFormat("en-CA", {
-  timeZone: BERLIN,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** An instant's Berlin wall-clock date ("YYYY-MM-DD") and time ("HH:MM"). */
-function berlinWallClock(instant: Date): { date: string; time: string } {
-  const [date, time] = berlinClock.format(instant).split(", ");
-  return { date: date!, time: time! };
-}
-
-function berlinToday(): string {
-  return berlinWallClock(new Date()).date;
-}
 
 const MINUTE_MS = 60 * 1000;
 
@@ -71,17 +41,6 @@ function soonAfter(now: Date) {
   };
 }
 
-/** A calendar date moved by whole days; dates are days, not instants, so UTC arithmetic is exact. */
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** "2026-12-06" → "06.12.2026", as the pages write dates. */
-function germanDate(date: string): string {
-  const [year, month, day] = date.split("-");
-  return `${day}.${month}.${year}`;
-}
-
 /** "2026-12-06" → "Dezember 2026", the caption of the month view. */
 function monthCaption(date: string): string {
   return new Intl.DateTimeFormat("de-DE", {
@@ -94,9 +53,8 @@ function monthCaption(date: string): string {
 /** The next last Sunday of March from today on: the night clocks go from 2:00 to 3:00. */
 function nextSpringForward(today: string): string {
   for (let year = Number(today.slice(0, 4)); ; year += 1) {
-    const lastOfMarch = new Date(Date.UTC(year, 2, 31));
-    const sunday = new Date(lastOfMarch.getTime() - lastOfMarch.getUTCDay() * DAY_MS);
-    const date = sunday.toISOString().slice(0, 10);
+    const lastOfMarch = `${year}-03-31`;
+    const date = addDays(lastOfMarch, -new Date(`${lastOfMarch}T00:00:00Z`).getUTCDay());
     if (date >= today) return date;
   }
 }
@@ -107,11 +65,6 @@ function icsUtc(instant: Date): string {
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
-}
-
-/** Waits for a flash message; they arrive as toasts in a polite live region. */
-function flash(page: Page, message: string): Promise<void> {
-  return expect(page.getByRole("status").filter({ hasText: message })).toBeVisible();
 }
 
 /** The first `count` cells of the table row that contains `text`, as read on screen. */
@@ -126,8 +79,8 @@ async function rowStart(table: Locator, text: string, count: number): Promise<st
 
 test.describe("Veranstaltungen", () => {
   test("Ein Arbeitgeber lädt zur Inforunde für 25 Montagehelfer ein, eine Fachkraft reserviert drei Plätze und lädt die Kalenderdatei, der Arbeitgeber sieht drei Reservierungen und trägt zwei Einstellungen ein", async ({
-    newPage,
     loggedInAs,
+    loggedInLiveAs,
   }) => {
     // Includes the wait for the Inforunde to begin (two to three minutes).
     test.setTimeout(300_000);
@@ -137,23 +90,12 @@ test.describe("Veranstaltungen", () => {
     const springForward = nextSpringForward(today);
 
     // Jens Adler von der Solartechnik Apolda öffnet den Veranstaltungskalender.
-    const employer = await newPage();
-    const employerLive = liveConnectionEstablished(employer);
-    await logIn(employer, EMPLOYER);
-    await mainNavigation(employer).getByRole("link", { name: "Veranstaltungen" }).click();
-    await expect(
-      employer.getByRole("heading", { level: 1, name: "Veranstaltungen" }),
-    ).toBeVisible();
+    const employer = await loggedInLiveAs(EMPLOYER);
+    await followNavigation(employer, "Veranstaltungen");
     await expectNoSeriousA11yViolations(employer);
 
-    await employer.getByRole("link", { name: "Veranstaltung anlegen" }).click();
-    await expect(
-      employer.getByRole("heading", { level: 1, name: "Veranstaltung anlegen" }),
-    ).toBeVisible();
-    // The editor has replaced the plain textarea: the page is hydrated.
-    await expect(
-      employer.getByRole("toolbar", { name: "Formatierung: Beschreibung" }),
-    ).toBeVisible();
+    await followLink(employer, "Veranstaltung anlegen");
+    await expectEditorReady(employer, "Beschreibung");
     await expectNoSeriousA11yViolations(employer);
 
     // Er füllt das Formular aus, vergisst aber den Titel und wählt eine Uhrzeit, die es in der
@@ -258,17 +200,13 @@ test.describe("Veranstaltungen", () => {
       ),
     ).toBeVisible();
     await expect(employer.getByRole("button", { name: "Ergebnisse speichern" })).toHaveCount(0);
-    await employerLive;
     await expectNoSeriousA11yViolations(employer);
     // From here on the page must follow the reservations without reloading.
     const employerNavigations = recordNavigations(employer);
 
     // Thomas Brandt vom Jobcenter findet die Inforunde im Kalender, erst in der Liste …
     const caseWorker = await loggedInAs(CASE_WORKER);
-    await mainNavigation(caseWorker).getByRole("link", { name: "Veranstaltungen" }).click();
-    await expect(
-      caseWorker.getByRole("heading", { level: 1, name: "Veranstaltungen" }),
-    ).toBeVisible();
+    await followNavigation(caseWorker, "Veranstaltungen");
     const views = caseWorker.getByRole("navigation", { name: "Ansicht" });
     await expect(views.getByRole("link", { name: "Liste" })).toHaveAttribute(
       "aria-current",
@@ -461,8 +399,7 @@ test.describe("Veranstaltungen", () => {
     // Jana Wiegand hat in den Demodaten einen Platz bei der Informationsveranstaltung reserviert.
     const page = await loggedInAs("fallmanagement.jobcenter@example.org");
     await mainNavigation(page).getByRole("link", { name: "Veranstaltungen" }).click();
-    await page.getByRole("link", { name: "Kalender-Abo" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Kalender-Abo" })).toBeVisible();
+    await followLink(page, "Kalender-Abo");
     await expect(page.getByText("Sie haben zurzeit kein Kalender-Abo.")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
