@@ -10,16 +10,10 @@ import { postSchema } from "~/discussions/post-form";
 import { startChannelThread } from "~/discussions/posts.server";
 import type { ChannelEmployerAccess, MemberRole } from "~/db/schema";
 import { parseSubmission } from "~/form-schema";
-import {
-  admitToNetwork,
-  appointCoordinator,
-  createLoginCookie,
-  createNetwork,
-  createOrganization,
-  createUser,
-} from "~/demo/factories.server";
+import { appointCoordinator, createLoginCookie, createUser } from "~/demo/factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { createReferral, createService } from "~/demo/referral-factories.server";
+import { buildWorldFrom, defineWorld, worldOrganizations } from "./world";
 
 /**
  * Discussions in two networks, for the socket tests. "Nord": organisation A (jobcenter, writes
@@ -70,56 +64,77 @@ export function postInputFromText(bodyText: string) {
   return input;
 }
 
+/** The organisations of the discussion world; its author and coordinator stand for the personas. */
+const discussionWorld = defineWorld({
+  organizations: {
+    orgA: worldOrganizations.orgA,
+    orgB: worldOrganizations.orgB,
+    orgD: { name: "Bildungswerk Nord", kind: "bildungstraeger", network: "north" },
+    employerOrg: worldOrganizations.employerOrg,
+    orgC: worldOrganizations.orgC,
+  },
+  users: {
+    author: { organization: "orgA", role: "staff" },
+    coordinator: { organization: "orgD", role: "staff" },
+  },
+  coordinator: "coordinator",
+});
+
+interface Networks {
+  networkIds: string[];
+  coordinatedNetworkIds?: string[];
+}
+
+/** A user with a session as the discussion code sees them. */
+function memberOf(
+  created: { id: string; name: string; organizationId: string; role: MemberRole },
+  networks: Networks,
+  cookie: string,
+): Member {
+  return {
+    user: {
+      id: created.id,
+      name: created.name,
+      organizationId: created.organizationId,
+      // Discussion permissions do not depend on the kind of organisation.
+      organizationKind: "sonstige",
+      role: created.role,
+      isPlatformAdmin: false,
+      networkIds: networks.networkIds,
+      coordinatedNetworkIds: networks.coordinatedNetworkIds ?? [],
+    },
+    cookie,
+  };
+}
+
 export async function buildDiscussionWorld() {
-  const north = await createNetwork({ name: "Netzwerk Nord" });
-  const south = await createNetwork({ name: "Netzwerk Süd" });
-  const orgA = await createOrganization({ name: "Jobcenter Nordkreis", kind: "jobcenter" });
-  const orgB = await createOrganization({
-    name: "Schuldnerberatung Nord",
-    kind: "schuldnerberatung",
-  });
-  const orgD = await createOrganization({ name: "Bildungswerk Nord", kind: "bildungstraeger" });
-  const employerOrg = await createOrganization({ name: "Montage Nord GmbH", kind: "arbeitgeber" });
-  const orgC = await createOrganization({ name: "Jobcenter Südkreis", kind: "jobcenter" });
-  for (const organization of [orgA, orgB, orgD, employerOrg])
-    await admitToNetwork(north.id, organization.id);
-  await admitToNetwork(south.id, orgC.id);
+  const world = await buildWorldFrom(discussionWorld);
+  const { north, south } = world.networks;
+  const { orgA, orgB, orgD, employerOrg, orgC } = world.organizations;
+  const inNorth = { networkIds: [north.id] };
+  const coordinatesNorth = { ...inNorth, coordinatedNetworkIds: [north.id] };
 
   async function member(
     organizationId: string,
     role: MemberRole,
-    networks: { networkIds: string[]; coordinatedNetworkIds?: string[] },
+    networks: Networks,
   ): Promise<Member> {
     const created = await createUser({ organizationId, role });
     for (const networkId of networks.coordinatedNetworkIds ?? [])
       await appointCoordinator(networkId, created.id);
     const { cookie } = await createLoginCookie(created.id);
-    return {
-      user: {
-        id: created.id,
-        name: created.name,
-        organizationId,
-        // Discussion permissions do not depend on the kind of organisation.
-        organizationKind: "sonstige",
-        role,
-        isPlatformAdmin: false,
-        networkIds: networks.networkIds,
-        coordinatedNetworkIds: networks.coordinatedNetworkIds ?? [],
-      },
-      cookie,
-    };
+    return memberOf(created, networks, cookie);
   }
 
   /** A new user of the kind, with a session: each test starts with its own rate-limit window. */
   function persona(kind: PersonaKind): Promise<Member> {
-    const inNorth = { networkIds: [north.id] };
     switch (kind) {
       case "ownOrgStaff":
         return member(orgA.id, "staff", inNorth);
       case "otherOrgStaff":
         return member(orgB.id, "staff", inNorth);
       case "coordinator":
-        return member(orgD.id, "staff", { ...inNorth, coordinatedNetworkIds: [north.id] });
+        return member(orgD.id, "staff", coordinatesNorth);
       case "employer":
         return member(employerOrg.id, "employer_member", inNorth);
       case "otherNetworkStaff":
@@ -127,8 +142,12 @@ export async function buildDiscussionWorld() {
     }
   }
 
-  const author = await persona("ownOrgStaff");
-  const coordinator = await persona("coordinator");
+  const author = memberOf(world.users.author, inNorth, world.cookies.author!);
+  const coordinator = memberOf(
+    world.users.coordinator,
+    coordinatesNorth,
+    world.cookies.coordinator!,
+  );
 
   async function channelThread(name: string, employerAccess: ChannelEmployerAccess) {
     const created = await createChannel(

@@ -35,6 +35,52 @@ export interface MatrixRow<World, Persona extends string> {
   expect: Record<Persona, Outcome>;
 }
 
+/**
+ * A row whose request needs nothing of the world. Without a cell it asks the path its route
+ * names: `fixedRow("GET /ideen/neu", newIdea.loader, writers)`. A cell with unique values is
+ * given as a function, so that each persona gets its own.
+ */
+export function fixedRow<World, Persona extends string>(
+  route: string,
+  handler: LoaderFunction | ActionFunction,
+  expect: Record<Persona, Outcome>,
+  cell: MatrixCell | (() => MatrixCell) = { path: route.replace(/^GET /, "") },
+): MatrixRow<World, Persona> {
+  return { route, handler, prepare: () => (typeof cell === "function" ? cell() : cell), expect };
+}
+
+/** What a row asks about its record: a page below the record's own, and a form (made per cell). */
+export interface RecordRequest<World> {
+  suffix?: string;
+  form?: Record<string, string> | ((world: World) => Record<string, string>);
+}
+
+/**
+ * Rows about a record made afresh for each cell, so that no persona's action changes what the
+ * next one meets: `create` makes a record of the row's kind, `page` is the request about its id.
+ */
+export function rowsOnFreshRecords<World, Kind>(
+  create: (world: World, kind: Kind) => Promise<string>,
+  page: (id: string, suffix?: string) => MatrixCell,
+) {
+  return <Persona extends string>(
+    route: string,
+    handler: LoaderFunction | ActionFunction,
+    kind: Kind,
+    expect: Record<Persona, Outcome>,
+    request: RecordRequest<World> = {},
+  ): MatrixRow<World, Persona> => ({
+    route,
+    handler,
+    prepare: async (world) => {
+      const cell = page(await create(world, kind), request.suffix);
+      const form = typeof request.form === "function" ? request.form(world) : request.form;
+      return form ? { ...cell, form } : cell;
+    },
+    expect,
+  });
+}
+
 /** `outcome` for every persona but the exceptions. */
 export function outcomes<Persona extends string>(
   personas: readonly Persona[],

@@ -1,5 +1,5 @@
 import { createService } from "~/demo/referral-factories.server";
-import { buildWorldFrom, defineWorld, personasOf, worldOrganizations } from "./world";
+import { buildWorldFrom, defineWorld, personasOf, worldOrganizations, worldUsers } from "./world";
 
 /**
  * The parties of a referral and everyone around them. Network "Nord": the sending jobcenter,
@@ -18,15 +18,15 @@ const referralWorld = defineWorld({
     southern: worldOrganizations.orgC,
   },
   users: {
-    platformAdmin: { organization: "operator", role: "org_admin", isPlatformAdmin: true },
+    platformAdmin: worldUsers.platformAdmin,
     coordinator: { organization: "coordination", role: "staff" },
     senderStaff: { organization: "sender", role: "staff" },
     senderAdmin: { organization: "sender", role: "org_admin" },
     receiverStaff: { organization: "receiver", role: "staff" },
     receiverAdmin: { organization: "receiver", role: "org_admin" },
     sameNetworkStaff: { organization: "third", role: "staff" },
-    employer: { organization: "employerOrg", role: "employer_member" },
-    employerAdmin: { organization: "employerOrg", role: "org_admin" },
+    employer: worldUsers.employer,
+    employerAdmin: worldUsers.employerAdmin,
     otherNetworkStaff: { organization: "southern", role: "staff" },
   },
   coordinator: "coordinator",

@@ -49,6 +49,16 @@ export const worldOrganizations = {
 } satisfies Record<string, OrganizationSpec>;
 
 /**
+ * The users every world has alike: the platform admin in the operator's organisation, and an
+ * employer member and the admin of employer E.
+ */
+export const worldUsers = {
+  platformAdmin: { organization: "operator", role: "org_admin", isPlatformAdmin: true },
+  employer: { organization: "employerOrg", role: "employer_member" },
+  employerAdmin: { organization: "employerOrg", role: "org_admin" },
+} as const satisfies Record<string, UserSpec<"operator" | "employerOrg">>;
+
+/**
  * The standard world. "Nord": organisation A (jobcenter: coordinator, admin, staff),
  * organisation B (Schuldnerberatung: admin) and employer E (an employer member and E's admin,
  * who manages E's members but acts as an employer like everyone in E). "Süd": organisation C
@@ -64,12 +74,12 @@ export const standardWorld = defineWorld({
     outsider: worldOrganizations.outsider,
   },
   users: {
-    platformAdmin: { organization: "operator", role: "org_admin", isPlatformAdmin: true },
+    platformAdmin: worldUsers.platformAdmin,
     coordinator: { organization: "orgA", role: "staff" },
     orgAdmin: { organization: "orgA", role: "org_admin" },
     staff: { organization: "orgA", role: "staff" },
-    employer: { organization: "employerOrg", role: "employer_member" },
-    employerAdmin: { organization: "employerOrg", role: "org_admin" },
+    employer: worldUsers.employer,
+    employerAdmin: worldUsers.employerAdmin,
     otherOrgAdmin: { organization: "orgB", role: "org_admin" },
     otherNetworkAdmin: { organization: "orgC", role: "org_admin" },
     otherNetworkStaff: { organization: "orgC", role: "staff" },

@@ -5,6 +5,7 @@ import * as download from "~/routes/veranstaltungen.$eventId.ics";
 import { createFeedToken } from "~/events/feed-tokens.server";
 import { berlin, insertEvent } from "#tests/fixtures/calendar-fixtures";
 import {
+  fixedRow,
   describeMatrix,
   inNorth,
   inSouth,
@@ -33,24 +34,18 @@ const icsOf = (eventId: string) => ({
 });
 
 const rows: MatrixRow<World, PersonaName>[] = [
-  {
-    route: "GET /veranstaltungen (Liste)",
-    handler: calendar.loader,
-    prepare: () => ({ path: "/veranstaltungen" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "GET /veranstaltungen?ansicht=monat (gefiltert)",
-    handler: calendar.loader,
-    prepare: () => ({ path: "/veranstaltungen?ansicht=monat&monat=2026-03&art=inforunde" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "GET /veranstaltungen?ansicht=woche",
-    handler: calendar.loader,
-    prepare: () => ({ path: "/veranstaltungen?ansicht=woche&woche=2026-10-25&zielgruppe=U25" }),
-    expect: networkMembers("ok"),
-  },
+  fixedRow("GET /veranstaltungen (Liste)", calendar.loader, networkMembers("ok"), {
+    path: "/veranstaltungen",
+  }),
+  fixedRow(
+    "GET /veranstaltungen?ansicht=monat (gefiltert)",
+    calendar.loader,
+    networkMembers("ok"),
+    { path: "/veranstaltungen?ansicht=monat&monat=2026-03&art=inforunde" },
+  ),
+  fixedRow("GET /veranstaltungen?ansicht=woche", calendar.loader, networkMembers("ok"), {
+    path: "/veranstaltungen?ansicht=woche&woche=2026-10-25&zielgruppe=U25",
+  }),
   {
     route: "GET /veranstaltungen/:id/ics (Nord)",
     handler: download.loader,
@@ -75,30 +70,21 @@ const rows: MatrixRow<World, PersonaName>[] = [
     prepare: () => icsOf("00000000-0000-4000-8000-000000000000"),
     expect: signedIn(404),
   },
-  {
-    route: "GET /veranstaltungen/kalender-abo",
-    handler: subscription.loader,
-    prepare: () => ({ path: "/veranstaltungen/kalender-abo" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "POST /veranstaltungen/kalender-abo create",
-    handler: subscription.action,
-    prepare: () => ({ path: "/veranstaltungen/kalender-abo", form: { intent: "create" } }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "POST /veranstaltungen/kalender-abo revoke",
-    handler: subscription.action,
-    prepare: () => ({ path: "/veranstaltungen/kalender-abo", form: { intent: "revoke" } }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "POST /veranstaltungen/kalender-abo (unbekannte Aktion)",
-    handler: subscription.action,
-    prepare: () => ({ path: "/veranstaltungen/kalender-abo", form: { intent: "export" } }),
-    expect: networkMembers(400),
-  },
+  fixedRow("GET /veranstaltungen/kalender-abo", subscription.loader, networkMembers("ok")),
+  fixedRow("POST /veranstaltungen/kalender-abo create", subscription.action, networkMembers("ok"), {
+    path: "/veranstaltungen/kalender-abo",
+    form: { intent: "create" },
+  }),
+  fixedRow("POST /veranstaltungen/kalender-abo revoke", subscription.action, networkMembers("ok"), {
+    path: "/veranstaltungen/kalender-abo",
+    form: { intent: "revoke" },
+  }),
+  fixedRow(
+    "POST /veranstaltungen/kalender-abo (unbekannte Aktion)",
+    subscription.action,
+    networkMembers(400),
+    { path: "/veranstaltungen/kalender-abo", form: { intent: "export" } },
+  ),
 ];
 
 describe("Kalender: Berechtigungen", () => {

@@ -9,6 +9,8 @@ import * as newCourse from "~/routes/_app.massnahmen.neu";
 import { courseForm, createBildungstraeger, createCourseFor } from "~/demo/course-factories.server";
 import { createLoginCookie } from "~/demo/factories.server";
 import {
+  fixedRow,
+  rowsOnFreshRecords,
   describeMatrix,
   worldOutcomes,
   type MatrixCell,
@@ -70,11 +72,12 @@ async function courseOf(world: CourseWorld, kind: Kind): Promise<string> {
   });
 }
 
-const coursePage = (id: string, suffix = "", form?: Record<string, string>): MatrixCell => ({
+const coursePage = (id: string, suffix = ""): MatrixCell => ({
   path: `/massnahmen/${id}${suffix}`,
   params: { courseId: id },
-  form,
 });
+
+const onCourse = rowsOnFreshRecords(courseOf, coursePage);
 
 const pledge = { intent: "pledge", seats: "1" };
 
@@ -87,143 +90,101 @@ const trainerOnly = signedIn(403, { trainer: "ok" });
 const jobcenterPledges = inNorth(403, { coordinator: "ok", orgAdmin: "ok", staff: "ok" });
 
 const rows: MatrixRow<CourseWorld, Persona>[] = [
-  {
-    route: "GET /massnahmen",
-    handler: pool.loader,
-    prepare: () => ({ path: "/massnahmen" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "GET /massnahmen?anzeige=alle",
-    handler: pool.loader,
-    prepare: () => ({ path: "/massnahmen?anzeige=alle" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "GET /massnahmen/neu",
-    handler: newCourse.loader,
-    prepare: () => ({ path: "/massnahmen/neu" }),
-    expect: trainerOnly,
-  },
+  fixedRow("GET /massnahmen", pool.loader, networkMembers("ok")),
+  fixedRow("GET /massnahmen?anzeige=alle", pool.loader, networkMembers("ok")),
+  fixedRow("GET /massnahmen/neu", newCourse.loader, trainerOnly),
   {
     route: "POST /massnahmen/neu (Nord)",
     handler: newCourse.action,
     prepare: (world) => ({ path: "/massnahmen/neu", form: courseForm(world.networks.north.id) }),
     expect: trainerOnly,
   },
-  {
-    route: "GET /massnahmen/:id (open, Nord)",
-    handler: course.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "open")),
-    expect: inNorth("ok"),
-  },
-  {
-    route: "GET /massnahmen/:id (cancelled, Nord)",
-    handler: course.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "cancelled")),
-    expect: inNorth("ok"),
-  },
-  {
-    route: "GET /massnahmen/:id (Süd)",
-    handler: course.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "south")),
-    expect: inSouth("ok"),
-  },
-  {
-    route: "GET /massnahmen/:id (unknown)",
-    handler: course.loader,
-    prepare: () => coursePage(randomUUID()),
-    expect: signedIn(404),
-  },
-  {
-    route: "GET /massnahmen/:id (malformed id)",
-    handler: course.loader,
-    prepare: () => coursePage("keine-uuid"),
-    expect: signedIn(404),
-  },
-  {
-    route: "POST /massnahmen/:id pledge (jobcenters admitted)",
-    handler: course.action,
-    prepare: async (world) => coursePage(await courseOf(world, "open"), "", pledge),
-    expect: jobcenterPledges,
-  },
-  {
-    route: "POST /massnahmen/:id pledge (Schuldnerberatung admitted too)",
-    handler: course.action,
-    prepare: async (world) =>
-      coursePage(
-        await courseOf(world, { admitted: ["jobcenter", "schuldnerberatung"] }),
-        "",
-        pledge,
-      ),
-    expect: { ...jobcenterPledges, otherOrgAdmin: "ok" },
-  },
-  {
-    route: "POST /massnahmen/:id pledge (cancelled)",
-    handler: course.action,
-    prepare: async (world) => coursePage(await courseOf(world, "cancelled"), "", pledge),
-    // The jobcenter may pledge in principle; the cancellation is explained in the form (400).
-    expect: inNorth(403, { coordinator: 400, orgAdmin: 400, staff: 400 }),
-  },
-  {
-    route: "POST /massnahmen/:id pledge (confirmed)",
-    handler: course.action,
-    prepare: async (world) => coursePage(await courseOf(world, "confirmed"), "", pledge),
-    expect: jobcenterPledges,
-  },
-  {
-    route: "POST /massnahmen/:id pledge (Süd)",
-    handler: course.action,
-    prepare: async (world) => coursePage(await courseOf(world, "south"), "", pledge),
-    expect: inSouth("ok"),
-  },
-  {
-    route: "POST /massnahmen/:id unknown intent",
-    handler: course.action,
-    prepare: async (world) => coursePage(await courseOf(world, "open"), "", { intent: "loeschen" }),
-    expect: inNorth(400),
-  },
-  {
-    route: "GET /massnahmen/:id/bearbeiten (open)",
-    handler: editCourse.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "open"), "/bearbeiten"),
-    expect: inNorth(403, { trainer: "ok" }),
-  },
-  {
-    route: "GET /massnahmen/:id/bearbeiten (confirmed)",
-    handler: editCourse.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "confirmed"), "/bearbeiten"),
-    expect: inNorth(403, { trainer: "ok" }),
-  },
-  {
-    route: "GET /massnahmen/:id/bearbeiten (cancelled)",
-    handler: editCourse.loader,
-    prepare: async (world) => coursePage(await courseOf(world, "cancelled"), "/bearbeiten"),
-    // The page says that a cancelled course cannot be changed any more.
-    expect: inNorth(403, { trainer: "ok" }),
-  },
-  {
-    route: "POST /massnahmen/:id/bearbeiten (open)",
-    handler: editCourse.action,
-    prepare: async (world) =>
-      coursePage(
-        await courseOf(world, "open"),
-        "/bearbeiten",
-        courseForm(world.networks.north.id, { title: "Neuer Titel" }),
-      ),
-    expect: inNorth(403, { trainer: "ok" }),
-  },
-  {
-    route: "POST /massnahmen/:id/bearbeiten (cancelled)",
-    handler: editCourse.action,
-    prepare: async (world) =>
-      coursePage(
-        await courseOf(world, "cancelled"),
-        "/bearbeiten",
-        courseForm(world.networks.north.id),
-      ),
-    expect: inNorth(403, { trainer: 400 }),
-  },
+  onCourse("GET /massnahmen/:id (open, Nord)", course.loader, "open", inNorth("ok")),
+  onCourse("GET /massnahmen/:id (cancelled, Nord)", course.loader, "cancelled", inNorth("ok")),
+  onCourse("GET /massnahmen/:id (Süd)", course.loader, "south", inSouth("ok")),
+  fixedRow("GET /massnahmen/:id (unknown)", course.loader, signedIn(404), () =>
+    coursePage(randomUUID()),
+  ),
+  fixedRow(
+    "GET /massnahmen/:id (malformed id)",
+    course.loader,
+    signedIn(404),
+    coursePage("keine-uuid"),
+  ),
+  onCourse(
+    "POST /massnahmen/:id pledge (jobcenters admitted)",
+    course.action,
+    "open",
+    jobcenterPledges,
+    { form: pledge },
+  ),
+  onCourse(
+    "POST /massnahmen/:id pledge (Schuldnerberatung admitted too)",
+    course.action,
+    { admitted: ["jobcenter", "schuldnerberatung"] },
+    { ...jobcenterPledges, otherOrgAdmin: "ok" },
+    { form: pledge },
+  ),
+  // The jobcenter may pledge in principle; the cancellation is explained in the form (400).
+  onCourse(
+    "POST /massnahmen/:id pledge (cancelled)",
+    course.action,
+    "cancelled",
+    inNorth(403, { coordinator: 400, orgAdmin: 400, staff: 400 }),
+    { form: pledge },
+  ),
+  onCourse(
+    "POST /massnahmen/:id pledge (confirmed)",
+    course.action,
+    "confirmed",
+    jobcenterPledges,
+    { form: pledge },
+  ),
+  onCourse("POST /massnahmen/:id pledge (Süd)", course.action, "south", inSouth("ok"), {
+    form: pledge,
+  }),
+  onCourse("POST /massnahmen/:id unknown intent", course.action, "open", inNorth(400), {
+    form: { intent: "loeschen" },
+  }),
+  onCourse(
+    "GET /massnahmen/:id/bearbeiten (open)",
+    editCourse.loader,
+    "open",
+    inNorth(403, { trainer: "ok" }),
+    { suffix: "/bearbeiten" },
+  ),
+  onCourse(
+    "GET /massnahmen/:id/bearbeiten (confirmed)",
+    editCourse.loader,
+    "confirmed",
+    inNorth(403, { trainer: "ok" }),
+    { suffix: "/bearbeiten" },
+  ),
+  // The page says that a cancelled course cannot be changed any more.
+  onCourse(
+    "GET /massnahmen/:id/bearbeiten (cancelled)",
+    editCourse.loader,
+    "cancelled",
+    inNorth(403, { trainer: "ok" }),
+    { suffix: "/bearbeiten" },
+  ),
+  onCourse(
+    "POST /massnahmen/:id/bearbeiten (open)",
+    editCourse.action,
+    "open",
+    inNorth(403, { trainer: "ok" }),
+    {
+      suffix: "/bearbeiten",
+      form: (world) => courseForm(world.networks.north.id, { title: "Neuer Titel" }),
+    },
+  ),
+  onCourse(
+    "POST /massnahmen/:id/bearbeiten (cancelled)",
+    editCourse.action,
+    "cancelled",
+    inNorth(403, { trainer: 400 }),
+    { suffix: "/bearbeiten", form: (world) => courseForm(world.networks.north.id) },
+  ),
 ];
 
 describe("Maßnahmen-Pool: Berechtigungen je Route und Person", () => {

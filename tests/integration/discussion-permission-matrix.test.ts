@@ -23,6 +23,7 @@ import { createEventFor } from "~/demo/event-factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { createReferral, createService } from "~/demo/referral-factories.server";
 import {
+  fixedRow,
   describeMatrix,
   inNorth,
   networkMembers,
@@ -224,12 +225,7 @@ const start = {
 
 const rows: MatrixRow<DiscussionWorld, PersonaName>[] = [
   // /diskussionen
-  {
-    route: "GET /diskussionen",
-    handler: overview.loader,
-    prepare: () => ({ path: "/diskussionen" }),
-    expect: networkMembers("ok"),
-  },
+  fixedRow("GET /diskussionen", overview.loader, networkMembers("ok")),
   {
     route: "POST /diskussionen create (Nord)",
     handler: overview.action,
@@ -588,12 +584,11 @@ const rows: MatrixRow<DiscussionWorld, PersonaName>[] = [
   },
 
   // /diskussionen/meldungen
-  {
-    route: "GET /diskussionen/meldungen",
-    handler: reports.loader,
-    prepare: () => ({ path: "/diskussionen/meldungen" }),
-    expect: networkMembers(403, { coordinator: "ok" }),
-  },
+  fixedRow(
+    "GET /diskussionen/meldungen",
+    reports.loader,
+    networkMembers(403, { coordinator: "ok" }),
+  ),
   ...(["hide", "dismiss"] as const).map((intent): MatrixRow<DiscussionWorld, PersonaName> => ({
     route: `POST /diskussionen/meldungen ${intent}`,
     handler: reports.action,

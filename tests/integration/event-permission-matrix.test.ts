@@ -7,6 +7,7 @@ import * as editPage from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newPage from "~/routes/_app.veranstaltungen.neu";
 import { createEventFor, reserveFor } from "~/demo/event-factories.server";
 import {
+  fixedRow,
   describeMatrix,
   inNorth,
   networkMembers,
@@ -48,18 +49,11 @@ const onEvent = (eventId: string, form?: Record<string, string>, suffix = "") =>
 });
 
 const rows: MatrixRow<World, PersonaName>[] = [
-  {
-    route: "GET /veranstaltungen/neu",
-    handler: newPage.loader,
-    prepare: () => ({ path: "/veranstaltungen/neu" }),
-    expect: networkMembers("ok"),
-  },
-  {
-    route: "POST /veranstaltungen/neu (unvollständig)",
-    handler: newPage.action,
-    prepare: () => ({ path: "/veranstaltungen/neu", form: { title: "Inforunde" } }),
-    expect: networkMembers(400),
-  },
+  fixedRow("GET /veranstaltungen/neu", newPage.loader, networkMembers("ok")),
+  fixedRow("POST /veranstaltungen/neu (unvollständig)", newPage.action, networkMembers(400), {
+    path: "/veranstaltungen/neu",
+    form: { title: "Inforunde" },
+  }),
   {
     route: "GET /veranstaltungen/:id",
     handler: eventPage.loader,

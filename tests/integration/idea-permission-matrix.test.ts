@@ -7,6 +7,8 @@ import * as myIdeas from "~/routes/_app.ideen.meine";
 import * as newIdea from "~/routes/_app.ideen.neu";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import {
+  fixedRow,
+  rowsOnFreshRecords,
   describeMatrix,
   inNorth,
   signedIn,
@@ -40,6 +42,8 @@ const ideaPage = (id: string, suffix = ""): MatrixCell => ({
   params: { ideaId: id },
 });
 
+const onIdea = rowsOnFreshRecords(ideaOf, ideaPage);
+
 function ideaForm(world: World, networkId = world.networks.north.id): Record<string, string> {
   return {
     intent: "publish",
@@ -62,24 +66,11 @@ const northOnly = (member: Outcome, author: Outcome = member) =>
 const authorsOnly = (author: Outcome) => northOnly(404, author);
 
 const rows: MatrixRow<World, PersonaName>[] = [
-  {
-    route: "GET /ideen",
-    handler: search.loader,
-    prepare: () => ({ path: "/ideen?q=Praktikum&targetGroups=U25&sortierung=newest" }),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "GET /ideen/meine",
-    handler: myIdeas.loader,
-    prepare: () => ({ path: "/ideen/meine" }),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "GET /ideen/neu",
-    handler: newIdea.loader,
-    prepare: () => ({ path: "/ideen/neu" }),
-    expect: writers,
-  },
+  fixedRow("GET /ideen", search.loader, signedIn("ok"), {
+    path: "/ideen?q=Praktikum&targetGroups=U25&sortierung=newest",
+  }),
+  fixedRow("GET /ideen/meine", myIdeas.loader, signedIn("ok")),
+  fixedRow("GET /ideen/neu", newIdea.loader, writers),
   {
     route: "POST /ideen/neu publish (network Nord)",
     handler: newIdea.action,
@@ -87,120 +78,69 @@ const rows: MatrixRow<World, PersonaName>[] = [
     // Süd members may not put an idea into Nord: the form is rejected.
     expect: { ...writers, otherNetworkAdmin: 400, otherNetworkStaff: 400 },
   },
-  {
-    route: "GET /ideen/:id (published, Nord only)",
-    handler: idea.loader,
-    prepare: async (world) => ideaPage(await ideaOf(world, "network")),
-    expect: northOnly("ok"),
-  },
-  {
-    route: "GET /ideen/:id (draft)",
-    handler: idea.loader,
-    prepare: async (world) => ideaPage(await ideaOf(world, "draft")),
-    expect: authorsOnly("ok"),
-  },
-  {
-    route: "GET /ideen/:id (archived)",
-    handler: idea.loader,
-    prepare: async (world) => ideaPage(await ideaOf(world, "archived")),
-    expect: authorsOnly("ok"),
-  },
-  {
-    route: "GET /ideen/:id (nationwide, Süd)",
-    handler: idea.loader,
-    prepare: async (world) => ideaPage(await ideaOf(world, "nationwide")),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "GET /ideen/:id (unknown)",
-    handler: idea.loader,
-    prepare: () => ideaPage(randomUUID()),
-    expect: signedIn(404),
-  },
-  {
-    route: "GET /ideen/:id/bearbeiten (published, Nord only)",
-    handler: editIdea.loader,
-    prepare: async (world) => ideaPage(await ideaOf(world, "network"), "/bearbeiten"),
-    expect: northOnly(403, "ok"),
-  },
-  {
-    route: "POST /ideen/:id/bearbeiten (published, Nord only)",
-    handler: editIdea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "network"), "/bearbeiten"),
-      form: ideaForm(world),
-    }),
-    expect: northOnly(403, "ok"),
-  },
-  {
-    route: "POST /ideen/:id/bearbeiten (draft)",
-    handler: editIdea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "draft"), "/bearbeiten"),
-      form: { ...ideaForm(world), intent: "draft" },
-    }),
-    expect: authorsOnly("ok"),
-  },
-  {
-    route: "POST /ideen/:id adopt (published, Nord only)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "network")),
-      form: { intent: "adopt", note: "Start im Herbst" },
-    }),
-    // The own organisation does not adopt its idea; employer members do not adopt at all.
-    expect: { ...northOnly(403), otherOrgAdmin: "ok" },
-  },
-  {
-    route: "POST /ideen/:id adopt (nationwide, Süd)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "nationwide")),
-      form: { intent: "adopt" },
-    }),
-    expect: signedIn("ok", {
+  onIdea("GET /ideen/:id (published, Nord only)", idea.loader, "network", northOnly("ok")),
+  onIdea("GET /ideen/:id (draft)", idea.loader, "draft", authorsOnly("ok")),
+  onIdea("GET /ideen/:id (archived)", idea.loader, "archived", authorsOnly("ok")),
+  onIdea("GET /ideen/:id (nationwide, Süd)", idea.loader, "nationwide", signedIn("ok")),
+  fixedRow("GET /ideen/:id (unknown)", idea.loader, signedIn(404), () => ideaPage(randomUUID())),
+  onIdea(
+    "GET /ideen/:id/bearbeiten (published, Nord only)",
+    editIdea.loader,
+    "network",
+    northOnly(403, "ok"),
+    { suffix: "/bearbeiten" },
+  ),
+  onIdea(
+    "POST /ideen/:id/bearbeiten (published, Nord only)",
+    editIdea.action,
+    "network",
+    northOnly(403, "ok"),
+    { suffix: "/bearbeiten", form: ideaForm },
+  ),
+  onIdea("POST /ideen/:id/bearbeiten (draft)", editIdea.action, "draft", authorsOnly("ok"), {
+    suffix: "/bearbeiten",
+    form: (world) => ({ ...ideaForm(world), intent: "draft" }),
+  }),
+  // The own organisation does not adopt its idea; employer members do not adopt at all.
+  onIdea(
+    "POST /ideen/:id adopt (published, Nord only)",
+    idea.action,
+    "network",
+    { ...northOnly(403), otherOrgAdmin: "ok" },
+    { form: { intent: "adopt", note: "Start im Herbst" } },
+  ),
+  onIdea(
+    "POST /ideen/:id adopt (nationwide, Süd)",
+    idea.action,
+    "nationwide",
+    signedIn("ok", {
       employer: 403,
       employerAdmin: 403,
       otherNetworkAdmin: 403,
       otherNetworkStaff: 403,
     }),
-  },
-  {
-    route: "POST /ideen/:id adopt (draft)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "draft")),
-      form: { intent: "adopt" },
-    }),
-    expect: authorsOnly(403),
-  },
-  {
-    route: "POST /ideen/:id bookmark (published, Nord only)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "network")),
-      form: { intent: "bookmark" },
-    }),
-    expect: northOnly("ok"),
-  },
-  {
-    route: "POST /ideen/:id archive (published, Nord only)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "network")),
-      form: { intent: "archive" },
-    }),
-    expect: northOnly(403, "ok"),
-  },
-  {
-    route: "POST /ideen/:id publish (draft)",
-    handler: idea.action,
-    prepare: async (world) => ({
-      ...ideaPage(await ideaOf(world, "draft")),
-      form: { intent: "publish" },
-    }),
-    expect: authorsOnly("ok"),
-  },
+    { form: { intent: "adopt" } },
+  ),
+  onIdea("POST /ideen/:id adopt (draft)", idea.action, "draft", authorsOnly(403), {
+    form: { intent: "adopt" },
+  }),
+  onIdea(
+    "POST /ideen/:id bookmark (published, Nord only)",
+    idea.action,
+    "network",
+    northOnly("ok"),
+    { form: { intent: "bookmark" } },
+  ),
+  onIdea(
+    "POST /ideen/:id archive (published, Nord only)",
+    idea.action,
+    "network",
+    northOnly(403, "ok"),
+    { form: { intent: "archive" } },
+  ),
+  onIdea("POST /ideen/:id publish (draft)", idea.action, "draft", authorsOnly("ok"), {
+    form: { intent: "publish" },
+  }),
 ];
 
 describeMatrix(rows, personaNames, buildWorld);

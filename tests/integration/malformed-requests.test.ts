@@ -47,17 +47,36 @@ import { postInputFromText } from "#tests/helpers/discussion-world";
  * for an oversized body) with a German message, and keeps what was typed whenever the body could
  * be decoded as a form. POST /abmelden is not here: it reads no body.
  */
-interface Target {
-  route: string;
-  handler: ActionFunction;
-  path: string;
-  params?: Record<string, string>;
-  cookie?: string;
-  /** The form as its page sends it; `probe` names the text field that gets the bad value. */
+/** The form as its page sends it; `probe` names the text field that gets the bad value. */
+interface SentForm {
   form: Record<string, string>;
   probe: string;
   /** The field that carries tiptap JSON, if the form has one. */
   richText?: string;
+}
+
+interface Target extends SentForm {
+  route: string;
+  handler: ActionFunction;
+  path: string;
+  params: Record<string, string>;
+  cookie?: string;
+}
+
+/**
+ * The action behind `route` ("POST /ideen/:ideaId"), its path filled in from `params`, posted
+ * with the session `cookie` (none for a visitor).
+ */
+function action(
+  route: string,
+  handler: ActionFunction,
+  cookie?: string,
+  params: Record<string, string> = {},
+) {
+  const path = route
+    .replace(/^POST /, "")
+    .replace(/:(\w+)/g, (_placeholder, name: string) => params[name]!);
+  return { route, handler, path, params, cookie };
 }
 
 interface Failure {
@@ -99,243 +118,171 @@ async function buildTargets(): Promise<Target[]> {
     postInputFromText("Erster Beitrag"),
   );
 
-  const ideaForm = {
-    intent: "draft",
-    title: "Speed-Dating mit Betrieben",
-    summary: "Arbeitgeber treffen Bewerberinnen.",
-    body: "",
-    visibility: "network",
-    networkId: north.id,
+  const ideaFields: SentForm = {
+    form: {
+      intent: "draft",
+      title: "Speed-Dating mit Betrieben",
+      summary: "Arbeitgeber treffen Bewerberinnen.",
+      body: "",
+      visibility: "network",
+      networkId: north.id,
+    },
+    probe: "title",
+    richText: "body",
   };
-  const referralForm = {
-    intent: "draft",
-    reason: "Mietschulden; die Kundin möchte einen Überblick.",
-    serviceId: service.id,
-    pseudonym: "M. K.",
+  const referralFields: SentForm = {
+    form: {
+      intent: "draft",
+      reason: "Mietschulden; die Kundin möchte einen Überblick.",
+      serviceId: service.id,
+      pseudonym: "M. K.",
+    },
+    probe: "reason",
   };
-  const eventForm = { title: "Inforunde Solarmontage", description: "", networkId: north.id };
+  const eventFields: SentForm = {
+    form: { title: "Inforunde Solarmontage", description: "", networkId: north.id },
+    probe: "title",
+    richText: "description",
+  };
   // Without its checkbox group, which comes back as a list (see tests/integration/read-form.test.ts).
   const { admittedKinds: _kinds, ...courseText } = courseForm(north.id);
-  const courseFields = { ...courseText, description: "" };
-  const serviceForm = { name: "Budgetberatung", category: "schuldnerberatung", description: "" };
+  const courseFields: SentForm = {
+    form: { ...courseText, description: "" },
+    probe: "title",
+    richText: "description",
+  };
+  const serviceFields: SentForm = {
+    form: { name: "Budgetberatung", category: "schuldnerberatung", description: "" },
+    probe: "name",
+  };
 
   return [
     {
-      route: "POST /anmelden",
-      handler: login.action,
-      path: "/anmelden",
+      ...action("POST /anmelden", login.action),
       form: { email: "petra@example.org", password: "geheim-geheim-1", weiter: "/netzwerk" },
       probe: "email",
     },
     {
-      route: "POST /einladung/:token",
-      handler: invitation.action,
-      path: "/einladung/unbekannt",
-      params: { token: "unbekannt" },
+      ...action("POST /einladung/:token", invitation.action, undefined, { token: "unbekannt" }),
       form: { name: "Petra Sommer", password: "geheim", passwordConfirmation: "geheim" },
       probe: "name",
     },
     {
-      route: "POST /organisation",
-      handler: organization.action,
-      path: "/organisation",
-      cookie: cookies.orgAdmin,
+      ...action("POST /organisation", organization.action, cookies.orgAdmin),
       form: { name: "Jobcenter Nordkreis", city: "Apolda" },
       probe: "name",
     },
     {
-      route: "POST /organisation/mitglieder",
-      handler: members.action,
-      path: "/organisation/mitglieder",
-      cookie: cookies.orgAdmin,
+      ...action("POST /organisation/mitglieder", members.action, cookies.orgAdmin),
       form: { intent: "invite", email: "neu@example.org", role: "staff" },
       probe: "email",
     },
     {
-      route: "POST /netzwerke/:networkId",
-      handler: network.action,
-      path: `/netzwerke/${north.id}`,
-      params: { networkId: north.id },
-      cookie: cookies.coordinator,
+      ...action("POST /netzwerke/:networkId", network.action, cookies.coordinator, {
+        networkId: north.id,
+      }),
       form: { intent: "create", name: "Diakonie Nord", kind: "sonstige", adminEmail: "a@b.de" },
       probe: "name",
     },
     {
-      route: "POST /verwaltung/netzwerke",
-      handler: administration.action,
-      path: "/verwaltung/netzwerke",
-      cookie: cookies.platformAdmin,
+      ...action("POST /verwaltung/netzwerke", administration.action, cookies.platformAdmin),
       form: { intent: "create", name: "Netzwerk West", region: "Westkreis" },
       probe: "name",
     },
+    { ...action("POST /angebote", services.action, cookies.orgAdmin), ...serviceFields },
     {
-      route: "POST /angebote",
-      handler: services.action,
-      path: "/angebote",
-      cookie: cookies.orgAdmin,
-      form: serviceForm,
-      probe: "name",
+      ...action("POST /angebote/:serviceId", editService.action, cookies.otherOrgAdmin, {
+        serviceId: service.id,
+      }),
+      ...serviceFields,
     },
     {
-      route: "POST /angebote/:serviceId",
-      handler: editService.action,
-      path: `/angebote/${service.id}`,
-      params: { serviceId: service.id },
-      cookie: cookies.otherOrgAdmin,
-      form: serviceForm,
-      probe: "name",
+      ...action("POST /uebergaben/neu", newReferral.action, cookies.staff),
+      ...referralFields,
     },
     {
-      route: "POST /uebergaben/neu",
-      handler: newReferral.action,
-      path: "/uebergaben/neu",
-      cookie: cookies.staff,
-      form: referralForm,
-      probe: "reason",
+      ...action("POST /uebergaben/:referralId/bearbeiten", editReferral.action, cookies.staff, {
+        referralId: draftReferralId,
+      }),
+      ...referralFields,
     },
     {
-      route: "POST /uebergaben/:referralId/bearbeiten",
-      handler: editReferral.action,
-      path: `/uebergaben/${draftReferralId}/bearbeiten`,
-      params: { referralId: draftReferralId },
-      cookie: cookies.staff,
-      form: referralForm,
-      probe: "reason",
-    },
-    {
-      route: "POST /uebergaben/:referralId",
-      handler: referralPage.action,
-      path: `/uebergaben/${sentReferralId}`,
-      params: { referralId: sentReferralId },
-      cookie: (await createLoginCookie(otherOrgAdmin.id)).cookie,
+      ...action(
+        "POST /uebergaben/:referralId",
+        referralPage.action,
+        (await createLoginCookie(otherOrgAdmin.id)).cookie,
+        { referralId: sentReferralId },
+      ),
       form: { intent: "decline", reason: "Keine Kapazität", note: "Bitte später erneut" },
       probe: "reason",
     },
+    { ...action("POST /ideen/neu", newIdea.action, cookies.staff), ...ideaFields },
     {
-      route: "POST /ideen/neu",
-      handler: newIdea.action,
-      path: "/ideen/neu",
-      cookie: cookies.staff,
-      form: ideaForm,
-      probe: "title",
-      richText: "body",
+      ...action("POST /ideen/:ideaId/bearbeiten", editIdea.action, cookies.staff, { ideaId }),
+      ...ideaFields,
     },
     {
-      route: "POST /ideen/:ideaId/bearbeiten",
-      handler: editIdea.action,
-      path: `/ideen/${ideaId}/bearbeiten`,
-      params: { ideaId },
-      cookie: cookies.staff,
-      form: ideaForm,
-      probe: "title",
-      richText: "body",
-    },
-    {
-      route: "POST /ideen/:ideaId",
-      handler: ideaPage.action,
-      path: `/ideen/${ideaId}`,
-      params: { ideaId },
-      cookie: cookies.otherOrgAdmin,
+      ...action("POST /ideen/:ideaId", ideaPage.action, cookies.otherOrgAdmin, { ideaId }),
       form: { intent: "adopt", note: "Machen wir im Herbst auch.", source: "seite" },
       probe: "note",
     },
+    { ...action("POST /massnahmen/neu", newCourse.action, trainerCookie), ...courseFields },
     {
-      route: "POST /massnahmen/neu",
-      handler: newCourse.action,
-      path: "/massnahmen/neu",
-      cookie: trainerCookie,
-      form: courseFields,
-      probe: "title",
-      richText: "description",
-    },
-    {
-      route: "POST /massnahmen/:courseId",
-      handler: coursePage.action,
-      path: `/massnahmen/${courseId}`,
-      params: { courseId },
-      cookie: cookies.staff,
+      ...action("POST /massnahmen/:courseId", coursePage.action, cookies.staff, { courseId }),
       form: { intent: "pledge", seats: "2", comment: "Zwei Plätze" },
       probe: "seats",
     },
     {
-      route: "POST /massnahmen/:courseId/bearbeiten",
-      handler: editCourse.action,
-      path: `/massnahmen/${courseId}/bearbeiten`,
-      params: { courseId },
-      cookie: trainerCookie,
-      form: courseFields,
-      probe: "title",
-      richText: "description",
+      ...action("POST /massnahmen/:courseId/bearbeiten", editCourse.action, trainerCookie, {
+        courseId,
+      }),
+      ...courseFields,
     },
     {
-      route: "POST /veranstaltungen/neu",
-      handler: newEvent.action,
-      path: "/veranstaltungen/neu",
-      cookie: cookies.staff,
-      form: eventForm,
-      probe: "title",
-      richText: "description",
+      ...action("POST /veranstaltungen/neu", newEvent.action, cookies.staff),
+      ...eventFields,
     },
     {
-      route: "POST /veranstaltungen/:eventId",
-      handler: eventPage.action,
-      path: `/veranstaltungen/${eventId}`,
-      params: { eventId },
-      cookie: cookies.otherOrgAdmin,
+      ...action("POST /veranstaltungen/:eventId", eventPage.action, cookies.otherOrgAdmin, {
+        eventId,
+      }),
       form: { intent: "reserve", pseudonyms: "A. B.\nC. D.", note: "Zwei Personen" },
       probe: "pseudonyms",
     },
     {
-      route: "POST /veranstaltungen/:eventId/bearbeiten",
-      handler: editEvent.action,
-      path: `/veranstaltungen/${eventId}/bearbeiten`,
-      params: { eventId },
-      cookie: cookies.staff,
-      form: eventForm,
-      probe: "title",
-      richText: "description",
+      ...action("POST /veranstaltungen/:eventId/bearbeiten", editEvent.action, cookies.staff, {
+        eventId,
+      }),
+      ...eventFields,
     },
     {
-      route: "POST /veranstaltungen/kalender-abo",
-      handler: calendarFeed.action,
-      path: "/veranstaltungen/kalender-abo",
-      cookie: cookies.staff,
+      ...action("POST /veranstaltungen/kalender-abo", calendarFeed.action, cookies.staff),
       form: { intent: "create", note: "Für Outlook" },
       probe: "note",
     },
     {
-      route: "POST /diskussionen",
-      handler: channels.action,
-      path: "/diskussionen",
-      cookie: cookies.coordinator,
+      ...action("POST /diskussionen", channels.action, cookies.coordinator),
       form: { intent: "create", networkId: north.id, name: "Neuer Kanal", description: "Kurz" },
       probe: "name",
     },
     {
-      route: "POST /diskussionen/:channelId",
-      handler: channelPage.action,
-      path: `/diskussionen/${channel.id}`,
-      params: { channelId: channel.id },
-      cookie: cookies.staff,
+      ...action("POST /diskussionen/:channelId", channelPage.action, cookies.staff, {
+        channelId: channel.id,
+      }),
       form: { intent: "start", title: "Neues Thema", body: "", bodyText: "Hallo" },
       probe: "title",
       richText: "body",
     },
     {
-      route: "POST /diskussionen/thema/:threadId",
-      handler: threadPage.action,
-      path: `/diskussionen/thema/${threadId}`,
-      params: { threadId },
-      cookie: cookies.staff,
+      ...action("POST /diskussionen/thema/:threadId", threadPage.action, cookies.staff, {
+        threadId,
+      }),
       form: { intent: "reply", body: "", bodyText: "Eine Antwort" },
       probe: "bodyText",
       richText: "body",
     },
     {
-      route: "POST /diskussionen/meldungen",
-      handler: reports.action,
-      path: "/diskussionen/meldungen",
-      cookie: cookies.coordinator,
+      ...action("POST /diskussionen/meldungen", reports.action, cookies.coordinator),
       form: { intent: "dismiss", reportId: randomUUID(), comment: "erledigt" },
       probe: "comment",
     },
@@ -350,7 +297,7 @@ async function post(target: Target, contentType: string | null, body: BodyInit) 
   const request = new Request(base.url, { method: "POST", headers, body });
   let response: Response;
   try {
-    const result = await target.handler({ request, params: target.params ?? {}, context: {} });
+    const result = await target.handler({ request, params: target.params, context: {} });
     response = result instanceof Response ? result : Response.json(result);
   } catch (thrown) {
     response = thrown instanceof Response ? thrown : new Response(String(thrown), { status: 500 });
@@ -372,6 +319,12 @@ const withValue = (form: Record<string, string>, field: string, value: string) =
 /** What the page gets back to fill in again: everything typed except passwords. */
 const typed = (form: Record<string, string>) =>
   Object.fromEntries(Object.entries(form).filter(([key]) => !/password/i.test(key)));
+
+/** What the page gets back when the intent was missing or unknown: the intent stays out. */
+function typedWithoutIntent(target: Target) {
+  const { intent: _intent, ...rest } = typed(target.form);
+  return rest;
+}
 
 /** A tiptap document whose text carries an unpaired surrogate, escaped as JSON allows. */
 const loneSurrogateDocument =
@@ -468,10 +421,7 @@ const variants: Variant[] = [
     },
     status: 400,
     message: formTexts.unknownIntent,
-    keeps: (target) => {
-      const { intent: _intent, ...rest } = typed(target.form);
-      return rest;
-    },
+    keeps: typedWithoutIntent,
   },
   {
     name: "an unknown intent",
@@ -483,10 +433,7 @@ const variants: Variant[] = [
     status: 400,
     message: formTexts.unknownIntent,
     // The answer names no form (it shows at every form of the page), so the intent stays out.
-    keeps: (target) => {
-      const { intent: _intent, ...rest } = typed(target.form);
-      return rest;
-    },
+    keeps: typedWithoutIntent,
   },
   {
     name: "a duplicated field",

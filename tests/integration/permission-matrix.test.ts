@@ -17,6 +17,7 @@ import {
   createUser,
 } from "~/demo/factories.server";
 import {
+  fixedRow,
   describeMatrix,
   outcomes,
   signedIn,
@@ -63,12 +64,7 @@ const northPage = (world: World, form?: Record<string, string>): MatrixCell => (
 });
 
 const rows: MatrixRow<World, PersonaName>[] = [
-  {
-    route: "GET /anmelden",
-    handler: login.loader,
-    prepare: () => ({ path: "/anmelden" }),
-    expect: outcomes(personaNames, "ok"),
-  },
+  fixedRow("GET /anmelden", login.loader, outcomes(personaNames, "ok")),
   {
     route: "POST /abmelden",
     handler: logout.action,
@@ -83,59 +79,40 @@ const rows: MatrixRow<World, PersonaName>[] = [
     }),
     expect: outcomes(personaNames, "ok"),
   },
-  {
-    route: "GET /einladung/:token (unknown token)",
-    handler: invitation.loader,
-    prepare: () => ({ path: "/einladung/unbekannt", params: { token: "unbekannt" } }),
-    expect: outcomes(personaNames, 404),
-  },
-  {
-    route: "layout of logged-in pages",
-    handler: appLayout.loader,
-    prepare: () => ({ path: "/netzwerk" }),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "GET /netzwerk",
-    handler: myNetwork.loader,
-    prepare: () => ({ path: "/netzwerk" }),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "GET /organisation",
-    handler: organization.loader,
-    prepare: () => ({ path: "/organisation" }),
-    expect: signedIn("ok"),
-  },
-  {
-    route: "POST /organisation (edit own profile)",
-    handler: organization.action,
-    prepare: () => ({
+  fixedRow(
+    "GET /einladung/:token (unknown token)",
+    invitation.loader,
+    outcomes(personaNames, 404),
+    { path: "/einladung/unbekannt", params: { token: "unbekannt" } },
+  ),
+  fixedRow("layout of logged-in pages", appLayout.loader, signedIn("ok"), { path: "/netzwerk" }),
+  fixedRow("GET /netzwerk", myNetwork.loader, signedIn("ok")),
+  fixedRow("GET /organisation", organization.loader, signedIn("ok")),
+  fixedRow(
+    "POST /organisation (edit own profile)",
+    organization.action,
+    organizationAdmins("ok"),
+    () => ({
       path: "/organisation",
       form: { name: `Profil ${unique()}`, city: "Apolda" },
     }),
-    expect: organizationAdmins("ok"),
-  },
-  {
-    route: "GET /organisation/mitglieder",
-    handler: members.loader,
-    prepare: () => ({ path: "/organisation/mitglieder" }),
-    expect: organizationAdmins("ok"),
-  },
-  {
-    route: "POST /organisation/mitglieder invite",
-    handler: members.action,
-    prepare: () => ({
+  ),
+  fixedRow("GET /organisation/mitglieder", members.loader, organizationAdmins("ok")),
+  // An employer organisation has no staff: the role is refused with a German message.
+  fixedRow(
+    "POST /organisation/mitglieder invite",
+    members.action,
+    organizationAdmins("ok", { employerAdmin: 400 }),
+    () => ({
       path: "/organisation/mitglieder",
       form: { intent: "invite", email: `neu-${unique()}@example.org`, role: "staff" },
     }),
-    // An employer organisation has no staff: the role is refused with a German message.
-    expect: organizationAdmins("ok", { employerAdmin: 400 }),
-  },
-  {
-    route: "POST /organisation/mitglieder invite (employer contact)",
-    handler: members.action,
-    prepare: () => ({
+  ),
+  fixedRow(
+    "POST /organisation/mitglieder invite (employer contact)",
+    members.action,
+    organizationAdmins("ok"),
+    () => ({
       path: "/organisation/mitglieder",
       form: {
         intent: "invite",
@@ -143,8 +120,7 @@ const rows: MatrixRow<World, PersonaName>[] = [
         role: "employer_member",
       },
     }),
-    expect: organizationAdmins("ok"),
-  },
+  ),
   {
     route: "POST /organisation/mitglieder changeRole (member of employer E to staff)",
     handler: members.action,
@@ -187,12 +163,10 @@ const rows: MatrixRow<World, PersonaName>[] = [
     },
     expect: signedIn(404),
   },
-  {
-    route: "GET /netzwerke/:id (malformed id)",
-    handler: network.loader,
-    prepare: () => ({ path: "/netzwerke/1%27%20or%201=1", params: { networkId: "1' or 1=1" } }),
-    expect: signedIn(404),
-  },
+  fixedRow("GET /netzwerke/:id (malformed id)", network.loader, signedIn(404), {
+    path: "/netzwerke/1%27%20or%201=1",
+    params: { networkId: "1' or 1=1" },
+  }),
   ...(["admit", "create", "remove"] as const).map((intent): MatrixRow<World, PersonaName> => ({
     route: `POST /netzwerke/:id ${intent}`,
     handler: network.action,
@@ -228,12 +202,11 @@ const rows: MatrixRow<World, PersonaName>[] = [
     },
     expect: signedIn(403, { platformAdmin: "ok", coordinator: "ok", ...southIsOutside }),
   },
-  {
-    route: "GET /verwaltung/netzwerke",
-    handler: administration.loader,
-    prepare: () => ({ path: "/verwaltung/netzwerke" }),
-    expect: signedIn(403, { platformAdmin: "ok" }),
-  },
+  fixedRow(
+    "GET /verwaltung/netzwerke",
+    administration.loader,
+    signedIn(403, { platformAdmin: "ok" }),
+  ),
   {
     route: "POST /verwaltung/netzwerke create",
     handler: administration.action,
@@ -261,12 +234,7 @@ const rows: MatrixRow<World, PersonaName>[] = [
     }),
     expect: signedIn(403, { platformAdmin: "ok", ...southIsOutside }),
   },
-  {
-    route: "GET /postausgang",
-    handler: outbox.loader,
-    prepare: () => ({ path: "/postausgang" }),
-    expect: signedIn("ok"),
-  },
+  fixedRow("GET /postausgang", outbox.loader, signedIn("ok")),
 ];
 
 describeMatrix(rows, personaNames, buildWorld);

@@ -22,6 +22,7 @@ import {
   type ReferralWorld,
 } from "#tests/helpers/referral-world";
 import {
+  fixedRow,
   describeMatrix,
   outcomes,
   type MatrixCell,
@@ -128,24 +129,13 @@ function transitionRow(
 }
 
 const rows: MatrixRow<ReferralWorld, ReferralPersonaName>[] = [
-  {
-    route: "GET /uebergaben/eingang",
-    handler: inbox.loader,
-    prepare: () => ({ path: "/uebergaben/eingang?status=sent" }),
-    expect: referralWorkers,
-  },
-  {
-    route: "GET /uebergaben/gesendet",
-    handler: outbox.loader,
-    prepare: () => ({ path: "/uebergaben/gesendet?overdue=1" }),
-    expect: referralWorkers,
-  },
-  {
-    route: "GET /uebergaben/neu",
-    handler: create.loader,
-    prepare: () => ({ path: "/uebergaben/neu" }),
-    expect: referralWorkers,
-  },
+  fixedRow("GET /uebergaben/eingang", inbox.loader, referralWorkers, {
+    path: "/uebergaben/eingang?status=sent",
+  }),
+  fixedRow("GET /uebergaben/gesendet", outbox.loader, referralWorkers, {
+    path: "/uebergaben/gesendet?overdue=1",
+  }),
+  fixedRow("GET /uebergaben/neu", create.loader, referralWorkers),
   {
     route: "POST /uebergaben/neu send to the Schuldnerberatung",
     handler: create.action,
@@ -209,25 +199,15 @@ const rows: MatrixRow<ReferralWorld, ReferralPersonaName>[] = [
   transitionRow("withdraw", "sent", "ok", 403),
   transitionRow("withdraw", "accepted", "ok", 403),
   transitionRow("revokeConsent", "in_progress", "ok", 403),
-  {
-    route: "GET /angebote",
-    handler: services.loader,
-    prepare: () => ({ path: "/angebote" }),
-    expect: organizationAdmins("ok"),
-  },
-  {
-    route: "POST /angebote create",
-    handler: services.action,
-    prepare: () => ({
-      path: "/angebote",
-      form: {
-        name: `Angebot ${randomUUID().slice(0, 6)}`,
-        category: "sonstige",
-        responseWorkingDays: "5",
-      },
-    }),
-    expect: organizationAdmins("ok"),
-  },
+  fixedRow("GET /angebote", services.loader, organizationAdmins("ok")),
+  fixedRow("POST /angebote create", services.action, organizationAdmins("ok"), () => ({
+    path: "/angebote",
+    form: {
+      name: `Angebot ${randomUUID().slice(0, 6)}`,
+      category: "sonstige",
+      responseWorkingDays: "5",
+    },
+  })),
   {
     route: "GET /angebote/:id (service of the Schuldnerberatung)",
     handler: service.loader,
