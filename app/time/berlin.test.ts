@@ -14,6 +14,10 @@ const instant = (date: string, time: string) => {
   return result.instant.toISOString();
 };
 
+/** How long it is from one wall-clock time of a day to a later one. */
+const millisecondsBetween = (date: string, from: string, to: string) =>
+  Date.parse(instant(date, to)) - Date.parse(instant(date, from));
+
 describe("Berlin wall-clock time and UTC", () => {
   it("uses UTC+1 in winter and UTC+2 in summer", () => {
     expect(instant("2026-01-15", "10:00")).toBe("2026-01-15T09:00:00.000Z");
@@ -26,9 +30,7 @@ describe("Berlin wall-clock time and UTC", () => {
     expect(instant("2026-03-29", "03:00")).toBe("2026-03-29T01:00:00.000Z");
     expect(instant("2026-03-29", "10:00")).toBe("2026-03-29T08:00:00.000Z");
     // A 09:00–12:00 session that day lasts three hours, not four.
-    const length =
-      Date.parse(instant("2026-03-29", "12:00")) - Date.parse(instant("2026-03-29", "09:00"));
-    expect(length).toBe(3 * 60 * 60 * 1000);
+    expect(millisecondsBetween("2026-03-29", "09:00", "12:00")).toBe(3 * 60 * 60 * 1000);
   });
 
   it("handles an event on the last Sunday of October (25 October 2026), the change to winter time", () => {
@@ -38,32 +40,19 @@ describe("Berlin wall-clock time and UTC", () => {
     expect(instant("2026-10-25", "03:00")).toBe("2026-10-25T02:00:00.000Z");
     expect(instant("2026-10-25", "10:00")).toBe("2026-10-25T09:00:00.000Z");
     // Midnight to 06:00 that day lasts seven hours.
-    const length =
-      Date.parse(instant("2026-10-25", "06:00")) - Date.parse(instant("2026-10-25", "00:00"));
-    expect(length).toBe(7 * 60 * 60 * 1000);
+    expect(millisecondsBetween("2026-10-25", "00:00", "06:00")).toBe(7 * 60 * 60 * 1000);
   });
 
   it("shows stored instants as Berlin wall-clock time, on both sides of each change", () => {
-    expect(toBerlinLocal(new Date("2026-03-29T00:59:00Z"))).toEqual({
-      date: "2026-03-29",
-      time: "01:59",
-    });
-    expect(toBerlinLocal(new Date("2026-03-29T01:00:00Z"))).toEqual({
-      date: "2026-03-29",
-      time: "03:00",
-    });
-    expect(toBerlinLocal(new Date("2026-10-25T00:30:00Z"))).toEqual({
-      date: "2026-10-25",
-      time: "02:30",
-    });
-    expect(toBerlinLocal(new Date("2026-10-25T01:30:00Z"))).toEqual({
-      date: "2026-10-25",
-      time: "02:30",
-    });
-    expect(toBerlinLocal(new Date("2026-12-31T23:30:00Z"))).toEqual({
-      date: "2027-01-01",
-      time: "00:30",
-    });
+    for (const [stored, date, time] of [
+      ["2026-03-29T00:59:00Z", "2026-03-29", "01:59"],
+      ["2026-03-29T01:00:00Z", "2026-03-29", "03:00"],
+      ["2026-10-25T00:30:00Z", "2026-10-25", "02:30"],
+      ["2026-10-25T01:30:00Z", "2026-10-25", "02:30"],
+      ["2026-12-31T23:30:00Z", "2027-01-01", "00:30"],
+    ] as const) {
+      expect(toBerlinLocal(new Date(stored))).toEqual({ date, time });
+    }
   });
 
   it("round-trips every quarter hour of both change days", () => {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { setPledge, type PledgeResult } from "~/courses/pledges.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { getDb } from "~/db/client.server";
-import { auditLog, coursePledges, courses, notifications } from "~/db/schema";
+import { coursePledges, courses, notifications } from "~/db/schema";
 import { endOfBerlinDay } from "~/time/berlin";
 import {
   createBildungstraeger,
@@ -11,6 +11,7 @@ import {
 } from "~/demo/course-factories.server";
 import { berlinDateIn } from "~/demo/event-factories.server";
 import { createNetwork } from "~/demo/factories.server";
+import { auditCount } from "#tests/integration/audit-steps";
 
 /**
  * Pledges race for the last seats of a course: on PostgreSQL, with real concurrent
@@ -40,14 +41,6 @@ describe.skipIf(!process.env.DATABASE_URL)("Zusagen gleichzeitig auf PostgreSQL"
       .from(coursePledges)
       .where(eq(coursePledges.courseId, courseId));
     return { ...course!, sumOfRows: rows.reduce((sum, row) => sum + row.seats, 0) };
-  }
-
-  async function auditCount(action: string, courseId: string) {
-    const rows = await getDb()
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.targetId, courseId)));
-    return rows.length;
   }
 
   const failures = (results: PledgeResult[]) =>

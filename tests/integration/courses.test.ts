@@ -4,7 +4,7 @@ import type { CourseInput } from "~/courses/course-form";
 import { pledgeProblem, setPledge } from "~/courses/pledges.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { getDb } from "~/db/client.server";
-import { auditLog, coursePledges, courses, mailOutbox, notifications, users } from "~/db/schema";
+import { coursePledges, courses, mailOutbox, notifications, users } from "~/db/schema";
 import { fromBerlinLocal } from "~/time/berlin";
 import { setRealtimeServer, type CourseProgress } from "~/realtime/hub.server";
 import * as coursePage from "~/routes/_app.massnahmen.$courseId";
@@ -23,9 +23,11 @@ import { berlinDateIn } from "~/demo/event-factories.server";
 import { flashMessages } from "~/ui/flash-messages";
 import { createLoginCookie } from "~/demo/factories.server";
 import { buildRequest, callRoute, flashOf, feedbackOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { auditCount } from "#tests/integration/audit-steps";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
-let world: World;
+const world = builtBeforeAll(buildWorld);
 let trainer: Awaited<ReturnType<typeof createBildungstraeger>>;
 let trainerCookie: string;
 /** A second and a third jobcenter in Nord, so that several organisations pledge. */
@@ -33,7 +35,6 @@ let second: Awaited<ReturnType<typeof createPledgingOrganization>>;
 let third: Awaited<ReturnType<typeof createPledgingOrganization>>;
 
 beforeAll(async () => {
-  world = await buildWorld();
   const north = world.networks.north.id;
   trainer = await createBildungstraeger(north);
   trainerCookie = (await createLoginCookie(trainer.staff.id)).cookie;
@@ -79,14 +80,6 @@ async function mailsWith(text: string) {
     .select({ recipient: mailOutbox.recipient, subject: mailOutbox.subject, body: mailOutbox.body })
     .from(mailOutbox);
   return rows.filter((row) => row.body.includes(text));
-}
-
-async function auditCount(action: string, courseId: string) {
-  const rows = await getDb()
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, courseId)));
-  return rows.length;
 }
 
 async function membersOf(organizationIds: string[]) {

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/client.server";
 import {
   discussionPostRevisions,
@@ -11,12 +11,9 @@ import { createPost, deletePost, editPost, reportPost } from "~/discussions/post
 import { attachedThreadId, getThreadRecord } from "~/discussions/access.server";
 import { listOpenReports, openReportCount } from "~/discussions/reports.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
-import {
-  buildDiscussionWorld,
-  postInputFromText,
-  type DiscussionWorld,
-} from "#tests/helpers/discussion-world";
+import { buildDiscussionWorld, postInputFromText } from "#tests/helpers/discussion-world";
 import { createEventFor } from "~/demo/event-factories.server";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * What discussions keep of what people wrote: a referral's thread may hold social data, so its
@@ -24,10 +21,7 @@ import { createEventFor } from "~/demo/event-factories.server";
  * reports of an unpublished idea's thread stay with its organisation.
  */
 
-let world: DiscussionWorld;
-beforeAll(async () => {
-  world = await buildDiscussionWorld();
-});
+const world = builtBeforeAll(buildDiscussionWorld);
 
 async function storedPosts(threadId: string) {
   return getDb()

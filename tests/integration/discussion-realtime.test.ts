@@ -33,12 +33,12 @@ import {
   personaKinds,
   postInputFromText,
   threadKinds,
-  type DiscussionWorld,
   type Member,
   type PersonaKind,
   type ThreadKind,
 } from "#tests/helpers/discussion-world";
 import { readAsBrowser, unsafeMarkup } from "#tests/helpers/safe-html";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * The real-time guarantees of Diskussionen, with socket.io servers in this process: who may use
@@ -50,13 +50,12 @@ import { readAsBrowser, unsafeMarkup } from "#tests/helpers/safe-html";
  */
 
 const withRedis = Boolean(process.env.REDIS_URL);
-let world: DiscussionWorld;
+const world = builtBeforeAll(buildDiscussionWorld);
 let emitting: SocketInstance;
 let receiving: SocketInstance;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  world = await buildDiscussionWorld();
   emitting = await startSocketInstance();
   receiving = withRedis ? await startSocketInstance() : emitting;
   setRealtimeServer(emitting.io);

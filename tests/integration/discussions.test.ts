@@ -24,17 +24,15 @@ import * as ideaPage from "~/routes/_app.ideen.$ideaId";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { flashMessages } from "~/ui/flash-messages";
 import { callRoute, flashOf } from "#tests/helpers/routes";
-import { buildWorld, type PersonaName, type World } from "#tests/helpers/world";
+import { buildWorld, type PersonaName } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * Diskussionen through their routes: unread counts, "neu seit Ihrem letzten Besuch", soft
  * deletion, revisions, mentions, reports, rejected forms and hostile input.
  */
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 type Person = Exclude<PersonaName, "anonymous">;
 
@@ -72,28 +70,32 @@ async function createChannelAs(employerAccess: "none" | "read" | "write" = "none
   return response.headers.get("location")!.split("/").pop()!;
 }
 
+/** Submits a form of a channel's page. */
+const channelAction = (as: Person, channelId: string, form: Record<string, string>) =>
+  send(channelPage.action, `/diskussionen/${channelId}`, as, form, { channelId });
+
 async function startThread(channelId: string, as: Person = "staff", text = "Erster Beitrag") {
-  const response = await send(
-    channelPage.action,
-    `/diskussionen/${channelId}`,
-    as,
-    { intent: "start", title: `Thema ${randomUUID().slice(0, 6)}`, bodyText: text },
-    { channelId },
-  );
+  const response = await channelAction(as, channelId, {
+    intent: "start",
+    title: `Thema ${randomUUID().slice(0, 6)}`,
+    bodyText: text,
+  });
   expect(response.status).toBe(303);
   return response.headers.get("location")!.split("/").pop()!;
 }
 
 const threadPath = (threadId: string) => `/diskussionen/thema/${threadId}`;
 
+/** Submits a form of a thread's page. */
+const threadAction = (as: Person, threadId: string, form: Record<string, string>) =>
+  send(threadPage.action, threadPath(threadId), as, form, { threadId });
+
+/** Reports a post of a thread to the moderators. */
+const reportAs = (as: Person, threadId: string, postId: string, reason: string) =>
+  threadAction(as, threadId, { intent: "report", postId, reason });
+
 async function replyAs(as: Person, threadId: string, form: Record<string, string>) {
-  return send(
-    threadPage.action,
-    threadPath(threadId),
-    as,
-    { intent: "reply", ...form },
-    { threadId },
-  );
+  return threadAction(as, threadId, { intent: "reply", ...form });
 }
 
 async function reply(as: Person, threadId: string, text: string): Promise<string> {
@@ -188,13 +190,7 @@ describe("deleting, editing, hiding", () => {
     const doomed = await reply("orgAdmin", threadId, "Das war ein Versehen");
     await reply("staff", threadId, "Danach");
 
-    const response = await send(
-      threadPage.action,
-      threadPath(threadId),
-      "orgAdmin",
-      { intent: "delete", postId: doomed },
-      { threadId },
-    );
+    const response = await threadAction("orgAdmin", threadId, { intent: "delete", postId: doomed });
     expect(response.status).toBe(303);
 
     const page = await openThread(threadId, "otherOrgAdmin");
@@ -219,13 +215,11 @@ describe("deleting, editing, hiding", () => {
     // Nobody edits someone else's post, not even through the address.
     expect((await openThread(threadId, "staff", `?bearbeiten=${postId}`)).editing).toBeNull();
 
-    const response = await send(
-      threadPage.action,
-      threadPath(threadId),
-      "orgAdmin",
-      { intent: "edit", postId, bodyText: "Termin am 10. Mai" },
-      { threadId },
-    );
+    const response = await threadAction("orgAdmin", threadId, {
+      intent: "edit",
+      postId,
+      bodyText: "Termin am 10. Mai",
+    });
     expect(response.status).toBe(303);
 
     const revisions = (await revisionsOfThread(threadId))[postId] ?? [];
@@ -243,8 +237,7 @@ describe("deleting, editing, hiding", () => {
 
   it("a locked thread refuses replies until it is unlocked", async () => {
     const threadId = await startThread(await createChannelAs(), "staff");
-    const lock = (intent: string) =>
-      send(threadPage.action, threadPath(threadId), "coordinator", { intent }, { threadId });
+    const lock = (intent: string) => threadAction("coordinator", threadId, { intent });
     const locked = await lock("lock");
     expect(locked.status).toBe(303);
     expect(await flashOf(locked)).toBe(flashMessages.threadLocked);
@@ -334,12 +327,11 @@ describe("reports", () => {
   async function reportedPost() {
     const threadId = await startThread(await createChannelAs(), "staff");
     const postId = await reply("staff", threadId, "Frau M. aus Apolda hat wieder nicht bezahlt.");
-    const response = await send(
-      threadPage.action,
-      threadPath(threadId),
+    const response = await reportAs(
       "otherOrgAdmin",
-      { intent: "report", postId, reason: "Enthält Angaben zu einer Kundin." },
-      { threadId },
+      threadId,
+      postId,
+      "Enthält Angaben zu einer Kundin.",
     );
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${threadPath(threadId)}#beitrag-${postId}`);
@@ -411,13 +403,11 @@ describe("rejected forms keep what was typed", () => {
 
   it("a new thread without a title keeps the typed post", async () => {
     const channelId = await createChannelAs();
-    const response = await send(
-      channelPage.action,
-      `/diskussionen/${channelId}`,
-      "staff",
-      { intent: "start", title: "a", bodyText: "Wer kennt eine gute Sprachschule?" },
-      { channelId },
-    );
+    const response = await channelAction("staff", channelId, {
+      intent: "start",
+      title: "a",
+      bodyText: "Wer kennt eine gute Sprachschule?",
+    });
     expect(response.status).toBe(400);
     expect(await body(response)).toMatchObject({
       errors: { title: expect.stringContaining("Titel") },
@@ -428,13 +418,7 @@ describe("rejected forms keep what was typed", () => {
   it("a report without a reason, and a channel name that is taken", async () => {
     const threadId = await startThread(await createChannelAs());
     const postId = await reply("staff", threadId, "Text");
-    const report = await send(
-      threadPage.action,
-      threadPath(threadId),
-      "orgAdmin",
-      { intent: "report", postId, reason: "" },
-      { threadId },
-    );
+    const report = await reportAs("orgAdmin", threadId, postId, "");
     expect(report.status).toBe(400);
     expect(await body(report)).toMatchObject({
       errors: { reason: "Bitte sagen Sie kurz, warum Sie den Beitrag melden." },

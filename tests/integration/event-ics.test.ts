@@ -13,11 +13,12 @@ import { berlin, insertEvent, insertReservation } from "#tests/fixtures/calendar
 import { createEventFor } from "~/demo/event-factories.server";
 import { admitToNetwork, createOrganization, createUser } from "~/demo/factories.server";
 import { callRoute } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /** Calendar files are written with ical-generator and read back with ical.js, an independent parser. */
 
-let world: World;
+const world = builtBeforeAll(buildWorld);
 
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -47,10 +48,6 @@ async function feedUids(token: string): Promise<string[]> {
 }
 
 const uid = (eventId: string) => `${eventId}@netzwerke-abc`;
-
-beforeAll(async () => {
-  world = await buildWorld();
-});
 
 describe(".ics download of one event", () => {
   const title = "Praktikumsbörse „Grün & Blau“: Äpfel, Birnen; Öl\nzweite Zeile";

@@ -5,7 +5,6 @@ import { cancelEvent, updateEvent } from "~/events/events.server";
 import { cancelReservation, listReservations, reserveSeats } from "~/events/reservations.server";
 import { eventFormTexts, eventNoticeTexts, reservationTexts } from "~/events/texts";
 import { removeOrganization } from "~/networks/networks.server";
-import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import { pseudonymTexts } from "~/referrals/pseudonym";
 import { flashMessages } from "~/ui/flash-messages";
 import {
@@ -25,17 +24,15 @@ import {
   eventRow,
   mailsAbout,
   noticesAbout,
-  onEvent,
   reservationOf,
   reservationsOf,
 } from "#tests/helpers/event-records";
-import { callRoute, errorsOf, flashOf, feedbackOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { errorsOf, flashOf, feedbackOf } from "#tests/helpers/routes";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
+import { eventAction, eventPage } from "#tests/integration/event-steps";
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 const north = () => world.networks.north.id;
 
@@ -185,11 +182,7 @@ describe("rules", () => {
   it("answers the reservation form with the line that breaks the pseudonym rule and keeps the text", async () => {
     const id = await createEventFor(world.users.employer, { networkId: north() });
     const pseudonyms = "M. K.\nKundin Sonnenblume\n12345BG0012345";
-    const response = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
-      cookie: world.cookies.staff,
-      params: { eventId: id },
-      form: { intent: "reserve", pseudonyms },
-    });
+    const response = await eventAction(id, world.cookies.staff, { intent: "reserve", pseudonyms });
     expect(response.status).toBe(400);
     const body = (await feedbackOf(response)) as {
       errors: Record<string, string>;
@@ -198,19 +191,17 @@ describe("rules", () => {
     expect(body.errors.pseudonyms).toBe(`Zeile 3: ${pseudonymTexts.bgNumber}`);
     expect(body.values.pseudonyms).toBe(pseudonyms);
 
-    const duplicate = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
-      cookie: world.cookies.staff,
-      params: { eventId: id },
-      form: { intent: "reserve", pseudonyms: "M. K.\n\nm. k." },
+    const duplicate = await eventAction(id, world.cookies.staff, {
+      intent: "reserve",
+      pseudonyms: "M. K.\n\nm. k.",
     });
     expect(duplicate.status).toBe(400);
     expect((await feedbackOf(duplicate)).errors.pseudonyms).toBe(reservationTexts.duplicate(3, 1));
     expect(await reservationsOf(id)).toEqual([]);
 
-    const accepted = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
-      cookie: world.cookies.staff,
-      params: { eventId: id },
-      form: { intent: "reserve", pseudonyms: "M. K.\nKundin Sonnenblume" },
+    const accepted = await eventAction(id, world.cookies.staff, {
+      intent: "reserve",
+      pseudonyms: "M. K.\nKundin Sonnenblume",
     });
     expect(accepted.status).toBe(302);
     expect((await reservationsOf(id)).map((row) => row.pseudonym).sort()).toEqual([
@@ -243,10 +234,7 @@ describe("who sees which reservations", () => {
   }
 
   async function pageAs(cookie: string | undefined, eventId: string): Promise<PageData> {
-    const response = await callRoute(eventRoute.loader, `/veranstaltungen/${eventId}`, {
-      cookie,
-      params: { eventId },
-    });
+    const response = await eventPage(eventId, cookie);
     expect(response.status).toBe(200);
     return (await response.json()) as PageData;
   }
@@ -305,10 +293,7 @@ describe("who sees which reservations", () => {
       expect(othersJson).not.toContain(pseudonym);
 
     // Another network does not see the event at all.
-    const south = await callRoute(eventRoute.loader, `/veranstaltungen/${id}`, {
-      cookie: world.cookies.otherNetworkStaff,
-      params: { eventId: id },
-    });
+    const south = await eventPage(id, world.cookies.otherNetworkStaff);
     expect(south.status).toBe(404);
   });
 
@@ -317,10 +302,9 @@ describe("who sees which reservations", () => {
     const id = await createEventFor(employer, { networkId: north() });
     await reserveFor(staff, id, ["O. O."]);
     const reservation = await reservationOf(id, "O. O.");
-    const response = await callRoute(eventRoute.action, `/veranstaltungen/${id}`, {
-      cookie: world.cookies.otherOrgAdmin,
-      params: { eventId: id },
-      form: { intent: "cancelReservation", reservationId: reservation.id },
+    const response = await eventAction(id, world.cookies.otherOrgAdmin, {
+      intent: "cancelReservation",
+      reservationId: reservation.id,
     });
     expect(response.status).toBe(403);
     expect(await cancelReservation(otherOrgAdmin, id, reservation.id)).toEqual({
@@ -379,11 +363,10 @@ describe("one place per person and organisation", () => {
     });
     expect(await seatsOf(id)).toEqual(before);
 
-    const response = await callRoute(
-      eventRoute.action,
-      `/veranstaltungen/${id}`,
-      onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms: "M. K." }),
-    );
+    const response = await eventAction(id, world.cookies.staff, {
+      intent: "reserve",
+      pseudonyms: "M. K.",
+    });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({
       pseudonyms: reservationTexts.alreadyReserved(["M. K."]),
@@ -414,11 +397,7 @@ describe("the confirmation after reserving", () => {
   it("says whether everyone got a seat, some wait or all wait", async () => {
     const id = await createEventFor(world.users.employer, { networkId: north(), capacity: 2 });
     const reserve = (pseudonyms: string) =>
-      callRoute(
-        eventRoute.action,
-        `/veranstaltungen/${id}`,
-        onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms }),
-      );
+      eventAction(id, world.cookies.staff, { intent: "reserve", pseudonyms });
 
     const allSeated = await reserve("F. F.");
     expect(allSeated.status).toBe(302);
@@ -505,11 +484,7 @@ describe("cancelled reservations in the lists", () => {
   }
 
   async function listAs(cookie: string | undefined, eventId: string) {
-    const response = await callRoute(
-      eventRoute.loader,
-      `/veranstaltungen/${eventId}`,
-      onEvent(eventId, cookie),
-    );
+    const response = await eventPage(eventId, cookie);
     expect(response.status).toBe(200);
     const data = (await response.json()) as PageData;
     return {

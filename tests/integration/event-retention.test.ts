@@ -9,14 +9,12 @@ import {
   PSEUDONYM_RETENTION_DAYS,
 } from "~/events/retention.server";
 import { createEventFor } from "~/demo/event-factories.server";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 /** An event that ended `daysAgo` days ago, with two reservations made before its deadline. */
 async function pastEventWithReservations(daysAgo: number): Promise<string> {

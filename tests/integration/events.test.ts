@@ -22,7 +22,6 @@ import {
 } from "~/events/texts";
 import { formatEventTime } from "~/events/vocabulary";
 import { listOutbox } from "~/mail/mail.server";
-import * as eventRoute from "~/routes/_app.veranstaltungen.$eventId";
 import * as editRoute from "~/routes/_app.veranstaltungen.$eventId_.bearbeiten";
 import * as newRoute from "~/routes/_app.veranstaltungen.neu";
 import { flashMessages } from "~/ui/flash-messages";
@@ -43,12 +42,11 @@ import {
 } from "#tests/helpers/event-records";
 import { parseFields } from "#tests/helpers/forms";
 import { callRoute, errorsOf, flashOf, feedbackOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
+import { eventAction } from "#tests/integration/event-steps";
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 const north = () => world.networks.north.id;
 const HOUR = 60 * 60 * 1000;
@@ -412,11 +410,10 @@ describe("the event page's forms on a cancelled event", () => {
 
   it("answers a reservation with the German reason, not with a denial", async () => {
     const id = await cancelledEvent();
-    const response = await callRoute(
-      eventRoute.action,
-      `/veranstaltungen/${id}`,
-      onEvent(id, world.cookies.staff, { intent: "reserve", pseudonyms: "E. E." }),
-    );
+    const response = await eventAction(id, world.cookies.staff, {
+      intent: "reserve",
+      pseudonyms: "E. E.",
+    });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({ pseudonyms: reservationTexts.eventCancelled });
     expect(await reservationsOf(id)).toEqual([]);
@@ -424,12 +421,7 @@ describe("the event page's forms on a cancelled event", () => {
 
   it("answers a second cancellation like the first, with the way back to the event", async () => {
     const id = await createEventFor(world.users.employer, { networkId: north() });
-    const cancel = () =>
-      callRoute(
-        eventRoute.action,
-        `/veranstaltungen/${id}`,
-        onEvent(id, world.cookies.employer, { intent: "cancelEvent" }),
-      );
+    const cancel = () => eventAction(id, world.cookies.employer, { intent: "cancelEvent" });
     const first = await cancel();
     const { cancelledAt, revision } = await eventRow(id);
     const second = await cancel();
@@ -444,11 +436,10 @@ describe("the event page's forms on a cancelled event", () => {
 
   it("refuses outcomes of a cancelled event that had begun, in German", async () => {
     const id = await cancelledEvent({ started: true });
-    const response = await callRoute(
-      eventRoute.action,
-      `/veranstaltungen/${id}`,
-      onEvent(id, world.cookies.employer, { intent: "recordOutcomes", attended: "12" }),
-    );
+    const response = await eventAction(id, world.cookies.employer, {
+      intent: "recordOutcomes",
+      attended: "12",
+    });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({ attended: outcomeTexts.eventCancelled });
     expect(await eventRow(id)).toMatchObject({ attended: null, outcomesRecordedAt: null });
@@ -462,11 +453,7 @@ describe("the event page's forms on a cancelled event", () => {
       endsAt: new Date(startsAt.getTime() + 2 * HOUR),
       registrationDeadline: new Date(startsAt.getTime() - 24 * HOUR),
     });
-    const response = await callRoute(
-      eventRoute.action,
-      `/veranstaltungen/${id}`,
-      onEvent(id, world.cookies.employer, { intent: "cancelEvent" }),
-    );
+    const response = await eventAction(id, world.cookies.employer, { intent: "cancelEvent" });
     expect(response.status).toBe(400);
     expect(await errorsOf(response)).toEqual({ form: eventPageTexts.cancelAfterStart });
     expect(await eventRow(id)).toMatchObject({ cancelledAt: null });

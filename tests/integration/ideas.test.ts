@@ -12,12 +12,10 @@ import { createPostgresEngine } from "~/search/postgres-engine.server";
 import { drainSearchOutbox, setSearchEngine } from "~/search/search-index.server";
 import { createIdeaFor, ideaInput } from "~/demo/idea-factories.server";
 import { callRoute, feedbackOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 afterEach(() => setSearchEngine(undefined));
 
 /** An engine that is down: every call fails like an unreachable server. */
@@ -49,6 +47,10 @@ async function searchAs(cookie: string | undefined, query: string) {
   };
 }
 
+/** Saves a Nord idea again, published, with a new title and the rest of ideaInput's. */
+const publishWithTitle = (actor: Parameters<typeof updateIdea>[0], id: string, title: string) =>
+  updateIdea(actor, id, ideaInput({ networkId: world.networks.north.id, title }), true, null);
+
 describe("search outbox", () => {
   it("keeps a change made while the engine is down and indexes it when the engine returns", async () => {
     const postgres = createPostgresEngine();
@@ -68,13 +70,7 @@ describe("search outbox", () => {
     expect(await drainSearchOutbox(postgres)).toBe(0);
 
     // An edit while the engine is still down queues behind the first entry.
-    await updateIdea(
-      world.users.staff,
-      id,
-      ideaInput({ networkId: world.networks.north.id, title: "Quartierslotsen Apolda" }),
-      true,
-      null,
-    );
+    await publishWithTitle(world.users.staff, id, "Quartierslotsen Apolda");
 
     setSearchEngine(postgres);
     const later = new Date(Date.now() + 60 * 60 * 1000);
@@ -192,13 +188,7 @@ describe("rich text from the form", () => {
 describe("revisions and adoptions", () => {
   it("keeps every saved version", async () => {
     const id = await createIdeaFor(world.users.staff, { networkId: world.networks.north.id });
-    await updateIdea(
-      world.users.orgAdmin,
-      id,
-      ideaInput({ networkId: world.networks.north.id, title: "Zweite Fassung" }),
-      true,
-      null,
-    );
+    await publishWithTitle(world.users.orgAdmin, id, "Zweite Fassung");
     const revisions = await getDb()
       .select({ title: ideaRevisions.title, editor: ideaRevisions.editorUserId })
       .from(ideaRevisions)

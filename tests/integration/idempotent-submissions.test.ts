@@ -6,12 +6,10 @@ import { getDb } from "~/db/client.server";
 import { ideas } from "~/db/schema";
 import { flashMessages } from "~/ui/flash-messages";
 import { callRoute, flashOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 const ideaForm = (title: string, submissionKey?: string) => ({
   intent: "publish",

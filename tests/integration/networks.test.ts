@@ -14,12 +14,10 @@ import {
 import { networkTexts } from "~/networks/texts";
 import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
 import { callRoute, feedbackOf } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 const networkAction = (cookie: string | undefined, form: Record<string, string>) =>
   callRoute(network.action, `/netzwerke/${world.networks.north.id}`, {

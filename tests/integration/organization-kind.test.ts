@@ -5,15 +5,12 @@ import * as network from "~/routes/_app.netzwerke.$networkId";
 import * as organization from "~/routes/_app.organisation";
 import * as detail from "~/routes/_app.uebergaben.$referralId";
 import * as print from "~/routes/uebergaben.$referralId.druck";
-import {
-  admitToNetwork,
-  createLoginCookie,
-  createOrganization,
-  createUser,
-} from "~/demo/factories.server";
+import { createLoginCookie, createUser } from "~/demo/factories.server";
 import { advanceReferral, createReferral, createService } from "~/demo/referral-factories.server";
-import { buildReferralWorld, type ReferralWorld } from "#tests/helpers/referral-world";
+import { buildReferralWorld } from "#tests/helpers/referral-world";
 import { callRoute } from "#tests/helpers/routes";
+import { admittedOrganization } from "#tests/integration/referral-steps";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * Issue 12, defect 1: whether the sender reads the counsellor's notes is fixed when the referral
@@ -21,10 +18,7 @@ import { callRoute } from "#tests/helpers/routes";
  * its networks or the platform admin, audited.
  */
 
-let world: ReferralWorld;
-beforeAll(async () => {
-  world = await buildReferralWorld();
-});
+const world = builtBeforeAll(buildReferralWorld);
 
 /** A Schuldnerberatung of its own per test, since the tests change its kind. */
 let receiver: Awaited<ReturnType<typeof freshReceiver>>;
@@ -33,8 +27,7 @@ beforeEach(async () => {
 });
 
 async function freshReceiver() {
-  const { id } = await createOrganization({ kind: "schuldnerberatung" });
-  await admitToNetwork(world.networks.north.id, id);
+  const { id } = await admittedOrganization(world.networks.north.id, { kind: "schuldnerberatung" });
   const counsellor = await createUser({ organizationId: id, role: "staff" });
   const admin = await createUser({ organizationId: id, role: "org_admin" });
   const service = await createService({ organizationId: id, category: "schuldnerberatung" });
@@ -49,13 +42,18 @@ async function kindOf(organizationId: string) {
   return row!.kind;
 }
 
-/** A referral sent to the Schuldnerberatung and accepted there with a counsellor's note. */
-async function referralWithNote(note: string): Promise<string> {
-  const id = await createReferral({
+/** A referral from the sender's staff to the Schuldnerberatung, sent unless `send` is false. */
+const referToReceiver = (options: { send?: boolean } = {}) =>
+  createReferral({
     sender: world.users.senderStaff,
     serviceId: receiver.service.id,
     receiverOrganizationId: receiver.id,
+    ...options,
   });
+
+/** A referral sent to the Schuldnerberatung and accepted there with a counsellor's note. */
+async function referralWithNote(note: string): Promise<string> {
+  const id = await referToReceiver();
   await advanceReferral(id, [{ actor: receiver.counsellor, name: "accept", input: { note } }]);
   return id;
 }
@@ -130,38 +128,17 @@ describe("§ 203 StGB is fixed when a referral is sent", () => {
   });
 
   it("takes no referral any more once the receiver became an employer", async () => {
-    const draft = await createReferral({
-      sender: world.users.senderStaff,
-      serviceId: receiver.service.id,
-      receiverOrganizationId: receiver.id,
-      send: false,
-    });
+    const draft = await referToReceiver({ send: false });
     expect((await changeKind("coordinator", "arbeitgeber")).status).toBe(302);
-    await expect(
-      createReferral({
-        sender: world.users.senderStaff,
-        serviceId: receiver.service.id,
-        receiverOrganizationId: receiver.id,
-      }),
-    ).rejects.toThrow(/serviceId/);
+    await expect(referToReceiver()).rejects.toThrow(/serviceId/);
     await expect(
       advanceReferral(draft, [{ actor: world.users.senderStaff, name: "send", input: {} }]),
     ).rejects.toThrow();
   });
 
   it("stores the secrecy of the receiver at sending, and none for a draft", async () => {
-    const draft = await createReferral({
-      sender: world.users.senderStaff,
-      serviceId: receiver.service.id,
-      receiverOrganizationId: receiver.id,
-      send: false,
-    });
-    const sentLater = await createReferral({
-      sender: world.users.senderStaff,
-      serviceId: receiver.service.id,
-      receiverOrganizationId: receiver.id,
-      send: false,
-    });
+    const draft = await referToReceiver({ send: false });
+    const sentLater = await referToReceiver({ send: false });
     await advanceReferral(sentLater, [{ actor: world.users.senderStaff, name: "send" }]);
     const sentAtOnce = await referralWithNote("–");
     const rows = await getDb()

@@ -25,7 +25,8 @@ import { runInRequestScope } from "~/request-context.server";
 import { reservationOf } from "#tests/helpers/event-records";
 import { buildRequest, callRoute, feedbackOf, TEST_IP } from "#tests/helpers/routes";
 import { RedisProcess, freePort, hasRedisServer } from "#tests/helpers/server-processes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * Requests that make the portal send mail are limited per person and per client address
@@ -33,10 +34,7 @@ import { buildWorld, type World } from "#tests/helpers/world";
  * where the mail tells members of a change. The limits outlive a Redis restart.
  */
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-});
+const world = builtBeforeAll(buildWorld);
 
 async function newAdmin() {
   const organization = await createOrganization({ kind: "schuldnerberatung" });

@@ -15,7 +15,8 @@ import {
   startSocketInstance,
   type SocketInstance,
 } from "#tests/helpers/discussion-sockets";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * Issue 12, defect 11: a connection recovered by socket.io gets back the rooms it had, so rooms
@@ -23,11 +24,10 @@ import { buildWorld, type World } from "#tests/helpers/world";
  */
 
 let server: SocketInstance;
-let world: World;
+const world = builtBeforeAll(buildWorld);
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  world = await buildWorld();
   server = await startSocketInstance({ streamName: `recovery-test-${process.pid}` });
 });
 

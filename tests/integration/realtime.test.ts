@@ -11,7 +11,8 @@ import { registerRealtime } from "~/realtime/connections.server";
 import { createLoginCookie, createOrganization, createUser } from "~/demo/factories.server";
 import { advanceReferral, createReferral, createService } from "~/demo/referral-factories.server";
 import { callRoute } from "#tests/helpers/routes";
-import { buildWorld, type World } from "#tests/helpers/world";
+import { buildWorld } from "#tests/helpers/world";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /**
  * The real-time path as the browser uses it: handshake with the session cookie, rooms, a server
@@ -47,11 +48,10 @@ async function startInstance(): Promise<Instance> {
 
 let emitting: Instance;
 let receiving: Instance;
-let world: World;
+const world = builtBeforeAll(buildWorld);
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  world = await buildWorld();
   emitting = await startInstance();
   receiving = process.env.REDIS_URL ? await startInstance() : emitting;
   setRealtimeServer(emitting.io);

@@ -8,15 +8,13 @@ import * as detail from "~/routes/_app.uebergaben.$referralId";
 import * as editDraft from "~/routes/_app.uebergaben.$referralId_.bearbeiten";
 import * as create from "~/routes/_app.uebergaben.neu";
 import { berlinDate } from "~/time/berlin";
-import { buildReferralWorld, type ReferralWorld } from "#tests/helpers/referral-world";
+import { buildReferralWorld } from "#tests/helpers/referral-world";
 import { callRoute, feedbackOf } from "#tests/helpers/routes";
+import { builtBeforeAll } from "#tests/integration/world-steps";
 
 /** The referral pages' forms as the browser sends them and reads the answers. */
 
-let world: ReferralWorld;
-beforeAll(async () => {
-  world = await buildReferralWorld();
-});
+const world = builtBeforeAll(buildReferralWorld);
 
 const today = berlinDate(new Date());
 

@@ -18,19 +18,14 @@ import {
 import { escalateOverdueReferrals } from "~/referrals/overdue.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 import { referralNotificationTexts } from "~/referrals/texts";
-import {
-  admitToNetwork,
-  appointCoordinator,
-  createNetwork,
-  createOrganization,
-  createUser,
-} from "~/demo/factories.server";
+import { appointCoordinator, createNetwork, createUser } from "~/demo/factories.server";
 import {
   advanceReferral,
   createReferral,
   createService,
   type ReferralActor,
 } from "~/demo/referral-factories.server";
+import { admittedOrganization } from "#tests/integration/referral-steps";
 
 const PSEUDONYM = "Kunde Ahornblatt";
 const REASON = "Räumungsklage angekündigt, Stromsperre droht zum Monatsende.";
@@ -44,11 +39,10 @@ async function memberOrganization(
   roles: readonly ("staff" | "org_admin" | "employer_member")[] = ["staff"],
   responseWorkingDays = 5,
 ) {
-  const organization = await createOrganization({
+  const organization = await admittedOrganization(networkId, {
     name: `Stelle ${randomUUID().slice(0, 6)}`,
     kind,
   });
-  await admitToNetwork(networkId, organization.id);
   const members = [];
   for (const role of roles)
     members.push(await createUser({ organizationId: organization.id, role }));

@@ -32,7 +32,6 @@ import {
 import type { TransitionInput } from "~/referrals/transition-form";
 import { transitionReferral } from "~/referrals/transition-referral.server";
 import {
-  admitToNetwork,
   appointCoordinator,
   createNetwork,
   createOrganization,
@@ -45,6 +44,7 @@ import {
   validConsent,
   type ReferralActor,
 } from "~/demo/referral-factories.server";
+import { admittedOrganization } from "#tests/integration/referral-steps";
 
 const linkFor = (id: string) => `http://localhost/uebergaben/${id}`;
 
@@ -73,13 +73,14 @@ async function buildParties(
 ) {
   const tag = randomUUID().slice(0, 6);
   const network = await createNetwork();
-  const senderOrg = await createOrganization({ name: `Jobcenter ${tag}`, kind: "jobcenter" });
-  const receiverOrg = await createOrganization({
+  const senderOrg = await admittedOrganization(network.id, {
+    name: `Jobcenter ${tag}`,
+    kind: "jobcenter",
+  });
+  const receiverOrg = await admittedOrganization(network.id, {
     name: `Beratungsstelle Lindenhof ${tag}`,
     kind: options.receiverKind ?? "schuldnerberatung",
   });
-  await admitToNetwork(network.id, senderOrg.id);
-  await admitToNetwork(network.id, receiverOrg.id);
   const caseWorker = await createUser({
     organizationId: senderOrg.id,
     name: `Petra Sommer ${tag}`,
@@ -141,6 +142,16 @@ function referTo(
 async function referralRow(referralId: string) {
   const [row] = await getDb().select().from(referrals).where(eq(referrals.id, referralId));
   return row!;
+}
+
+/** Sending the draft is refused with the message, and it stays a draft. */
+async function expectSendRefused(actor: ReferralActor, draftId: string, message: string) {
+  expect(await transition(actor, draftId, "send", {})).toEqual({
+    ok: false,
+    message,
+    conflict: false,
+  });
+  expect((await referralRow(draftId)).status).toBe("draft");
 }
 
 function transitionRows(referralId: string) {
@@ -219,11 +230,7 @@ describe("Übergaben: consent", () => {
 
   it("refuses to send a draft that has no consent", async () => {
     const draftId = await referTo(parties, { send: false, consent: null });
-    expect(await transition(parties.caseWorker, draftId, "send", {})).toEqual({
-      ok: false,
-      message: referralTexts.consentMissing,
-      conflict: false,
-    });
+    await expectSendRefused(parties.caseWorker, draftId, referralTexts.consentMissing);
     const row = await referralRow(draftId);
     expect(row).toMatchObject({ status: "draft", sentAt: null, dueOn: null });
     expect(await transitionCount(draftId)).toBe(1);
@@ -284,12 +291,7 @@ describe("Übergaben: consent", () => {
       send: false,
       consent: { consentOrganizationId: elsewhere.id },
     });
-    expect(await transition(parties.caseWorker, draftId, "send", {})).toEqual({
-      ok: false,
-      message: referralTexts.consentWrongOrganization,
-      conflict: false,
-    });
-    expect((await referralRow(draftId)).status).toBe("draft");
+    await expectSendRefused(parties.caseWorker, draftId, referralTexts.consentWrongOrganization);
   });
 
   it("refuses to send a draft whose consent row records a revocation", async () => {
@@ -298,12 +300,7 @@ describe("Übergaben: consent", () => {
       .update(referralConsents)
       .set({ revokedAt: new Date(), revokedByUserId: parties.caseWorker.id })
       .where(eq(referralConsents.referralId, otherDraft));
-    expect(await transition(parties.caseWorker, otherDraft, "send", {})).toEqual({
-      ok: false,
-      message: referralTexts.consentRevoked,
-      conflict: false,
-    });
-    expect((await referralRow(otherDraft)).status).toBe("draft");
+    await expectSendRefused(parties.caseWorker, otherDraft, referralTexts.consentRevoked);
   });
 
   it("refuses to send a stored draft once the service no longer takes referrals", async () => {
@@ -313,11 +310,7 @@ describe("Übergaben: consent", () => {
       .update(services)
       .set({ acceptsReferrals: false })
       .where(eq(services.id, own.service.id));
-    expect(await transition(own.caseWorker, closedService, "send", {})).toEqual({
-      ok: false,
-      message: referralTexts.serviceUnavailable,
-      conflict: false,
-    });
+    await expectSendRefused(own.caseWorker, closedService, referralTexts.serviceUnavailable);
     expect(await referralRow(closedService)).toMatchObject({ status: "draft", sentAt: null });
 
     await getDb()
@@ -333,12 +326,7 @@ describe("Übergaben: consent", () => {
           eq(networkMemberships.organizationId, own.receiverOrg.id),
         ),
       );
-    expect(await transition(own.caseWorker, leftNetwork, "send", {})).toEqual({
-      ok: false,
-      message: referralTexts.serviceUnavailable,
-      conflict: false,
-    });
-    expect((await referralRow(leftNetwork)).status).toBe("draft");
+    await expectSendRefused(own.caseWorker, leftNetwork, referralTexts.serviceUnavailable);
     expect(await notificationsFor([own.counsellorA.id])).toEqual([]);
   });
 
@@ -754,8 +742,7 @@ describe("Übergaben: § 203 StGB", () => {
 describe("Übergaben: who sees a referral", () => {
   it("hides drafts from the receiver and referrals from employer members and outsiders", async () => {
     const parties = await buildParties();
-    const coordinatorOrg = await createOrganization({ kind: "kommune" });
-    await admitToNetwork(parties.network.id, coordinatorOrg.id);
+    const coordinatorOrg = await admittedOrganization(parties.network.id, { kind: "kommune" });
     const coordinator = await createUser({ organizationId: coordinatorOrg.id, role: "org_admin" });
     await appointCoordinator(parties.network.id, coordinator.id);
     const senderEmployer = await createUser({

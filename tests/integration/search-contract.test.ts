@@ -20,6 +20,7 @@ import {
   searchDocument,
   searchNetworks,
   searchOrganizations,
+  searchQuery,
   searchViewers,
   type SearchCorpusKey,
 } from "#tests/fixtures/search-documents";
@@ -58,17 +59,8 @@ const everyone = Object.values(searchViewers);
 const documentsById = new Map(searchCorpusDocuments.map((document) => [document.id, document]));
 const id = (key: SearchCorpusKey) => searchCorpus[key].id;
 
-function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
-  return {
-    text: "",
-    filters: {},
-    sort: "relevance",
-    page: 1,
-    pageSize: 50,
-    viewer: searchViewers.bothNetworks,
-    ...overrides,
-  };
-}
+const query = (overrides: Partial<SearchQuery> = {}) =>
+  searchQuery(searchViewers.bothNetworks, { pageSize: 50, ...overrides });
 
 function facetValues(document: SearchDocument, facet: FacetName): string[] {
   switch (facet) {
@@ -164,6 +156,11 @@ function documentWords(document: SearchDocument): Set<string> {
 describe.each(engines)("Suchvertrag: $name", ({ create }) => {
   let engine: SearchEngine;
   const search = (overrides: Partial<SearchQuery>) => engine.search(query(overrides));
+
+  /** The hit for an idea of the corpus in a search for the text. */
+  async function hitFor(text: string, key: SearchCorpusKey) {
+    return (await search({ text })).hits.find((h) => h.id === id(key))!;
+  }
 
   /** Every hit of a query without filters, at most 100. */
   async function allHits(overrides: Partial<SearchQuery>): Promise<SearchResult> {
@@ -433,8 +430,7 @@ describe.each(engines)("Suchvertrag: $name", ({ create }) => {
 
   describe("highlights", () => {
     it("marks the match in title and snippet and nothing else", async () => {
-      const result = await search({ text: "Schuldnerberatung" });
-      const hit = result.hits.find((h) => h.id === id("debtCounselling"))!;
+      const hit = await hitFor("Schuldnerberatung", "debtCounselling");
       expect(hit.title).toBe("Schuldnerberatung im Jobcenter");
       expect(hit.titleHighlighted).toBe("<mark>Schuldnerberatung</mark> im Jobcenter");
       expect(hit.snippet).toContain("<mark>Schuldnerberatung</mark>");
@@ -443,15 +439,12 @@ describe.each(engines)("Suchvertrag: $name", ({ create }) => {
     });
 
     it("marks a word found by its stem", async () => {
-      const hit = (await search({ text: "Arbeitgebern" })).hits.find(
-        (h) => h.id === id("jobmobil"),
-      );
-      expect(hit!.snippet).toContain("<mark>Arbeitgeber</mark>");
+      const hit = await hitFor("Arbeitgebern", "jobmobil");
+      expect(hit.snippet).toContain("<mark>Arbeitgeber</mark>");
     });
 
     it("escapes hostile markup in title and snippet", async () => {
-      const result = await search({ text: "Bewerbungstraining" });
-      const hit = result.hits.find((h) => h.id === id("hostile"))!;
+      const hit = await hitFor("Bewerbungstraining", "hostile");
       expect(hit.title).toBe("<script>alert(1)</script> Bewerbungstraining");
       expect(hit.titleHighlighted).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       expect(hit.titleHighlighted).toContain("<mark>Bewerbungstraining</mark>");
@@ -463,8 +456,7 @@ describe.each(engines)("Suchvertrag: $name", ({ create }) => {
     });
 
     it("marks only what matched, even when the idea's text contains the marker characters", async () => {
-      const result = await search({ text: "Kleingruppen" });
-      const hit = result.hits.find((h) => h.id === id("hostile"))!;
+      const hit = await hitFor("Kleingruppen", "hostile");
       expect(htmlToText(hit.snippet)).toContain("falschen");
       const marked = Array.from(hit.snippet.matchAll(/<mark>(.*?)<\/mark>/g), (match) => match[1]);
       expect(marked.length).toBeGreaterThan(0);
