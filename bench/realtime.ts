@@ -309,33 +309,48 @@ interface TransportResult {
   bytesPerClient: number;
 }
 
-async function benchSocketIo(fixture: Fixture): Promise<TransportResult> {
-  const server = await startServer("socket.io", "socketio", fixture);
+/** How the clients of one transport connect and leave again. */
+interface Transport<Socket> {
+  name: string;
+  mode: "socketio" | "ws";
+  connect: (url: string, receivers: Receivers) => Promise<Socket[]>;
+  disconnect: (socket: Socket) => void;
+}
+
+/** One server of the transport with all clients connected: memory per client, latency, saturation. */
+async function benchTransport<Socket>(
+  transport: Transport<Socket>,
+  fixture: Fixture,
+): Promise<TransportResult> {
+  const server = await startServer(transport.name, transport.mode, fixture);
   const before = await rss(server.url);
   const receivers = new Receivers(config.clients);
-  const sockets = await connectSocketIo(server.url, fixture, receivers);
+  const sockets = await transport.connect(server.url, receivers);
   const after = await rss(server.url);
   await measureLatency(server.url, receivers, 1_000_000); // warm-up, discarded
   const latency = await measureLatency(server.url, receivers, 0);
   const saturation = await measureSaturation(server.url, receivers, 2_000_000);
-  for (const socket of sockets) socket.disconnect();
+  for (const socket of sockets) transport.disconnect(socket);
   await server.child.stop();
   return { latency, saturation, bytesPerClient: (after - before) / config.clients };
 }
 
-async function benchWs(fixture: Fixture): Promise<TransportResult> {
-  const server = await startServer("ws", "ws", fixture);
-  const before = await rss(server.url);
-  const receivers = new Receivers(config.clients);
-  const sockets = await connectWs(server.url, receivers);
-  const after = await rss(server.url);
-  await measureLatency(server.url, receivers, 1_000_000);
-  const latency = await measureLatency(server.url, receivers, 0);
-  const saturation = await measureSaturation(server.url, receivers, 2_000_000);
-  for (const socket of sockets) socket.close();
-  await server.child.stop();
-  return { latency, saturation, bytesPerClient: (after - before) / config.clients };
-}
+const benchSocketIo = (fixture: Fixture) =>
+  benchTransport(
+    {
+      name: "socket.io",
+      mode: "socketio",
+      connect: (url, receivers) => connectSocketIo(url, fixture, receivers),
+      disconnect: (socket) => socket.disconnect(),
+    },
+    fixture,
+  );
+
+const benchWs = (fixture: Fixture) =>
+  benchTransport<WebSocket>(
+    { name: "ws", mode: "ws", connect: connectWs, disconnect: (socket) => socket.close() },
+    fixture,
+  );
 
 async function benchCrossInstance(fixture: Fixture): Promise<Stats> {
   const posting = await startServer("socket.io A", "socketio", fixture, config.redisUrl);

@@ -37,38 +37,33 @@ export interface Target {
 
 export type ListTarget = Target & Required<Pick<Target, "list">>;
 
+/** The list pages by box: their address and heading. */
+const boxPages: Record<Box, { path: string; heading: string }> = {
+  inbox: { path: "/uebergaben/eingang", heading: "Eingang" },
+  outbox: { path: "/uebergaben/gesendet", heading: "Gesendet" },
+};
+
+/** A page of a box, e.g. "Eingang, status=sent" at /uebergaben/eingang?status=sent. */
+function listTarget(key: string, box: Box, filters: ListFilters = {}): ListTarget {
+  const { path, heading } = boxPages[box];
+  const query = new URLSearchParams(
+    Object.entries(filters).map(([name, value]) => [name, value === true ? "1" : String(value)]),
+  ).toString();
+  return {
+    key,
+    label: `${heading}, ${query || "Seite 1"}`,
+    path: query ? `${path}?${query}` : path,
+    list: { box, filters, heading },
+  };
+}
+
 export const targets: Target[] = [
   { key: "healthz", label: "/healthz (Grundlinie)", path: "/healthz" },
-  {
-    key: "inbox",
-    label: "Eingang, Seite 1",
-    path: "/uebergaben/eingang",
-    list: { box: "inbox", filters: {}, heading: "Eingang" },
-  },
-  {
-    key: "inbox-sent",
-    label: "Eingang, status=sent",
-    path: "/uebergaben/eingang?status=sent",
-    list: { box: "inbox", filters: { status: "sent" }, heading: "Eingang" },
-  },
-  {
-    key: "inbox-overdue",
-    label: "Eingang, overdue=1",
-    path: "/uebergaben/eingang?overdue=1",
-    list: { box: "inbox", filters: { overdue: true }, heading: "Eingang" },
-  },
-  {
-    key: "outbox",
-    label: "Gesendet, Seite 1",
-    path: "/uebergaben/gesendet",
-    list: { box: "outbox", filters: {}, heading: "Gesendet" },
-  },
-  {
-    key: "outbox-accepted",
-    label: "Gesendet, status=accepted",
-    path: "/uebergaben/gesendet?status=accepted",
-    list: { box: "outbox", filters: { status: "accepted" }, heading: "Gesendet" },
-  },
+  listTarget("inbox", "inbox"),
+  listTarget("inbox-sent", "inbox", { status: "sent" }),
+  listTarget("inbox-overdue", "inbox", { overdue: true }),
+  listTarget("outbox", "outbox"),
+  listTarget("outbox-accepted", "outbox", { status: "accepted" }),
 ];
 
 export const listTargets = targets.filter((target): target is ListTarget => !!target.list);

@@ -203,122 +203,24 @@ const benefits = [
   "Hürden abbauen",
 ];
 
-const placeStarts = [
-  "Alt",
-  "Neu",
-  "Ober",
-  "Nieder",
-  "Groß",
-  "Klein",
-  "Wolf",
-  "Sand",
-  "Stein",
-  "Eich",
-  "Linden",
-  "Rosen",
-  "Wald",
-  "Berg",
-  "Hohen",
-  "Mühl",
-  "Kirch",
-  "Brunn",
-  "Hagen",
-  "Birken",
-  "Fichten",
-  "Erlen",
-  "Weiden",
-  "Hasel",
-  "Bieber",
-  "Dorn",
-  "Falken",
-  "Kranich",
-  "Marien",
-  "Sonnen",
-];
+const placeStarts = (
+  "Alt Neu Ober Nieder Groß Klein Wolf Sand Stein Eich Linden Rosen Wald Berg Hohen Mühl " +
+  "Kirch Brunn Hagen Birken Fichten Erlen Weiden Hasel Bieber Dorn Falken Kranich Marien " +
+  "Sonnen"
+).split(" ");
 const placeMiddles = ["", "", "en", "ers", "el", "ing", "ter", "au"];
-const placeEnds = [
-  "dorf",
-  "hausen",
-  "feld",
-  "stadt",
-  "bach",
-  "burg",
-  "heim",
-  "rode",
-  "leben",
-  "au",
-  "ingen",
-  "hagen",
-  "wald",
-  "berg",
-  "brück",
-  "furt",
-  "stedt",
-  "kirchen",
-  "beck",
-  "walde",
-];
+const placeEnds = (
+  "dorf hausen feld stadt bach burg heim rode leben au ingen hagen wald berg brück furt " +
+  "stedt kirchen beck walde"
+).split(" ");
 const quarters = ["Nord", "Süd", "Ost", "West", "Mitte", "Altstadt", "Neustadt", "am See"];
-const surnameStarts = [
-  "Kranz",
-  "Hoff",
-  "Brand",
-  "Lind",
-  "Stein",
-  "Wolf",
-  "Bach",
-  "Kaiser",
-  "Franke",
-  "Hopp",
-  "Straub",
-  "Roth",
-  "Kessel",
-  "Feld",
-  "Berg",
-  "Kamp",
-  "Sommer",
-  "Winter",
-  "Mohr",
-  "Scholz",
-];
-const surnameEnds = [
-  "berger",
-  "mann",
-  "meier",
-  "ner",
-  "ke",
-  "huber",
-  "hofer",
-  "ling",
-  "er",
-  "bauer",
-  "schmidt",
-  "wald",
-  "stein",
-  "haus",
-];
-const syllables = [
-  "ta",
-  "ri",
-  "zo",
-  "ven",
-  "mi",
-  "lo",
-  "ka",
-  "ne",
-  "tu",
-  "sa",
-  "bi",
-  "do",
-  "re",
-  "an",
-  "ex",
-  "pro",
-  "vi",
-  "ja",
-  "fu",
-  "ge",
-];
+const surnameStarts = (
+  "Kranz Hoff Brand Lind Stein Wolf Bach Kaiser Franke Hopp Straub Roth Kessel Feld Berg " +
+  "Kamp Sommer Winter Mohr Scholz"
+).split(" ");
+const surnameEnds =
+  "berger mann meier ner ke huber hofer ling er bauer schmidt wald stein haus".split(" ");
+const syllables = "ta ri zo ven mi lo ka ne tu sa bi do re an ex pro vi ja fu ge".split(" ");
 const providerKinds = [
   "Bildungswerk",
   "Beschäftigungsgesellschaft",

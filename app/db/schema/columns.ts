@@ -24,3 +24,13 @@ export const textList = <TName extends string>(name: TName) =>
     .array()
     .notNull()
     .default(sql`'{}'::text[]`);
+
+/** When a row was created and last changed; the code that changes it sets `updatedAt`. */
+export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
+
+/** Whom to ask about an idea or event; each part may be left empty. */
+export const contactColumns = () => ({
+  contactName: text("contact_name").notNull().default(""),
+  contactEmail: text("contact_email").notNull().default(""),
+  contactPhone: text("contact_phone").notNull().default(""),
+});

@@ -4,15 +4,15 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, instant, ref, updatedAt } from "./columns";
+import { id, instant, ref, timestamps, updatedAt } from "./columns";
+import { networkOfferColumns } from "./network-offers";
 import { users } from "./accounts";
-import { networks, organizationKind, organizations } from "./organizations";
+import { organizationKind, organizations } from "./organizations";
 import { courseInstruments, courseStatuses } from "../vocabularies";
 
 export const courseInstrument = pgEnum("course_instrument", courseInstruments);
@@ -24,12 +24,7 @@ export const courses = pgTable(
   "courses",
   {
     id: id(),
-    networkId: ref("network_id", () => networks.id).notNull(),
-    organizationId: ref("organization_id", () => organizations.id).notNull(),
-    createdByUserId: ref("created_by_user_id", () => users.id),
-    title: text("title").notNull(),
-    /** tiptap JSON, validated against app/rich-text/schema.ts. */
-    description: jsonb("description").notNull(),
+    ...networkOfferColumns(),
     instrument: courseInstrument("instrument").notNull(),
     startDate: date("start_date", { mode: "string" }).notNull(),
     /** Free text such as "6 Monate, Vollzeit". */
@@ -49,8 +44,7 @@ export const courses = pgTable(
     status: courseStatus("status").notNull().default("open"),
     confirmedAt: instant("confirmed_at"),
     cancelledAt: instant("cancelled_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     index("courses_network_idx").on(table.networkId, table.startDate),

@@ -9,9 +9,10 @@ import {
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
+import { contactColumns, createdAt, id, instant, ref, textList, timestamps } from "./columns";
+import { networkOfferColumns } from "./network-offers";
 import { users } from "./accounts";
-import { networks, organizations } from "./organizations";
+import { organizations } from "./organizations";
 import { eventKinds, reservationStatuses } from "../vocabularies";
 
 export const eventKind = pgEnum("event_kind", eventKinds);
@@ -30,14 +31,10 @@ export const events = pgTable(
   "events",
   {
     id: id(),
-    networkId: ref("network_id", () => networks.id).notNull(),
-    /** The organiser: its members edit the event, see every reservation and record outcomes. */
-    organizationId: ref("organization_id", () => organizations.id).notNull(),
-    createdByUserId: ref("created_by_user_id", () => users.id),
+    // The organisation is the organiser: its members edit the event, see every reservation and
+    // record outcomes.
+    ...networkOfferColumns(),
     kind: eventKind("kind").notNull(),
-    title: text("title").notNull(),
-    /** tiptap JSON, validated against app/rich-text/schema.ts. */
-    description: jsonb("description").notNull(),
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
     /** Address of the venue; empty for online events. */
@@ -49,9 +46,7 @@ export const events = pgTable(
     jobs: jsonb("jobs").$type<EventJob[]>().notNull().default([]),
     languageRequirements: text("language_requirements").notNull().default(""),
     accessibility: text("accessibility").notNull().default(""),
-    contactName: text("contact_name").notNull().default(""),
-    contactEmail: text("contact_email").notNull().default(""),
-    contactPhone: text("contact_phone").notNull().default(""),
+    ...contactColumns(),
     /**
      * Confirmed seats, kept in step with the reservations inside the transaction that holds the
      * event row's lock; the check constraint is the last line against overbooking.
@@ -69,8 +64,7 @@ export const events = pgTable(
     internships: integer("internships"),
     hires: integer("hires"),
     outcomesRecordedAt: instant("outcomes_recorded_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     index("events_network_start_idx").on(table.networkId, table.startsAt),

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
+import { contactColumns, createdAt, id, instant, ref, textList, timestamps } from "./columns";
 import { users } from "./accounts";
 import { networks, organizations } from "./organizations";
 import { ideaStatuses, ideaVisibilities, searchOperations } from "../vocabularies";
@@ -49,13 +49,10 @@ export const ideas = pgTable(
     funding: textList("funding"),
     results: jsonb("results").$type<IdeaResult[]>().notNull().default([]),
     period: text("period").notNull().default(""),
-    contactName: text("contact_name").notNull().default(""),
-    contactEmail: text("contact_email").notNull().default(""),
-    contactPhone: text("contact_phone").notNull().default(""),
+    ...contactColumns(),
     adoptionCount: integer("adoption_count").notNull().default(0),
     publishedAt: instant("published_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     index("ideas_organization_idx").on(table.organizationId, table.updatedAt),
@@ -126,6 +123,14 @@ const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
 
+/** One mask per list facet of an idea: bit n is set when the idea has the facet's value n. */
+const facetMasks = () => ({
+  targetGroupsMask: integer("target_groups_mask").notNull(),
+  fieldsOfActionMask: integer("fields_of_action_mask").notNull(),
+  partnerKindsMask: integer("partner_kinds_mask").notNull(),
+  fundingMask: integer("funding_mask").notNull(),
+});
+
 /**
  * The PostgreSQL engine's index: one row per indexed idea with what visibility, facets and
  * ranking need. The row is kept narrow so that counting thousands of matches stays fast: facets
@@ -142,10 +147,7 @@ export const searchDocuments = pgTable(
     organizationId: uuid("organization_id").notNull(),
     status: ideaStatus("status").notNull(),
     visibility: ideaVisibility("visibility").notNull(),
-    targetGroupsMask: integer("target_groups_mask").notNull(),
-    fieldsOfActionMask: integer("fields_of_action_mask").notNull(),
-    partnerKindsMask: integer("partner_kinds_mask").notNull(),
-    fundingMask: integer("funding_mask").notNull(),
+    ...facetMasks(),
     /** Position of the region in `search_facet_values`; 0 when the idea names none. */
     regionCode: integer("region_code").notNull(),
     adoptionCount: integer("adoption_count").notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAt, id, instant, ref, textList, updatedAt } from "./columns";
+import { id, instant, ref, textList, timestamps } from "./columns";
 import { users } from "./accounts";
 import { networks, organizations } from "./organizations";
 import {
@@ -30,8 +30,7 @@ export const services = pgTable(
     acceptsReferrals: boolean("accepts_referrals").notNull().default(true),
     /** Promised time to answer a referral, in working days (Mon–Fri without nationwide holidays). */
     responseWorkingDays: integer("response_working_days").notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [index("services_organization_idx").on(table.organizationId)],
 );
@@ -83,8 +82,7 @@ export const referrals = pgTable(
     /** When the referral reached an end state: the retention period counts from here. */
     closedAt: instant("closed_at"),
     anonymisedAt: instant("anonymised_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     index("referrals_receiver_list_idx").on(
