@@ -118,3 +118,26 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     details: entry.details ?? null,
   });
 }
+
+/** A record a background job changed, named in its audit entry with its network. */
+interface JobTarget {
+  id: string;
+  networkId: string;
+}
+
+/** What a background job (no actor, no address) did: one entry per record it changed. */
+export async function recordJobAudits<Target extends JobTarget>(
+  executor: Executor,
+  entry: { action: AuditAction; targetType: string },
+  targets: Target[],
+  detailsOf?: (target: Target) => AuditEntry["details"],
+): Promise<void> {
+  for (const target of targets) {
+    await recordAudit(executor, {
+      ...entry,
+      targetId: target.id,
+      networkId: target.networkId,
+      details: detailsOf?.(target),
+    });
+  }
+}

@@ -51,7 +51,7 @@ export async function createSession(
 }
 
 /** A user row's networks (through the organisation) and coordinated networks, as text arrays. */
-export function userNetworkColumns() {
+function userNetworkColumns() {
   return {
     networkIds: sql<
       string[]
@@ -62,22 +62,32 @@ export function userNetworkColumns() {
   };
 }
 
+/**
+ * What permission decisions read of a user (the `Actor` of permissions.server), from `users`
+ * joined with their `organizations`.
+ */
+export function actorColumns() {
+  return {
+    id: users.id,
+    organizationId: users.organizationId,
+    organizationKind: organizations.kind,
+    role: users.role,
+    isPlatformAdmin: users.isPlatformAdmin,
+    ...userNetworkColumns(),
+  };
+}
+
 function buildSessionQuery(db: Database) {
   return db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
-      id: users.id,
       name: users.name,
       email: users.email,
-      role: users.role,
-      isPlatformAdmin: users.isPlatformAdmin,
       deactivatedAt: users.deactivatedAt,
-      organizationId: users.organizationId,
       organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      ...userNetworkColumns(),
+      ...actorColumns(),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -3,7 +3,8 @@ import { recordAudit } from "~/audit/audit.server";
 import { networksSeenBy } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
-import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
+import { createRecord, offeredBy } from "~/submissions/create-record.server";
+import type { Submission } from "~/submissions/submission-key.server";
 import { coursePledges, courses, networks, organizations } from "~/db/schema";
 import { berlinDate } from "~/time/berlin";
 import type { FieldErrors, Rejection } from "~/forms.server";
@@ -44,27 +45,18 @@ export async function createCourse(
   ip: string | null,
   submission: Submission | null = null,
 ): Promise<string> {
-  return inUnitOfWork(async (unit) => {
-    const { tx } = unit;
-    const [created] = await tx
-      .insert(courses)
-      .values({
-        ...courseColumns(input),
-        networkId: input.networkId,
-        organizationId: actor.organizationId,
-        createdByUserId: actor.id,
-      })
-      .returning({ id: courses.id });
-    await recordAudit(tx, {
+  return createRecord({
+    table: courses,
+    values: { ...courseColumns(input), ...offeredBy(actor, input.networkId) },
+    audit: {
       action: "course.created",
       actor,
       ip,
       targetType: "course",
-      targetId: created!.id,
       networkId: input.networkId,
-    });
-    await recordSubmission(unit, submission, `/massnahmen/${created!.id}`);
-    return created!.id;
+    },
+    submission,
+    location: (id) => `/massnahmen/${id}`,
   });
 }
 

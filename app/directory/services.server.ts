@@ -4,7 +4,8 @@ import { authorize, notFound } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
-import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
+import { createRecord } from "~/submissions/create-record.server";
+import type { Submission } from "~/submissions/submission-key.server";
 import { networkMemberships, organizations, services } from "~/db/schema";
 import { requireUuid } from "~/params.server";
 import { clientIp } from "~/request-context.server";
@@ -55,21 +56,12 @@ export async function createService(
   ip: string | null,
   submission: Submission | null = null,
 ): Promise<string> {
-  return inUnitOfWork(async (unit) => {
-    const { tx } = unit;
-    const [created] = await tx
-      .insert(services)
-      .values({ ...input, organizationId: actor.organizationId })
-      .returning({ id: services.id });
-    await recordAudit(tx, {
-      action: "service.created",
-      actor,
-      ip,
-      targetType: "service",
-      targetId: created!.id,
-    });
-    await recordSubmission(unit, submission, "/angebote");
-    return created!.id;
+  return createRecord({
+    table: services,
+    values: { ...input, organizationId: actor.organizationId },
+    audit: { action: "service.created", actor, ip, targetType: "service" },
+    submission,
+    location: () => "/angebote",
   });
 }
 

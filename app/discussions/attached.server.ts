@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { findById } from "~/db/find-by-id.server";
 import { getDb } from "~/db/client.server";
 import { discussionThreads, ideas } from "~/db/schema";
 
@@ -21,9 +22,5 @@ export async function attachedPostCount(
 }
 
 export async function ideaTitle(ideaId: string): Promise<string | null> {
-  const [row] = await getDb()
-    .select({ title: ideas.title })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId));
-  return row?.title ?? null;
+  return (await findById(ideas, { title: ideas.title }, ideaId))?.title ?? null;
 }

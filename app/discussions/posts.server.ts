@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
-import { userNetworkColumns } from "~/auth/session.server";
+import { actorColumns } from "~/auth/session.server";
 import { getDb, type Database, type Transaction } from "~/db/client.server";
 import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
@@ -138,16 +138,7 @@ export async function threadAudience(
       : sql`${users.organizationId} IN (SELECT ${networkMemberships.organizationId} FROM ${networkMemberships} WHERE ${networkMemberships.networkId} = ${thread.networkId}::uuid)
           OR ${users.id} IN (SELECT ${networkCoordinators.userId} FROM ${networkCoordinators} WHERE ${networkCoordinators.networkId} = ${thread.networkId}::uuid)`;
   const candidates = await getDb()
-    .select({
-      id: users.id,
-      name: users.name,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      organizationName: organizations.name,
-      role: users.role,
-      isPlatformAdmin: users.isPlatformAdmin,
-      ...userNetworkColumns(),
-    })
+    .select({ ...actorColumns(), name: users.name, organizationName: organizations.name })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(
@@ -450,14 +441,30 @@ export async function deletePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
-  await inUnitOfWork(async ({ tx }) => {
-    const removed = await takeOutOfThread(tx, postId, thread, { deletedAt: sql`now()` });
-    if (!removed) return;
+  return removePost(postId, thread, { deletedAt: sql`now()` }, async (tx, removed) => {
     // In a referral's thread a deleted post may hold social data: nothing of it is kept.
     if (thread.access.subject === "referral") await erasePosts(tx, [postId]);
     if (removed.authorUserId !== actor.id) {
       await auditRemoval(tx, "discussion.post_deleted", actor, postId, thread, ip);
     }
+  });
+}
+
+type Removal = { deletedAt: SQL } | { hiddenAt: SQL; hiddenByUserId: string };
+
+/**
+ * Deleting and hiding alike: in one unit of work the post is taken out of its thread and, when
+ * this removal was the one that did it, `consequences` run; then the change is announced.
+ */
+async function removePost(
+  postId: string,
+  thread: ThreadRecord,
+  removal: Removal,
+  consequences: (tx: Transaction, removed: { authorUserId: string }) => Promise<void>,
+): Promise<PostView> {
+  await inUnitOfWork(async ({ tx }) => {
+    const removed = await takeOutOfThread(tx, postId, thread, removal);
+    if (removed) await consequences(tx, removed);
   });
   return announceChange(postId, thread);
 }
@@ -470,7 +477,7 @@ async function takeOutOfThread(
   tx: Transaction,
   postId: string,
   thread: ThreadRecord,
-  removal: { deletedAt: SQL } | { hiddenAt: SQL; hiddenByUserId: string },
+  removal: Removal,
 ): Promise<{ authorUserId: string } | undefined> {
   const [removed] = await tx
     .update(discussionPosts)
@@ -516,19 +523,14 @@ export async function hidePost(
   thread: ThreadRecord,
   ip: string | null,
 ): Promise<PostView> {
-  await inUnitOfWork(async ({ tx }) => {
-    const hidden = await takeOutOfThread(tx, postId, thread, {
-      hiddenAt: sql`now()`,
-      hiddenByUserId: actor.id,
-    });
-    if (!hidden) return;
+  const removal = { hiddenAt: sql`now()`, hiddenByUserId: actor.id };
+  return removePost(postId, thread, removal, async (tx) => {
     await tx
       .update(discussionReports)
       .set({ resolvedAt: sql`now()`, resolvedByUserId: actor.id, resolution: "hidden" })
       .where(and(eq(discussionReports.postId, postId), isNull(discussionReports.resolvedAt)));
     await auditRemoval(tx, "discussion.post_hidden", actor, postId, thread, ip);
   });
-  return announceChange(postId, thread);
 }
 
 /** Locks or unlocks a thread (moderators). Audited. */

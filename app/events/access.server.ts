@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { EventAccess } from "~/auth/permissions.server";
-import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { events } from "~/db/schema";
 import { isUuid } from "~/params.server";
 
@@ -8,21 +7,13 @@ import { isUuid } from "~/params.server";
 
 export async function getEventAccess(eventId: string): Promise<EventAccess | null> {
   if (!isUuid(eventId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: events.id,
-      networkId: events.networkId,
-      organizationId: events.organizationId,
-    })
-    .from(events)
-    .where(eq(events.id, eventId));
-  return row ?? null;
+  return findById(
+    events,
+    { id: events.id, networkId: events.networkId, organizationId: events.organizationId },
+    eventId,
+  );
 }
 
 export async function eventTitle(eventId: string): Promise<string | null> {
-  const [row] = await getDb()
-    .select({ title: events.title })
-    .from(events)
-    .where(eq(events.id, eventId));
-  return row?.title ?? null;
+  return (await findById(events, { title: events.title }, eventId))?.title ?? null;
 }

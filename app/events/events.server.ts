@@ -1,7 +1,9 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { findById } from "~/db/find-by-id.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
-import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
+import { createRecord, offeredBy } from "~/submissions/create-record.server";
+import type { Submission } from "~/submissions/submission-key.server";
 import { discussionThreads, events, networks, organizations } from "~/db/schema";
 import { emitEventChanged } from "~/realtime/hub.server";
 import { renderRichText } from "~/rich-text/render.server";
@@ -57,28 +59,13 @@ export async function createEvent(
   ip: string | null = null,
   submission: Submission | null = null,
 ): Promise<string> {
-  return inUnitOfWork(async (unit) => {
-    const { tx, afterCommit } = unit;
-    const [created] = await tx
-      .insert(events)
-      .values({
-        ...eventColumns(input),
-        networkId: input.networkId,
-        organizationId: actor.organizationId,
-        createdByUserId: actor.id,
-      })
-      .returning({ id: events.id });
-    const id = created!.id;
-    await recordEventAudit(tx, {
-      action: "event.created",
-      actor,
-      ip,
-      targetId: id,
-      networkId: input.networkId,
-    });
-    await recordSubmission(unit, submission, `/veranstaltungen/${id}`);
-    afterCommit(() => emitEventChanged(input.networkId, id));
-    return id;
+  return createRecord({
+    table: events,
+    values: { ...eventColumns(input), ...offeredBy(actor, input.networkId) },
+    implies: async (unit, id) => unit.afterCommit(() => emitEventChanged(input.networkId, id)),
+    audit: { action: "event.created", actor, ip, targetType: "event", networkId: input.networkId },
+    submission,
+    location: (id) => `/veranstaltungen/${id}`,
   });
 }
 
@@ -196,11 +183,7 @@ export async function cancelEvent(
 
 /** When the event starts as stored: an edit may keep a start that has passed. */
 export async function storedStart(eventId: string): Promise<Date | null> {
-  const [row] = await getDb()
-    .select({ startsAt: events.startsAt })
-    .from(events)
-    .where(eq(events.id, eventId));
-  return row?.startsAt ?? null;
+  return (await findById(events, { startsAt: events.startsAt }, eventId))?.startsAt ?? null;
 }
 
 /** Everything the event page shows about the event itself; the description sanitized here. */

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/permissions.server";
-import { userNetworkColumns } from "~/auth/session.server";
+import { actorColumns } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork, type Executor } from "~/db/unit-of-work.server";
@@ -78,14 +78,7 @@ export async function userForFeedToken(token: string, now = new Date()): Promise
   const db = getDb();
   const tokenHash = hashToken(token);
   const [owner] = await db
-    .select({
-      id: users.id,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      role: users.role,
-      isPlatformAdmin: users.isPlatformAdmin,
-      ...userNetworkColumns(),
-    })
+    .select(actorColumns())
     .from(calendarFeedTokens)
     .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))

@@ -3,6 +3,7 @@ import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { eventOutcomesByOrganization, eventReservations, events, organizations } from "~/db/schema";
 import { recordEventAudit } from "./audit.server";
+import { lockEvent } from "./reservations.server";
 import type { OutcomeInput } from "./outcome-form";
 import { outcomeTexts as texts } from "./texts";
 
@@ -66,15 +67,7 @@ export async function recordOutcomes(
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   return inUnitOfWork(async ({ tx }) => {
-    const [event] = await tx
-      .select({
-        startsAt: events.startsAt,
-        networkId: events.networkId,
-        cancelledAt: events.cancelledAt,
-      })
-      .from(events)
-      .where(eq(events.id, eventId))
-      .for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event || event.startsAt > now) return { ok: false as const, message: texts.notStarted };
     if (event.cancelledAt) return { ok: false as const, message: texts.eventCancelled };
     await tx

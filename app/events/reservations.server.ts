@@ -25,6 +25,14 @@ interface Actor {
 export type SeatChange =
   { ok: true; confirmed: number; waitlisted: number } | { ok: false; message: string };
 
+/** Cancels the reservations; the caller gives their seats back (adjustCounters). */
+function cancelReservations(tx: Transaction, reservationIds: string[]) {
+  return tx
+    .update(eventReservations)
+    .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
+    .where(inArray(eventReservations.id, reservationIds));
+}
+
 /** The event row, locked until the transaction ends. */
 export async function lockEvent(tx: Transaction, eventId: string) {
   const [event] = await tx
@@ -210,10 +218,7 @@ export async function cancelReservation(
       );
     if (!reservation) return { ok: false as const, message: texts.reservationMissing };
     if (reservation.status === "cancelled") return { ok: true as const };
-    await tx
-      .update(eventReservations)
-      .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
-      .where(eq(eventReservations.id, reservationId));
+    await cancelReservations(tx, [reservationId]);
     const wasConfirmed = reservation.status === "confirmed";
     await adjustCounters(tx, eventId, {
       confirmed: wasConfirmed ? -1 : 0,
@@ -344,15 +349,10 @@ export async function releaseReservationsOf(
         ),
       );
     if (cancelled.length === 0) continue;
-    await tx
-      .update(eventReservations)
-      .set({ status: "cancelled", cancelledAt: sql`clock_timestamp()` })
-      .where(
-        inArray(
-          eventReservations.id,
-          cancelled.map((row) => row.id),
-        ),
-      );
+    await cancelReservations(
+      tx,
+      cancelled.map((row) => row.id),
+    );
     const confirmed = cancelled.filter((row) => row.status === "confirmed").length;
     await adjustCounters(tx, eventId, {
       confirmed: -confirmed,

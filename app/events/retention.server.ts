@@ -1,5 +1,5 @@
 import { and, inArray, lt, ne, sql } from "drizzle-orm";
-import { recordAudit } from "~/audit/audit.server";
+import { recordJobAudits } from "~/audit/audit.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { eventReservations, events } from "~/db/schema";
 
@@ -41,18 +41,15 @@ export async function erasePastEventPseudonyms(now = new Date()): Promise<number
       .select({ id: events.id, networkId: events.networkId })
       .from(events)
       .where(inArray(events.id, eventIds));
-    for (const event of networksOf) {
-      await recordAudit(tx, {
-        action: "event.pseudonyms_erased",
-        targetType: "event",
-        targetId: event.id,
-        networkId: event.networkId,
-        details: {
-          reservations: erased.filter((row) => row.eventId === event.id).length,
-          retentionDays: PSEUDONYM_RETENTION_DAYS,
-        },
-      });
-    }
+    await recordJobAudits(
+      tx,
+      { action: "event.pseudonyms_erased", targetType: "event" },
+      networksOf,
+      (event) => ({
+        reservations: erased.filter((row) => row.eventId === event.id).length,
+        retentionDays: PSEUDONYM_RETENTION_DAYS,
+      }),
+    );
     return eventIds.length;
   });
 }

@@ -1,24 +1,22 @@
-import { eq } from "drizzle-orm";
 import { authorize, notFound, type Capability, type IdeaAccess } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { ideas } from "~/db/schema";
 import { requireUuid } from "~/params.server";
 import { clientIp } from "~/request-context.server";
 
-/** What permission decisions need about an idea; null when there is no such idea. */
-export async function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
-  const [row] = await getDb()
-    .select({
-      id: ideas.id,
-      organizationId: ideas.organizationId,
-      networkId: ideas.networkId,
-      status: ideas.status,
-      visibility: ideas.visibility,
-    })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId));
-  return row ?? null;
+/** What permission decisions need about an idea. */
+const ideaAccessColumns = {
+  id: ideas.id,
+  organizationId: ideas.organizationId,
+  networkId: ideas.networkId,
+  status: ideas.status,
+  visibility: ideas.visibility,
+};
+
+/** Null when there is no such idea. */
+export function getIdeaAccess(ideaId: string): Promise<IdeaAccess | null> {
+  return findById(ideas, ideaAccessColumns, ideaId);
 }
 
 /** What a route wants to do with the idea it names. */

@@ -3,7 +3,8 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
-import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
+import { createRecord } from "~/submissions/create-record.server";
+import type { Submission } from "~/submissions/submission-key.server";
 import {
   ideaAdoptions,
   ideaBookmarks,
@@ -97,32 +98,30 @@ export async function createIdea(
   submission: Submission | null = null,
 ): Promise<string> {
   const now = new Date();
-  return inUnitOfWork(async (unit) => {
-    const { tx } = unit;
-    const [created] = await tx
-      .insert(ideas)
-      .values({
-        ...ideaColumns(input),
-        organizationId: actor.organizationId,
-        authorUserId: actor.id,
-        status: publish ? "published" : "draft",
-        publishedAt: publish ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: ideas.id });
-    await tx.insert(ideaRevisions).values(revisionOf(created!.id, actor, input, now));
-    await enqueueSearchUpdate(unit, created!.id);
-    await recordAudit(tx, {
+  return createRecord({
+    table: ideas,
+    values: {
+      ...ideaColumns(input),
+      organizationId: actor.organizationId,
+      authorUserId: actor.id,
+      status: publish ? "published" : "draft",
+      publishedAt: publish ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    implies: async (unit, id) => {
+      await unit.tx.insert(ideaRevisions).values(revisionOf(id, actor, input, now));
+      await enqueueSearchUpdate(unit, id);
+    },
+    audit: {
       action: publish ? "idea.published" : "idea.created",
       actor,
       ip,
       targetType: "idea",
-      targetId: created!.id,
       networkId: input.networkId,
-    });
-    await recordSubmission(unit, submission, `/ideen/${created!.id}`);
-    return created!.id;
+    },
+    submission,
+    location: (id) => `/ideen/${id}`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { findUserByEmail } from "~/auth/login.server";
+import { findById } from "~/db/find-by-id.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork, type Executor, type UnitOfWork } from "~/db/unit-of-work.server";
 import {
@@ -21,18 +22,16 @@ interface Actor {
   organizationId: string;
 }
 
-export async function getNetwork(networkId: string, executor: Executor = getDb()) {
-  const [network] = await executor
-    .select({
-      id: networks.id,
-      name: networks.name,
-      region: networks.region,
-      description: networks.description,
-      referralRetentionMonths: networks.referralRetentionMonths,
-    })
-    .from(networks)
-    .where(eq(networks.id, networkId));
-  return network ?? null;
+const networkColumns = {
+  id: networks.id,
+  name: networks.name,
+  region: networks.region,
+  description: networks.description,
+  referralRetentionMonths: networks.referralRetentionMonths,
+};
+
+export function getNetwork(networkId: string, executor: Executor = getDb()) {
+  return findById(networks, networkColumns, networkId, executor);
 }
 
 export function listNetworksWithCounts() {

@@ -1,25 +1,23 @@
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
 import { authorize, notFound, type ReferralParties } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { referrals } from "~/db/schema";
 import { requireUuid } from "~/params.server";
 import { clientIp } from "~/request-context.server";
 import type { TransitionName } from "./state-machine";
 
-/** The little a permission decision needs about a referral; null when there is no such referral. */
-export async function getReferralParties(referralId: string): Promise<ReferralParties | null> {
-  const [row] = await getDb()
-    .select({
-      id: referrals.id,
-      senderOrganizationId: referrals.senderOrganizationId,
-      receiverOrganizationId: referrals.receiverOrganizationId,
-      status: referrals.status,
-    })
-    .from(referrals)
-    .where(eq(referrals.id, referralId));
-  return row ?? null;
+/** The little a permission decision needs about a referral. */
+const partiesColumns = {
+  id: referrals.id,
+  senderOrganizationId: referrals.senderOrganizationId,
+  receiverOrganizationId: referrals.receiverOrganizationId,
+  status: referrals.status,
+};
+
+/** Null when there is no such referral. */
+export function getReferralParties(referralId: string): Promise<ReferralParties | null> {
+  return findById(referrals, partiesColumns, referralId);
 }
 
 /** What a route wants to do with the referral it names. */

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { recordAudit } from "~/audit/audit.server";
+import { recordJobAudits } from "~/audit/audit.server";
 import { getDb } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { networks, referralConsents, referrals, referralTransitions } from "~/db/schema";
@@ -50,14 +50,7 @@ export async function anonymiseExpiredReferrals(
         .set({ obtainedBy: null, purpose: null })
         .where(inArray(referralConsents.referralId, ids));
       await eraseReferralThreads(tx, ids);
-      for (const referral of due) {
-        await recordAudit(tx, {
-          action: "referral.anonymised",
-          targetType: "referral",
-          targetId: referral.id,
-          networkId: referral.networkId,
-        });
-      }
+      await recordJobAudits(tx, { action: "referral.anonymised", targetType: "referral" }, due);
     });
     done += due.length;
     onProgress?.(done);

@@ -26,7 +26,10 @@ import {
   type SearchSort,
   type SearchViewer,
 } from "./engine";
+import { cleanText } from "./clean-text.server";
 import { germanStopWords, synonymGroups } from "./synonyms";
+
+export { cleanText };
 
 /**
  * The Ideenbörse search on Meilisearch (used when MEILI_HOST is set). Visibility is part of every
@@ -160,11 +163,6 @@ export const tieBreakRules = ["publishedAtTimestamp:desc", "updatedAtTimestamp:d
 export function rankingRulesFrom(current: readonly string[]): string[] {
   const builtIn = current.filter((rule) => rule !== "sort" && !rule.includes(":"));
   return ["sort", ...builtIn, ...tieBreakRules];
-}
-
-/** Removes NUL and the match markers from stored text (markers would turn into <mark>). */
-export function cleanText(text: string): string {
-  return text.replaceAll("\u0000", " ").replaceAll(MATCH_START, " ").replaceAll(MATCH_END, " ");
 }
 
 const quoteCharacters = /[„“”»«]/g;

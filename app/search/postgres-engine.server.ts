@@ -28,6 +28,7 @@ import {
   type FacetCountRow,
 } from "./postgres-facets.server";
 import { SIMILARITY, lookUpLexicon } from "./postgres-lexicon.server";
+import { cleanText } from "./clean-text.server";
 import {
   buildTsQuery,
   extractTerms,
@@ -82,27 +83,22 @@ export function createPostgresEngine(): SearchEngine {
   };
 }
 
-/** Removes NUL (PostgreSQL rejects it) and the match markers (they would become <mark>). */
-function clean(text: string): string {
-  return text.replaceAll("\u0000", " ").replaceAll(MATCH_START, " ").replaceAll(MATCH_END, " ");
-}
-
 /** A document's values of one facet, each once and none empty, so each counts the idea once. */
 function facetValues(values: readonly string[]): string[] {
-  return [...new Set(values.map(clean))].filter((value) => value !== "");
+  return [...new Set(values.map(cleanText))].filter((value) => value !== "");
 }
 
 /** The document as it is indexed: texts and facet values cleaned. */
 function cleanDocument(document: SearchDocument): SearchDocument {
   return {
     ...document,
-    title: clean(document.title),
-    summary: clean(document.summary),
-    bodyText: clean(document.bodyText),
-    resultsText: clean(document.resultsText),
+    title: cleanText(document.title),
+    summary: cleanText(document.summary),
+    bodyText: cleanText(document.bodyText),
+    resultsText: cleanText(document.resultsText),
     targetGroups: facetValues(document.targetGroups),
     fieldsOfAction: facetValues(document.fieldsOfAction),
-    region: clean(document.region),
+    region: cleanText(document.region),
     partnerKinds: facetValues(document.partnerKinds),
     funding: facetValues(document.funding),
   };
