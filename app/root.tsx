@@ -10,7 +10,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { readFlash } from "~/flash.server";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
 import richTextStyles from "~/rich-text/rich-text.css";
 import stylesheet from "~/styles/app.css";
@@ -63,9 +63,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="inhalt" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
+  return <PageErrorBoundary />;
 }

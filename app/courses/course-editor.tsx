@@ -1,25 +1,21 @@
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { courseInstruments, organizationKinds } from "~/db/vocabularies";
 import { organizationKindLabels } from "~/organizations/texts";
 import { NetworkChoice } from "~/networks/network-choice";
-import { RichTextField } from "~/rich-text/rich-text-field";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
-import { CheckboxGroup, FormErrorSummary, SelectField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { TitleAndDescription } from "~/rich-text/title-and-description";
+import { EditorForm, FormCard } from "~/ui/editor-form";
+import { CheckboxGroup, SelectField, TextField } from "~/ui/form";
+import { NumberField } from "~/ui/number-field";
+import { SubmitButton } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
+import { usePortalForm } from "~/ui/portal-form";
 import { courseSchema, MAX_COURSE_SEATS, newCourseDefaults } from "./course-form";
 import { courseInstrumentLabels } from "./texts";
 
-const instrumentOptions = courseInstruments.map((instrument) => ({
-  value: instrument,
-  label: courseInstrumentLabels[instrument],
-}));
+const instrumentOptions = optionsOf(courseInstruments, courseInstrumentLabels);
+const kindOptions = optionsOf(organizationKinds, organizationKindLabels);
 
-const kindOptions = organizationKinds.map((kind) => ({
-  value: kind,
-  label: organizationKindLabels[kind],
-}));
-
-const seatInput = { type: "number", inputMode: "numeric", min: 1, max: MAX_COURSE_SEATS } as const;
+const seatRange = { min: 1, max: MAX_COURSE_SEATS } as const;
 
 /**
  * The form of a new course and of its edits; every typed value survives a rejected submit.
@@ -49,18 +45,10 @@ export function CourseEditor({
   const busy = useNavigation().state === "submitting";
 
   return (
-    <Form method="post" className="stack-lg" {...formProps(form)}>
-      <FormErrorSummary form={form} />
-      <SubmissionKeyField />
-      <fieldset className="card stack">
-        <legend>
-          <h2>Die Maßnahme</h2>
-        </legend>
-        <TextField field={fields.title} label="Titel" maxLength={160} />
-        <RichTextField
-          field={fields.description}
-          textField={fields.descriptionText}
-          label="Beschreibung"
+    <EditorForm form={form}>
+      <FormCard title="Die Maßnahme">
+        <TitleAndDescription
+          fields={fields}
           hint="Inhalte, Zielgruppe, Abschluss, Voraussetzungen. Aus Word eingefügter Text wird bereinigt."
         />
         <SelectField
@@ -68,12 +56,9 @@ export function CourseEditor({
           label="Förderinstrument"
           options={instrumentOptions}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Termin und Ort</h2>
-        </legend>
+      <FormCard title="Termin und Ort">
         <TextField field={fields.startDate} type="date" label="Beginn" />
         <TextField
           field={fields.duration}
@@ -88,21 +73,18 @@ export function CourseEditor({
           maxLength={200}
           autoComplete="street-address"
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Plätze und Meldefrist</h2>
-        </legend>
-        <TextField
+      <FormCard title="Plätze und Meldefrist">
+        <NumberField
           field={fields.minParticipants}
-          {...seatInput}
+          {...seatRange}
           label="Mindestteilnehmerzahl"
           hint="Ab dieser Zahl zugesagter Plätze kommt die Maßnahme zustande."
         />
-        <TextField
+        <NumberField
           field={fields.maxParticipants}
-          {...seatInput}
+          {...seatRange}
           label="Höchstteilnehmerzahl"
           hint={
             pledgedSeats
@@ -122,13 +104,13 @@ export function CourseEditor({
           options={kindOptions}
         />
         <NetworkChoice field={fields.networkId} networks={networks} fixed={networks[0]?.id ?? ""} />
-      </fieldset>
+      </FormCard>
 
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Wird gespeichert …" : submitLabel}
-        </button>
+        <SubmitButton pending={busy} pendingLabel="Wird gespeichert …">
+          {submitLabel}
+        </SubmitButton>
       </div>
-    </Form>
+    </EditorForm>
   );
 }

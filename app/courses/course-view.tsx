@@ -1,6 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -9,11 +8,13 @@ import {
 } from "@remix-run/react";
 import { organizationKindLabels } from "~/organizations/texts";
 import type { loader } from "~/routes/_app.massnahmen.$courseId";
-import { FormErrorSummary, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { CardSection } from "~/ui/card-section";
+import { NumberField } from "~/ui/number-field";
+import { IntentForm, SubmitButton } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime, formatDay } from "~/ui/format";
 import { useLiveEvent } from "~/ui/live-connection";
-import { TableScroller } from "~/ui/table-scroller";
+import { DataTable } from "~/ui/data-table";
 import { CourseProgressBar, progressOf } from "./course-progress";
 import { pledgeSchema } from "./course-form";
 import { courseInstrumentLabels, seatsText } from "./texts";
@@ -46,8 +47,7 @@ export function CourseView() {
 
       <div className="columns">
         <div className="stack-lg">
-          <section className="card stack" aria-labelledby="eckdaten">
-            <h2 id="eckdaten">Eckdaten</h2>
+          <CardSection id="eckdaten" title="Eckdaten">
             <dl className="details">
               <dt>Beginn</dt>
               <dd>{formatDay(course.startDate)}</dd>
@@ -64,56 +64,46 @@ export function CourseView() {
               <dt>Zusagen von</dt>
               <dd>{course.admittedKinds.map((kind) => organizationKindLabels[kind]).join(", ")}</dd>
             </dl>
-          </section>
-          <section className="card stack" aria-labelledby="beschreibung">
-            <h2 id="beschreibung">Beschreibung</h2>
+          </CardSection>
+          <CardSection id="beschreibung" title="Beschreibung">
             {/* Rendered from tiptap JSON and sanitized on the server (renderRichText). */}
             <div
               className="rich-text"
               dangerouslySetInnerHTML={{ __html: course.descriptionHtml }}
             />
             <p className="muted">Zuletzt geändert {formatDateTime(course.updatedAt)}</p>
-          </section>
+          </CardSection>
         </div>
 
         <div className="stack-lg">
-          <section className="card stack" aria-labelledby="zusagen">
-            <h2 id="zusagen">Zusagen der Organisationen</h2>
+          <CardSection id="zusagen" title="Zusagen der Organisationen">
             {course.pledges.length === 0 ? (
               <p>Noch hat keine Organisation Plätze zugesagt.</p>
             ) : (
-              <TableScroller label="Zusagen je Organisation">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Organisation</th>
-                      <th scope="col">Plätze</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {course.pledges.map((pledge) => (
-                      <tr key={pledge.organizationId}>
-                        <td>{pledge.organizationName}</td>
-                        <td>{pledge.seats}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">zusammen</th>
-                      <td>{course.pledgedSeats}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </TableScroller>
+              <DataTable
+                label="Zusagen je Organisation"
+                columns={["Organisation", "Plätze"]}
+                foot={
+                  <tr>
+                    <th scope="row">zusammen</th>
+                    <td>{course.pledgedSeats}</td>
+                  </tr>
+                }
+              >
+                {course.pledges.map((pledge) => (
+                  <tr key={pledge.organizationId}>
+                    <td>{pledge.organizationName}</td>
+                    <td>{pledge.seats}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
-          </section>
+          </CardSection>
 
           {may.pledge ? <PledgePanel course={course} deadlinePassed={deadlinePassed} /> : null}
 
           {may.edit ? (
-            <section className="card stack" aria-labelledby="aktionen">
-              <h2 id="aktionen">Aktionen</h2>
+            <CardSection id="aktionen" title="Aktionen">
               <p>
                 <Link
                   to={`/massnahmen/${course.id}/bearbeiten`}
@@ -122,7 +112,7 @@ export function CourseView() {
                   Bearbeiten
                 </Link>
               </p>
-            </section>
+            </CardSection>
           ) : null}
         </div>
       </div>
@@ -143,31 +133,26 @@ function PledgePanel({ course, deadlinePassed }: { course: Course; deadlinePasse
   const takesPledges = course.status !== "cancelled" && !deadlinePassed;
 
   return (
-    <section className="card stack" aria-labelledby="plaetze-zusagen">
-      <h2 id="plaetze-zusagen">Plätze zusagen</h2>
+    <CardSection id="plaetze-zusagen" title="Plätze zusagen">
       <p>
         Ihre Organisation hat {seatsText(course.ownPledge)} zugesagt.{" "}
         {takesPledges ? `Noch frei: ${seatsText(free)}.` : null}
       </p>
       {takesPledges ? (
-        <Form method="post" className="stack" {...formProps(form)}>
-          <input type="hidden" name="intent" value="pledge" />
-          <FormErrorSummary form={form} />
+        <IntentForm intent="pledge" form={form} className="stack">
           <div className="pledge-form">
-            <TextField
+            <NumberField
               field={fields.seats}
-              type="number"
-              inputMode="numeric"
               min={0}
               max={course.ownPledge + free}
               label="Plätze Ihrer Organisation insgesamt"
               hint="Die ganze Zusage Ihrer Organisation, nicht nur zusätzliche Plätze. 0 nimmt die Zusage zurück."
             />
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? "Wird gespeichert …" : "Zusage speichern"}
-            </button>
+            <SubmitButton pending={busy} pendingLabel="Wird gespeichert …">
+              Zusage speichern
+            </SubmitButton>
           </div>
-        </Form>
+        </IntentForm>
       ) : (
         <p>
           {course.status === "cancelled"
@@ -175,6 +160,6 @@ function PledgePanel({ course, deadlinePassed }: { course: Course; deadlinePasse
             : "Die Meldefrist ist abgelaufen; Zusagen können nicht mehr geändert werden."}
         </p>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -1,17 +1,16 @@
 import { serviceCategories } from "~/db/vocabularies";
 import { serviceCategoryLabels } from "~/referrals/texts";
 import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { NumberField } from "~/ui/number-field";
+import { optionsOf } from "~/ui/options";
 import { type usePortalForm } from "~/ui/portal-form";
 import type { serviceSchema } from "./service-form";
 import { targetGroups } from "./target-groups";
 
 type ServiceFieldset = ReturnType<typeof usePortalForm<typeof serviceSchema>>[1];
 
-const categoryOptions = serviceCategories.map((value) => ({
-  value,
-  label: serviceCategoryLabels[value],
-}));
-const targetGroupOptions = targetGroups.map((value) => ({ value, label: value }));
+const categoryOptions = optionsOf(serviceCategories, serviceCategoryLabels);
+const targetGroupOptions = optionsOf(targetGroups);
 
 /** The fields of a service (Angebot), for a new one and for editing one. */
 export function ServiceFields({ fields }: { fields: ServiceFieldset }) {
@@ -36,12 +35,10 @@ export function ServiceFields({ fields }: { fields: ServiceFieldset }) {
         label="Sprachen (optional)"
         hint="Durch Kommas getrennt, z. B. Deutsch, Arabisch, Ukrainisch"
       />
-      <TextField
+      <NumberField
         field={fields.responseWorkingDays}
         label="Zugesagte Antwortzeit in Arbeitstagen"
         hint="Montag bis Freitag, ohne bundesweite Feiertage. Danach gilt eine Übergabe als überfällig."
-        type="number"
-        inputMode="numeric"
         min={1}
         max={60}
         required

@@ -1,8 +1,7 @@
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { FormErrorSummary } from "~/ui/form";
-import { formProps, isFormResult, usePortalForm } from "~/ui/portal-form";
+import { IntentForm } from "~/ui/intent-form";
+import { isFormResult, usePortalForm } from "~/ui/portal-form";
 
 /** Deleting, hiding, locking, archiving …: the button is all there is to fill in. */
 const buttonOnly = z.object({});
@@ -39,18 +38,14 @@ export function ActionForm({
 }) {
   const [form] = usePortalForm({ schema: buttonOnly, actionData, intent, id });
   return (
-    <Form
-      method="post"
+    <IntentForm
+      intent={intent}
+      form={form}
+      hidden={fields}
       className={className}
       preventScrollReset={preventScrollReset}
-      {...formProps(form)}
     >
-      <FormErrorSummary form={form} />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
       {children}
-    </Form>
+    </IntentForm>
   );
 }

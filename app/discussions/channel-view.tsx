@@ -1,9 +1,11 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { action, loader } from "~/routes/_app.diskussionen.$channelId";
 import { SubmissionKeyField } from "~/submissions/submission-key-field";
 import { CountBadge } from "~/ui/count-badge";
-import { FormErrorSummary, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { CardSection } from "~/ui/card-section";
+import { TextField } from "~/ui/form";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
 import { plural } from "~/ui/plural";
 import { ActionForm } from "./action-form";
@@ -21,8 +23,7 @@ type ChannelPageData = ReturnType<typeof useLoaderData<typeof loader>>;
 export function ChannelView() {
   const { channel, threads, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
 
   return (
     <div className="stack-lg">
@@ -48,8 +49,7 @@ export function ChannelView() {
       {may.start ? <NewThread actionData={actionData} busy={busy === "start"} /> : null}
 
       {may.manage ? (
-        <section className="card stack" aria-labelledby="kanal-verwalten">
-          <h2 id="kanal-verwalten">{channelTexts.settingsHeading}</h2>
+        <CardSection id="kanal-verwalten" title={channelTexts.settingsHeading}>
           <ChannelSettings channel={channel} actionData={actionData} busy={busy === "settings"} />
           <ActionForm
             id="kanal-archivieren"
@@ -59,16 +59,15 @@ export function ChannelView() {
           >
             <p className="field__hint">{channelTexts.archiveHint}</p>
             <p>
-              <button
-                type="submit"
+              <SubmitButton
                 className={channel.archived ? "button button--secondary" : "button button--danger"}
                 disabled={busy === "archive" || busy === "restore"}
               >
                 {channel.archived ? channelTexts.restore : channelTexts.archive}
-              </button>
+              </SubmitButton>
             </p>
           </ActionForm>
-        </section>
+        </CardSection>
       ) : null}
     </div>
   );
@@ -120,21 +119,18 @@ function ThreadList({
 function NewThread({ actionData, busy }: { actionData: unknown; busy: boolean }) {
   const [form, fields] = usePortalForm({ schema: newThreadSchema, actionData, intent: "start" });
   return (
-    <section className="card stack" aria-labelledby="neues-thema">
-      <h2 id="neues-thema">{channelTexts.newThreadHeading}</h2>
-      <Form method="post" className="stack" {...formProps(form)}>
-        <input type="hidden" name="intent" value="start" />
-        <FormErrorSummary form={form} />
+    <CardSection id="neues-thema" title={channelTexts.newThreadHeading}>
+      <IntentForm intent="start" form={form} className="stack">
         <SubmissionKeyField />
         <TextField field={fields.title} label="Titel" required maxLength={MAX_TITLE} />
         <PostEditor fields={fields} label="Erster Beitrag" />
         <p>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "Wird gesendet …" : channelTexts.newThreadButton}
-          </button>
+          <SubmitButton pending={busy} pendingLabel="Wird gesendet …">
+            {channelTexts.newThreadButton}
+          </SubmitButton>
         </p>
-      </Form>
-    </section>
+      </IntentForm>
+    </CardSection>
   );
 }
 
@@ -154,15 +150,11 @@ function ChannelSettings({
     defaultValue: channel,
   });
   return (
-    <Form method="post" className="stack" {...formProps(form)}>
-      <input type="hidden" name="intent" value="settings" />
-      <FormErrorSummary form={form} />
+    <IntentForm intent="settings" form={form} className="stack">
       <ChannelFields fields={fields} />
       <p>
-        <button type="submit" className="button" disabled={busy}>
-          {channelTexts.saveSettings}
-        </button>
+        <SubmitButton disabled={busy}>{channelTexts.saveSettings}</SubmitButton>
       </p>
-    </Form>
+    </IntentForm>
   );
 }

@@ -1,8 +1,10 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { action, loader } from "~/routes/_app.diskussionen._index";
 import { CountBadge } from "~/ui/count-badge";
-import { FormErrorSummary, SelectField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { CardSection } from "~/ui/card-section";
+import { SelectField } from "~/ui/form";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import { plural } from "~/ui/plural";
 import { ChannelFields } from "./channel-fields";
 import { newChannelSchema } from "./channel-form";
@@ -71,15 +73,10 @@ function NewChannel({ networks }: { networks: { id: string; name: string }[] }) 
     intent: "create",
     defaultValue: { networkId: networks[0]!.id, employerAccess: "none" },
   });
-  const navigation = useNavigation();
-  const creating =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const creating = useBusyIntent() === "create";
   return (
-    <section className="card stack" aria-labelledby="kanal-anlegen">
-      <h2 id="kanal-anlegen">{overviewTexts.createHeading}</h2>
-      <Form method="post" className="stack" {...formProps(form)}>
-        <input type="hidden" name="intent" value="create" />
-        <FormErrorSummary form={form} />
+    <CardSection id="kanal-anlegen" title={overviewTexts.createHeading}>
+      <IntentForm intent="create" form={form} className="stack">
         {networks.length === 1 ? (
           <input type="hidden" name={fields.networkId.name} value={networks[0]!.id} />
         ) : (
@@ -91,12 +88,12 @@ function NewChannel({ networks }: { networks: { id: string; name: string }[] }) 
         )}
         <ChannelFields fields={fields} />
         <p>
-          <button type="submit" className="button" disabled={creating}>
-            {creating ? "Wird angelegt …" : overviewTexts.createButton}
-          </button>
+          <SubmitButton pending={creating} pendingLabel="Wird angelegt …">
+            {overviewTexts.createButton}
+          </SubmitButton>
         </p>
-      </Form>
-    </section>
+      </IntentForm>
+    </CardSection>
   );
 }
 

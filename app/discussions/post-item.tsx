@@ -1,8 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Link, useNavigation } from "@remix-run/react";
+import type { ComponentProps, ReactNode } from "react";
 import type { PostView } from "~/realtime/hub.server";
-import { FormErrorSummary, TextAreaField } from "~/ui/form";
-import { formProps, usePortalForm, type FormResult } from "~/ui/portal-form";
+import { TextAreaField } from "~/ui/form";
+import { IntentForm, SubmitButton } from "~/ui/intent-form";
+import { usePortalForm, type FormResult } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
 import { ActionForm } from "./action-form";
 import { threadPageTexts as texts } from "./page-texts";
@@ -50,6 +51,14 @@ export function PostItem({
   const answered = actionData?.initialValue?.intent;
   const editing = post.state === "visible" && (editBody !== undefined || answered === "edit");
   const headingId = `beitrag-${post.id}-von`;
+  const confirmed = (intent: keyof typeof confirmations) => (
+    <ConfirmedPostAction
+      intent={intent}
+      post={post}
+      actionData={actionData}
+      submitting={submittingHere === intent}
+    />
+  );
 
   return (
     <article id={`beitrag-${post.id}`} className="post" aria-labelledby={headingId} tabIndex={-1}>
@@ -95,14 +104,7 @@ export function PostItem({
               <span className="visually-hidden"> (Beitrag von {post.authorName})</span>
             </Link>
           ) : null}
-          {actions.delete ? (
-            <ConfirmedPostAction
-              intent="delete"
-              post={post}
-              actionData={actionData}
-              submitting={submittingHere === "delete"}
-            />
-          ) : null}
+          {actions.delete ? confirmed("delete") : null}
           {actions.report ? (
             <PostDisclosure label={texts.report} post={post} open={answered === "report"}>
               <ReportForm
@@ -112,14 +114,7 @@ export function PostItem({
               />
             </PostDisclosure>
           ) : null}
-          {actions.hide ? (
-            <ConfirmedPostAction
-              intent="hide"
-              post={post}
-              actionData={actionData}
-              submitting={submittingHere === "hide"}
-            />
-          ) : null}
+          {actions.hide ? confirmed("hide") : null}
         </div>
       ) : null}
 
@@ -164,20 +159,15 @@ function EditForm({
     defaultValue: body === undefined ? undefined : { body },
   });
   return (
-    <Form method="post" className="stack" preventScrollReset {...formProps(form)}>
-      <input type="hidden" name="intent" value="edit" />
-      <input type="hidden" name="postId" value={post.id} />
-      <FormErrorSummary form={form} />
+    <PostForm intent="edit" post={post} form={form}>
       <PostEditor fields={fields} label={texts.editLabel} threadId={post.threadId} />
       <p className="actions">
-        <button type="submit" className="button" disabled={submitting}>
-          {texts.saveEdit}
-        </button>
+        <SubmitButton disabled={submitting}>{texts.saveEdit}</SubmitButton>
         <Link to={`?#beitrag-${post.id}`} preventScrollReset>
           {texts.cancel}
         </Link>
       </p>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -197,10 +187,7 @@ function ReportForm({
     id: `melden-${post.id}`,
   });
   return (
-    <Form method="post" className="stack" preventScrollReset {...formProps(form)}>
-      <input type="hidden" name="intent" value="report" />
-      <input type="hidden" name="postId" value={post.id} />
-      <FormErrorSummary form={form} />
+    <PostForm intent="report" post={post} form={form}>
       <TextAreaField
         field={fields.reason}
         label={texts.reportReason}
@@ -210,11 +197,36 @@ function ReportForm({
         required
       />
       <p>
-        <button type="submit" className="button button--secondary" disabled={submitting}>
+        <SubmitButton className="button button--secondary" disabled={submitting}>
           {texts.reportSend}
-        </button>
+        </SubmitButton>
       </p>
-    </Form>
+    </PostForm>
+  );
+}
+
+/** A form about one post; the page stays where it is when it is sent. */
+function PostForm({
+  intent,
+  post,
+  form,
+  children,
+}: {
+  intent: string;
+  post: PostView;
+  form: ComponentProps<typeof IntentForm>["form"];
+  children: ReactNode;
+}) {
+  return (
+    <IntentForm
+      intent={intent}
+      form={form}
+      hidden={{ postId: post.id }}
+      className="stack"
+      preventScrollReset
+    >
+      {children}
+    </IntentForm>
   );
 }
 
@@ -272,9 +284,9 @@ function ConfirmedPostAction({
       >
         <p>{question}</p>
         <p>
-          <button type="submit" className="button button--danger" disabled={submitting}>
+          <SubmitButton className="button button--danger" disabled={submitting}>
             {confirm}
-          </button>
+          </SubmitButton>
         </p>
       </ActionForm>
     </PostDisclosure>

@@ -2,17 +2,18 @@ import { Form, Link } from "@remix-run/react";
 import { eventKinds } from "~/db/vocabularies";
 import { targetGroups } from "~/directory/target-groups";
 import { SelectField } from "~/ui/form";
+import { optionsOf } from "~/ui/options";
 import type { CalendarPage } from "./calendar.server";
 import { calendarTexts } from "./calendar-texts";
 import { eventKindLabels } from "./vocabulary";
 
 const kindOptions = [
   { value: "", label: calendarTexts.allKinds },
-  ...eventKinds.map((kind) => ({ value: kind, label: eventKindLabels[kind] })),
+  ...optionsOf(eventKinds, eventKindLabels),
 ];
 const targetGroupOptions = [
   { value: "", label: calendarTexts.allTargetGroups },
-  ...targetGroups.map((group) => ({ value: group, label: group })),
+  ...optionsOf(targetGroups),
 ];
 
 /** The date parameter of each view, carried through the filter form as a hidden field. */
@@ -25,6 +26,22 @@ const anchorParameter = { liste: "ab", woche: "woche", monat: "monat" } as const
 export function CalendarFilters({ page }: { page: CalendarPage }) {
   const filtered = page.filters.kind !== null || page.filters.targetGroup !== null;
   const anchor = page.view === "monat" ? page.anchor.slice(0, 7) : page.anchor;
+  const selects = [
+    {
+      id: "filter-art",
+      name: "art",
+      label: calendarTexts.kind,
+      options: kindOptions,
+      chosen: page.filters.kind,
+    },
+    {
+      id: "filter-zielgruppe",
+      name: "zielgruppe",
+      label: calendarTexts.targetGroup,
+      options: targetGroupOptions,
+      chosen: page.filters.targetGroup,
+    },
+  ];
   return (
     <Form
       // Remounted when the filters in the URL change (reset link, back button), so the selects
@@ -37,20 +54,9 @@ export function CalendarFilters({ page }: { page: CalendarPage }) {
     >
       <input type="hidden" name="ansicht" value={page.view} />
       <input type="hidden" name={anchorParameter[page.view]} value={anchor} />
-      <SelectField
-        id="filter-art"
-        name="art"
-        label={calendarTexts.kind}
-        options={kindOptions}
-        defaultValue={page.filters.kind ?? ""}
-      />
-      <SelectField
-        id="filter-zielgruppe"
-        name="zielgruppe"
-        label={calendarTexts.targetGroup}
-        options={targetGroupOptions}
-        defaultValue={page.filters.targetGroup ?? ""}
-      />
+      {selects.map(({ chosen, ...select }) => (
+        <SelectField key={select.name} {...select} defaultValue={chosen ?? ""} />
+      ))}
       <button type="submit" className="button button--secondary">
         {calendarTexts.applyFilters}
       </button>

@@ -1,15 +1,18 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { eventKinds } from "~/db/vocabularies";
 import type { EventJob } from "~/db/schema";
 import { targetGroups } from "~/directory/target-groups";
 import { NetworkChoice } from "~/networks/network-choice";
-import { RichTextField } from "~/rich-text/rich-text-field";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
+import { TitleAndDescription } from "~/rich-text/title-and-description";
 import { ContactFields } from "~/ui/contact-fields";
-import { CheckboxGroup, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { EditorForm, FieldRows, FormCard } from "~/ui/editor-form";
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { NumberField } from "~/ui/number-field";
+import { SubmitButton } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
+import { usePortalForm } from "~/ui/portal-form";
 import type { eventEditForm, newEventForm } from "./editor-page.server";
 import { eventSchema } from "./event-form";
 import { MAX_CAPACITY } from "./texts";
@@ -22,6 +25,40 @@ function withEmptyRows(jobs: readonly EventJob[]): Partial<EventJob>[] {
   const rows = Math.max(JOB_ROWS, jobs.length + 1);
   return Array.from({ length: rows }, (_, row) => jobs[row] ?? {});
 }
+
+type TimeFieldName =
+  "startDate" | "startTime" | "endDate" | "endTime" | "deadlineDate" | "deadlineTime";
+
+interface TimeField {
+  name: TimeFieldName;
+  label: string;
+  hint?: string;
+}
+
+/** The fields of „Zeit“: each date beside its time. */
+const timePairs: { date: TimeField; time: TimeField }[] = [
+  { date: { name: "startDate", label: "Datum" }, time: { name: "startTime", label: "Beginn" } },
+  {
+    date: {
+      name: "endDate",
+      label: "Enddatum (optional)",
+      hint: "Nur bei mehrtägigen Veranstaltungen, z. B. einer Aktionswoche.",
+    },
+    time: { name: "endTime", label: "Ende" },
+  },
+  {
+    date: {
+      name: "deadlineDate",
+      label: "Anmeldung bis (Datum)",
+      hint: "Bis dahin können Plätze reserviert und storniert werden.",
+    },
+    time: {
+      name: "deadlineTime",
+      label: "Uhrzeit (optional)",
+      hint: "Ohne Uhrzeit: bis zum Ende des Tages.",
+    },
+  },
+];
 
 type EditorData =
   | SerializeFrom<typeof newEventForm>
@@ -49,26 +86,17 @@ export function EventEditor(data: EditorData) {
   const networks = "networks" in data ? data.networks : [];
   const busy = useNavigation().state === "submitting";
   const jobs = fields.jobs;
-  const jobsError = jobs.errors?.[0];
 
   return (
-    <Form method="post" className="stack-lg" {...formProps(form)}>
-      <FormErrorSummary form={form} />
-      <SubmissionKeyField />
-      <fieldset className="card stack">
-        <legend>
-          <h2>Die Veranstaltung</h2>
-        </legend>
+    <EditorForm form={form}>
+      <FormCard title="Die Veranstaltung">
         <SelectField
           field={fields.kind}
           label="Art"
-          options={eventKinds.map((kind) => ({ value: kind, label: eventKindLabels[kind] }))}
+          options={optionsOf(eventKinds, eventKindLabels)}
         />
-        <TextField field={fields.title} label="Titel" maxLength={160} />
-        <RichTextField
-          field={fields.description}
-          textField={fields.descriptionText}
-          label="Beschreibung"
+        <TitleAndDescription
+          fields={fields}
           hint="Was erwartet die Teilnehmenden, was sollten sie mitbringen?"
         />
         {/* An event keeps its network; a new one goes to the user's only network. */}
@@ -77,46 +105,18 @@ export function EventEditor(data: EditorData) {
           networks={networks}
           fixed={defaultValue.networkId ?? ""}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Zeit</h2>
-        </legend>
-        <p className="field__hint">Alle Zeiten in deutscher Ortszeit.</p>
-        <div className="event-form__pair">
-          <TextField field={fields.startDate} type="date" label="Datum" />
-          <TextField field={fields.startTime} type="time" label="Beginn" />
-        </div>
-        <div className="event-form__pair">
-          <TextField
-            field={fields.endDate}
-            type="date"
-            label="Enddatum (optional)"
-            hint="Nur bei mehrtägigen Veranstaltungen, z. B. einer Aktionswoche."
-          />
-          <TextField field={fields.endTime} type="time" label="Ende" />
-        </div>
-        <div className="event-form__pair">
-          <TextField
-            field={fields.deadlineDate}
-            type="date"
-            label="Anmeldung bis (Datum)"
-            hint="Bis dahin können Plätze reserviert und storniert werden."
-          />
-          <TextField
-            field={fields.deadlineTime}
-            type="time"
-            label="Uhrzeit (optional)"
-            hint="Ohne Uhrzeit: bis zum Ende des Tages."
-          />
-        </div>
-      </fieldset>
+      <FormCard title="Zeit" hint="Alle Zeiten in deutscher Ortszeit.">
+        {timePairs.map(({ date, time }) => (
+          <div key={date.name} className="event-form__pair">
+            <TextField field={fields[date.name]} type="date" label={date.label} hint={date.hint} />
+            <TextField field={fields[time.name]} type="time" label={time.label} hint={time.hint} />
+          </div>
+        ))}
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Ort und Plätze</h2>
-        </legend>
+      <FormCard title="Ort und Plätze">
         <TextAreaField
           field={fields.place}
           label="Veranstaltungsort"
@@ -130,10 +130,8 @@ export function EventEditor(data: EditorData) {
           label="Online-Link (optional)"
           hint="Für Online- oder hybride Veranstaltungen, z. B. https://…"
         />
-        <TextField
+        <NumberField
           field={fields.capacity}
-          type="number"
-          inputMode="numeric"
           min={1}
           max={MAX_CAPACITY}
           label="Plätze"
@@ -150,16 +148,13 @@ export function EventEditor(data: EditorData) {
           rows={2}
           maxLength={500}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Für wen</h2>
-        </legend>
+      <FormCard title="Für wen">
         <CheckboxGroup
           field={fields.targetGroups}
           legend="Zielgruppen"
-          options={targetGroups.map((group) => ({ value: group, label: group }))}
+          options={optionsOf(targetGroups)}
         />
         <TextAreaField
           field={fields.languageRequirements}
@@ -168,59 +163,37 @@ export function EventEditor(data: EditorData) {
           rows={2}
           maxLength={500}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset
-        className={jobsError ? "card stack field--invalid" : "card stack"}
-        aria-describedby={jobsError ? `${jobs.id}-hinweis ${jobs.id}-fehler` : `${jobs.id}-hinweis`}
+      <FormCard
+        title="Stellenangebote"
+        id={jobs.id}
+        hint="Bezeichnung und Zahl der Stellen, z. B. „Montagehelfer Solar“ und „25“. Leere Zeilen werden ignoriert."
+        error={jobs.errors?.[0]}
       >
-        <legend>
-          <h2>Stellenangebote</h2>
-        </legend>
-        <p className="field__hint" id={`${jobs.id}-hinweis`}>
-          Bezeichnung und Zahl der Stellen, z. B. „Montagehelfer Solar“ und „25“. Leere Zeilen
-          werden ignoriert.
-        </p>
-        {jobsError ? (
-          <p className="field__error" id={`${jobs.id}-fehler`}>
-            {jobsError}
-          </p>
-        ) : null}
-        <div className="results-table">
-          {jobs.getFieldList().map((row, index) => {
-            const cells = row.getFieldset();
-            return (
-              <div key={row.key} className="results-table__row">
-                <TextField
-                  field={cells.title}
-                  label={`Stelle ${index + 1}: Bezeichnung`}
-                  maxLength={120}
-                />
-                <TextField
-                  field={cells.positions}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  label={`Stelle ${index + 1}: Anzahl`}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+        <FieldRows rows={jobs.getFieldList()}>
+          {(cells, index) => (
+            <>
+              <TextField
+                field={cells.title}
+                label={`Stelle ${index + 1}: Bezeichnung`}
+                maxLength={120}
+              />
+              <NumberField field={cells.positions} min={1} label={`Stelle ${index + 1}: Anzahl`} />
+            </>
+          )}
+        </FieldRows>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Ansprechperson</h2>
-        </legend>
+      <FormCard title="Ansprechperson">
         <ContactFields fields={fields} />
-      </fieldset>
+      </FormCard>
 
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "Wird gespeichert …" : editing ? "Änderungen speichern" : "Veröffentlichen"}
-        </button>
+        <SubmitButton pending={busy} pendingLabel="Wird gespeichert …">
+          {editing ? "Änderungen speichern" : "Veröffentlichen"}
+        </SubmitButton>
       </div>
-    </Form>
+    </EditorForm>
   );
 }

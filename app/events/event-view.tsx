@@ -1,13 +1,8 @@
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { attachedTexts } from "~/discussions/page-texts";
 import type { action, loader } from "~/routes/_app.veranstaltungen.$eventId";
+import { CardSection } from "~/ui/card-section";
+import { SubmitButton, useBusyIntent } from "~/ui/intent-form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
 import { useLiveEvent } from "~/ui/live-connection";
@@ -22,8 +17,7 @@ import { eventKindLabels } from "./vocabulary";
 export function EventView() {
   const { event, visibility, reservations, outcomes, state, may } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busyIntent = useBusyIntent();
   const revalidator = useRevalidator();
   // Seats, time or place changed elsewhere: reload through the loader, which decides what we see.
   useLiveEvent("event:changed", (change) => {
@@ -59,8 +53,7 @@ export function EventView() {
           <EventFacts event={event} />
 
           {state.started || organiser ? (
-            <section className="card stack" aria-labelledby="ergebnisse">
-              <h2 id="ergebnisse">Ergebnisse</h2>
+            <CardSection id="ergebnisse" title="Ergebnisse">
               {event.outcomesRecordedAt ? (
                 <OutcomeSummary totals={totals} rows={outcomes.rows} />
               ) : (
@@ -75,13 +68,12 @@ export function EventView() {
                   busy={busyIntent === "recordOutcomes"}
                 />
               ) : null}
-            </section>
+            </CardSection>
           ) : null}
         </div>
 
         <div className="stack-lg">
-          <section className="card stack" aria-labelledby="plaetze">
-            <h2 id="plaetze">Plätze</h2>
+          <CardSection id="plaetze" title="Plätze">
             <SeatSummary
               confirmedSeats={event.confirmedSeats}
               waitlistedSeats={event.waitlistedSeats}
@@ -96,13 +88,13 @@ export function EventView() {
             {may.reserve ? (
               <ReservationForm actionData={actionData} busy={busyIntent === "reserve"} />
             ) : null}
-          </section>
+          </CardSection>
 
           {visibility !== "counts" ? (
-            <section className="card stack" aria-labelledby="reservierungen">
-              <h2 id="reservierungen">
-                {organiser ? "Alle Reservierungen" : "Reservierungen Ihrer Organisation"}
-              </h2>
+            <CardSection
+              id="reservierungen"
+              title={organiser ? "Alle Reservierungen" : "Reservierungen Ihrer Organisation"}
+            >
               <ReservationList
                 reservations={reservations}
                 organiser={organiser}
@@ -110,16 +102,15 @@ export function EventView() {
                 actionData={actionData}
                 busy={busyIntent === "cancelReservation"}
               />
-            </section>
+            </CardSection>
           ) : null}
 
-          <section className="card stack" aria-labelledby="diskussion">
-            <h2 id="diskussion">{attachedTexts.heading}</h2>
+          <CardSection id="diskussion" title={attachedTexts.heading}>
             <p>{attachedTexts.count(event.discussionPosts)}</p>
             <p>
               <Link to={`/diskussionen/zu/veranstaltung/${event.id}`}>Zur Diskussion</Link>
             </p>
-          </section>
+          </CardSection>
 
           <EventActions
             eventId={event.id}
@@ -148,8 +139,7 @@ function EventActions({
   const [form] = usePortalForm({ schema: cancelEventSchema, actionData, intent: "cancelEvent" });
   const cancelError = form.errors?.[0];
   return (
-    <section className="card stack" aria-labelledby="aktionen">
-      <h2 id="aktionen">Aktionen</h2>
+    <CardSection id="aktionen" title="Aktionen">
       {cancelError ? (
         <p className="alert alert--error" role="alert">
           {cancelError}
@@ -170,15 +160,20 @@ function EventActions({
           <details className="stack">
             <summary className="button button--danger">Absagen …</summary>
             <p>{texts.confirmCancelEvent}</p>
+            {/* Its refusal shows above the buttons, not in the closed disclosure. */}
             <Form method="post" {...formProps(form)}>
               <input type="hidden" name="intent" value="cancelEvent" />
-              <button type="submit" className="button button--danger" disabled={busy}>
-                {busy ? "Wird abgesagt …" : "Ja, Veranstaltung absagen"}
-              </button>
+              <SubmitButton
+                pending={busy}
+                pendingLabel="Wird abgesagt …"
+                className="button button--danger"
+              >
+                Ja, Veranstaltung absagen
+              </SubmitButton>
             </Form>
           </details>
         ) : null}
       </div>
-    </section>
+    </CardSection>
   );
 }

@@ -1,8 +1,9 @@
-import { Form } from "@remix-run/react";
 import type { ComponentProps } from "react";
-import { FormErrorSummary, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
-import { TableScroller } from "~/ui/table-scroller";
+import type { TextField } from "~/ui/form";
+import { NumberField } from "~/ui/number-field";
+import { IntentForm, SubmitButton } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
+import { DataTable } from "~/ui/data-table";
 import { outcomeSchema } from "./outcome-form";
 import { outcomeFigureLabels, outcomeFigures, type OutcomeFigure } from "./texts";
 
@@ -26,31 +27,21 @@ export function OutcomeSummary({ totals, rows }: { totals: Counts; rows: Outcome
         ))}
       </ul>
       {rows.length > 0 ? (
-        <TableScroller label="Ergebnisse nach reservierender Organisation">
-          <table>
-            <caption>Nach reservierender Organisation</caption>
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                {outcomeFigures.map((figure) => (
-                  <th key={figure} scope="col">
-                    {outcomeFigureLabels[figure]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.organizationId}>
-                  <th scope="row">{row.organizationName}</th>
-                  {outcomeFigures.map((figure) => (
-                    <td key={figure}>{row[figure]}</td>
-                  ))}
-                </tr>
+        <DataTable
+          label="Ergebnisse nach reservierender Organisation"
+          caption="Nach reservierender Organisation"
+          showCaption
+          columns={["Organisation", ...outcomeFigures.map((figure) => outcomeFigureLabels[figure])]}
+        >
+          {rows.map((row) => (
+            <tr key={row.organizationId}>
+              <th scope="row">{row.organizationName}</th>
+              {outcomeFigures.map((figure) => (
+                <td key={figure}>{row[figure]}</td>
               ))}
-            </tbody>
-          </table>
-        </TableScroller>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );
@@ -89,9 +80,7 @@ export function OutcomeForm({
   });
   const byOrganization = fields.byOrganization.getFieldset();
   return (
-    <Form method="post" className="stack" {...formProps(form)}>
-      <input type="hidden" name="intent" value="recordOutcomes" />
-      <FormErrorSummary form={form} />
+    <IntentForm intent="recordOutcomes" form={form} className="stack">
       <fieldset className="stack">
         <legend>Insgesamt</legend>
         <div className="outcome-grid">
@@ -117,13 +106,13 @@ export function OutcomeForm({
           </fieldset>
         );
       })}
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Wird gespeichert …" : "Ergebnisse speichern"}
-      </button>
-    </Form>
+      <SubmitButton pending={busy} pendingLabel="Wird gespeichert …">
+        Ergebnisse speichern
+      </SubmitButton>
+    </IntentForm>
   );
 }
 
 function FigureField(props: { field: ComponentProps<typeof TextField>["field"]; label: string }) {
-  return <TextField {...props} type="number" inputMode="numeric" min={0} />;
+  return <NumberField {...props} min={0} />;
 }

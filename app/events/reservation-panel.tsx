@@ -1,9 +1,10 @@
-import { Form, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { type ReservationStatus } from "~/db/vocabularies";
-import { FormErrorSummary, TextAreaField } from "~/ui/form";
-import { formProps, resultFor, usePortalForm } from "~/ui/portal-form";
+import { TextAreaField } from "~/ui/form";
+import { IntentForm, SubmitButton } from "~/ui/intent-form";
+import { resultFor, usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
-import { TableScroller } from "~/ui/table-scroller";
+import { DataTable } from "~/ui/data-table";
 import { reserveSchema } from "./event-page-form";
 import {
   eventPageTexts,
@@ -42,9 +43,7 @@ export function ReservationForm(props: FormPanelProps) {
 function PseudonymListForm({ actionData, busy }: FormPanelProps) {
   const [form, fields] = usePortalForm({ schema: reserveSchema, actionData, intent: "reserve" });
   return (
-    <Form method="post" className="stack" {...formProps(form)}>
-      <input type="hidden" name="intent" value="reserve" />
-      <FormErrorSummary form={form} />
+    <IntentForm intent="reserve" form={form} className="stack">
       <TextAreaField
         field={fields.pseudonyms}
         label={`Pseudonyme (höchstens ${MAX_PSEUDONYMS_PER_SUBMISSION}, eines pro Zeile)`}
@@ -52,10 +51,10 @@ function PseudonymListForm({ actionData, busy }: FormPanelProps) {
         rows={4}
         autoComplete="off"
       />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Wird reserviert …" : "Plätze reservieren"}
-      </button>
-    </Form>
+      <SubmitButton pending={busy} pendingLabel="Wird reserviert …">
+        Plätze reservieren
+      </SubmitButton>
+    </IntentForm>
   );
 }
 
@@ -86,58 +85,47 @@ export function ReservationList({
       ) : null}
       {reservations.length === 0 ? <p>{emptyText}</p> : null}
       {reservations.length > 0 ? (
-        <TableScroller
+        <DataTable
           label={organiser ? "Alle Reservierungen" : "Reservierungen Ihrer Organisation"}
+          caption={organiser ? "Alle Reservierungen" : "Reservierungen Ihrer Organisation"}
+          columns={[
+            "Pseudonym",
+            "Stand",
+            organiser ? "Organisation" : "Reserviert von",
+            "Reserviert am",
+            <span key="aktion" className="visually-hidden">
+              Aktion
+            </span>,
+          ]}
         >
-          <table>
-            <caption className="visually-hidden">
-              {organiser ? "Alle Reservierungen" : "Reservierungen Ihrer Organisation"}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Pseudonym</th>
-                <th scope="col">Stand</th>
-                <th scope="col">{organiser ? "Organisation" : "Reserviert von"}</th>
-                <th scope="col">Reserviert am</th>
-                <th scope="col">
-                  <span className="visually-hidden">Aktion</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reservations.map((reservation) => (
-                <tr key={reservation.id}>
-                  <td>{reservation.pseudonym}</td>
-                  <td>
-                    {reservation.waitlistPosition !== null
-                      ? eventPageTexts.waitlistPosition(reservation.waitlistPosition)
-                      : reservationStatusLabels[reservation.status]}
-                  </td>
-                  <td>
-                    {organiser ? reservation.organizationName : (reservation.reservedByName ?? "–")}
-                  </td>
-                  <td>{formatDateTime(reservation.createdAt)}</td>
-                  <td>
-                    {reservation.cancellable ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="cancelReservation" />
-                        <input type="hidden" name="reservationId" value={reservation.id} />
-                        <button
-                          type="submit"
-                          className="button button--secondary"
-                          disabled={busy}
-                          aria-label={`Reservierung für ${reservation.pseudonym} stornieren`}
-                        >
-                          Stornieren
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
+          {reservations.map((reservation) => (
+            <tr key={reservation.id}>
+              <td>{reservation.pseudonym}</td>
+              <td>
+                {reservation.waitlistPosition !== null
+                  ? eventPageTexts.waitlistPosition(reservation.waitlistPosition)
+                  : reservationStatusLabels[reservation.status]}
+              </td>
+              <td>
+                {organiser ? reservation.organizationName : (reservation.reservedByName ?? "–")}
+              </td>
+              <td>{formatDateTime(reservation.createdAt)}</td>
+              <td>
+                {reservation.cancellable ? (
+                  <IntentForm intent="cancelReservation" hidden={{ reservationId: reservation.id }}>
+                    <SubmitButton
+                      className="button button--secondary"
+                      disabled={busy}
+                      aria-label={`Reservierung für ${reservation.pseudonym} stornieren`}
+                    >
+                      Stornieren
+                    </SubmitButton>
+                  </IntentForm>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -1,35 +1,32 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { ideaVisibilities, organizationKinds } from "~/db/vocabularies";
 import type { IdeaResult } from "~/db/schema";
 import { targetGroups } from "~/directory/target-groups";
 import { organizationKindLabels } from "~/organizations/texts";
 import { NetworkChoice } from "~/networks/network-choice";
 import { RichTextField } from "~/rich-text/rich-text-field";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
 import { ContactFields } from "~/ui/contact-fields";
-import { CheckboxGroup, FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { EditorForm, FieldRows, FormCard } from "~/ui/editor-form";
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { IntentButton, useBusyIntent } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
+import { usePortalForm } from "~/ui/portal-form";
 import type { loadIdeaEditor } from "./editor-page.server";
 import { ideaSchema } from "./idea-form";
 import { ideaVisibilityLabels } from "./texts";
 import { fieldsOfAction, fundingSources } from "./vocabulary";
 
-const listOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
-
 /** The checkbox groups of „Einordnung“. */
 const classification = [
-  { name: "targetGroups", legend: "Zielgruppen", options: listOptions(targetGroups) },
-  { name: "fieldsOfAction", legend: "Handlungsfelder", options: listOptions(fieldsOfAction) },
+  { name: "targetGroups", legend: "Zielgruppen", options: optionsOf(targetGroups) },
+  { name: "fieldsOfAction", legend: "Handlungsfelder", options: optionsOf(fieldsOfAction) },
   {
     name: "partnerKinds",
     legend: "Beteiligte Partner",
-    options: organizationKinds.map((kind) => ({
-      value: kind,
-      label: organizationKindLabels[kind],
-    })),
+    options: optionsOf(organizationKinds, organizationKindLabels),
   },
-  { name: "funding", legend: "Finanzierung", options: listOptions(fundingSources) },
+  { name: "funding", legend: "Finanzierung", options: optionsOf(fundingSources) },
 ] as const;
 
 const RESULT_ROWS = 5;
@@ -54,21 +51,14 @@ export function IdeaEditor({
       results: withEmptyRows("results" in defaultValue ? defaultValue.results : []),
     },
   });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
   const results = fields.results;
-  const resultsError = results.errors?.[0];
   // A crafted request can send back anything as the table; conform would throw on a non-list.
   const resultRows = Array.isArray(results.initialValue) ? results.getFieldList() : [];
 
   return (
-    <Form method="post" className="stack-lg" {...formProps(form)}>
-      <FormErrorSummary form={form} />
-      <SubmissionKeyField />
-      <fieldset className="card stack">
-        <legend>
-          <h2>Die Idee</h2>
-        </legend>
+    <EditorForm form={form}>
+      <FormCard title="Die Idee">
         <TextField field={fields.title} label="Titel" maxLength={160} />
         <TextAreaField
           field={fields.summary}
@@ -83,84 +73,58 @@ export function IdeaEditor({
           label="Beschreibung"
           hint="Wie lief es ab, wer war beteiligt, was hat geholfen? Aus Word eingefügter Text wird bereinigt."
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Einordnung</h2>
-        </legend>
+      <FormCard title="Einordnung">
         {classification.map(({ name, legend, options }) => (
           <CheckboxGroup key={name} field={fields[name]} legend={legend} options={options} />
         ))}
         <TextField field={fields.region} label="Region" hint="z. B. Weimarer Land, Ostalbkreis" />
         <TextField field={fields.period} label="Zeitraum" hint="z. B. März bis Juni 2024" />
-      </fieldset>
+      </FormCard>
 
-      <fieldset
-        className={resultsError ? "card stack field--invalid" : "card stack"}
-        aria-describedby={resultsError ? `${results.id}-fehler` : `${results.id}-hinweis`}
+      <FormCard
+        title="Ergebnisse"
+        id={results.id}
+        hint="Bezeichnung und Wert, z. B. „Teilnehmende“ und „15“, „Praktika“ und „13“."
+        error={results.errors?.[0]}
       >
-        <legend>
-          <h2>Ergebnisse</h2>
-        </legend>
-        <p className="field__hint" id={`${results.id}-hinweis`}>
-          Bezeichnung und Wert, z. B. „Teilnehmende“ und „15“, „Praktika“ und „13“.
-        </p>
-        {resultsError ? (
-          <p className="field__error" id={`${results.id}-fehler`}>
-            {resultsError}
-          </p>
-        ) : null}
-        <div className="results-table">
-          {resultRows.map((row, index) => {
-            const cells = row.getFieldset();
-            return (
-              <div key={row.key} className="results-table__row">
-                <TextField field={cells.label} label={`Ergebnis ${index + 1}: Bezeichnung`} />
-                <TextField field={cells.value} label={`Ergebnis ${index + 1}: Wert`} />
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+        <FieldRows rows={resultRows}>
+          {(cells, index) => (
+            <>
+              <TextField field={cells.label} label={`Ergebnis ${index + 1}: Bezeichnung`} />
+              <TextField field={cells.value} label={`Ergebnis ${index + 1}: Wert`} />
+            </>
+          )}
+        </FieldRows>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Ansprechperson und Sichtbarkeit</h2>
-        </legend>
+      <FormCard title="Ansprechperson und Sichtbarkeit">
         <ContactFields fields={fields} />
         <SelectField
           field={fields.visibility}
           label="Wer kann die Idee finden?"
           hint="„bundesweit“: alle Netzwerke dieser Installation. Entwürfe sieht nur Ihre Organisation."
-          options={ideaVisibilities.map((visibility) => ({
-            value: visibility,
-            label: ideaVisibilityLabels[visibility],
-          }))}
+          options={optionsOf(ideaVisibilities, ideaVisibilityLabels)}
         />
         <NetworkChoice field={fields.networkId} networks={networks} fixed={networks[0]?.id ?? ""} />
-      </fieldset>
+      </FormCard>
 
       <div className="actions">
-        <button type="submit" name="intent" value="publish" className="button" disabled={!!busy}>
-          {busy === "publish"
-            ? "Wird veröffentlicht …"
-            : published
-              ? "Änderungen veröffentlichen"
-              : "Veröffentlichen"}
-        </button>
+        <IntentButton intent="publish" busy={busy} pendingLabel="Wird veröffentlicht …">
+          {published ? "Änderungen veröffentlichen" : "Veröffentlichen"}
+        </IntentButton>
         {!published ? (
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
+          <IntentButton
+            intent="draft"
+            busy={busy}
+            pendingLabel="Wird gespeichert …"
             className="button button--secondary"
-            disabled={!!busy}
           >
-            {busy === "draft" ? "Wird gespeichert …" : "Als Entwurf speichern"}
-          </button>
+            Als Entwurf speichern
+          </IntentButton>
         ) : null}
       </div>
-    </Form>
+    </EditorForm>
   );
 }

@@ -1,20 +1,16 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { attachedTexts } from "~/discussions/page-texts";
 import { organizationKindLabels } from "~/organizations/texts";
-import { FormErrorSummary, TextAreaField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { CardSection } from "~/ui/card-section";
+import { TextAreaField } from "~/ui/form";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
 import { plural } from "~/ui/plural";
 import { adoptionSchema } from "./adoption-form";
 import type { loadIdeaPage } from "./idea-page.server";
 import { ideaStatusLabels, ideaVisibilityLabels } from "./texts";
-
-/** The intent of the form being sent, if any: every button of the page waits for it. */
-function useBusyIntent() {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-}
 
 /** The idea page: the idea, who else puts it into practice, and what the user may do with it. */
 export function IdeaView({
@@ -65,8 +61,7 @@ export function IdeaView({
       <div className="columns">
         <div className="stack-lg">
           {idea.results.length > 0 ? (
-            <section className="card stack" aria-labelledby="ergebnisse">
-              <h2 id="ergebnisse">Ergebnisse</h2>
+            <CardSection id="ergebnisse" title="Ergebnisse">
               <ul className="result-figures">
                 {idea.results.map((result) => (
                   <li key={`${result.label}-${result.value}`}>
@@ -75,22 +70,20 @@ export function IdeaView({
                   </li>
                 ))}
               </ul>
-            </section>
+            </CardSection>
           ) : null}
-          <section className="card stack" aria-labelledby="beschreibung">
-            <h2 id="beschreibung">Beschreibung</h2>
+          <CardSection id="beschreibung" title="Beschreibung">
             {/* Rendered from tiptap JSON and sanitized on the server (renderRichText). */}
             <div className="rich-text" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
             <p className="muted">
               Zuletzt geändert {formatDateTime(idea.updatedAt)} ·{" "}
               {plural(revisions, { one: "Fassung", other: "Fassungen" })}
             </p>
-          </section>
+          </CardSection>
         </div>
 
         <div className="stack-lg">
-          <section className="card stack" aria-labelledby="kontakt">
-            <h2 id="kontakt">Ansprechperson</h2>
+          <CardSection id="kontakt" title="Ansprechperson">
             <p>
               {idea.contactName || idea.authorName}
               <br />
@@ -106,18 +99,16 @@ export function IdeaView({
                 <a href={`tel:${idea.contactPhone.replace(/[^\d+]/g, "")}`}>{idea.contactPhone}</a>
               </p>
             ) : null}
-          </section>
+          </CardSection>
 
-          <section className="card stack" aria-labelledby="diskussion">
-            <h2 id="diskussion">{attachedTexts.heading}</h2>
+          <CardSection id="diskussion" title={attachedTexts.heading}>
             <p>{attachedTexts.count(discussionPosts)}</p>
             <p>
               <Link to={`/diskussionen/zu/idee/${idea.id}`}>{attachedTexts.link}</Link>
             </p>
-          </section>
+          </CardSection>
 
-          <section className="card stack" aria-labelledby="umsetzungen">
-            <h2 id="umsetzungen">Das setzen auch um ({adoptions.length})</h2>
+          <CardSection id="umsetzungen" title={`Das setzen auch um (${adoptions.length})`}>
             {adoptions.length === 0 ? (
               <p>Noch keine andere Organisation hat vermerkt, dass sie die Idee umsetzt.</p>
             ) : (
@@ -132,45 +123,38 @@ export function IdeaView({
               </ul>
             )}
             {may.adopt ? <AdoptionForm /> : null}
-          </section>
+          </CardSection>
 
-          <section className="card stack" aria-labelledby="aktionen">
-            <h2 id="aktionen">Aktionen</h2>
+          <CardSection id="aktionen" title="Aktionen">
             <div className="actions">
-              <Form method="post">
-                <input type="hidden" name="intent" value="bookmark" />
-                <button type="submit" className="button button--secondary" disabled={!!busy}>
+              <IntentForm intent="bookmark">
+                <SubmitButton className="button button--secondary" disabled={!!busy}>
                   {idea.bookmarked ? "Von der Merkliste nehmen" : "Auf die Merkliste"}
-                </button>
-              </Form>
+                </SubmitButton>
+              </IntentForm>
               {may.edit ? (
                 <>
                   <Link to={`/ideen/${idea.id}/bearbeiten`} className="button button--secondary">
                     Bearbeiten
                   </Link>
                   {idea.status !== "published" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="publish" />
-                      <button type="submit" className="button" disabled={!!busy}>
-                        Veröffentlichen
-                      </button>
-                    </Form>
+                    <IntentForm intent="publish">
+                      <SubmitButton disabled={!!busy}>Veröffentlichen</SubmitButton>
+                    </IntentForm>
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="archive" />
-                      <button type="submit" className="button button--danger" disabled={!!busy}>
+                    <IntentForm intent="archive">
+                      <SubmitButton className="button button--danger" disabled={!!busy}>
                         Archivieren
-                      </button>
-                    </Form>
+                      </SubmitButton>
+                    </IntentForm>
                   )}
                 </>
               ) : null}
             </div>
-          </section>
+          </CardSection>
 
           {similar.length > 0 ? (
-            <section className="card stack" aria-labelledby="aehnlich">
-              <h2 id="aehnlich">Ähnliche Ideen</h2>
+            <CardSection id="aehnlich" title="Ähnliche Ideen">
               <ul className="feed">
                 {similar.map((other) => (
                   <li key={other.id}>
@@ -178,7 +162,7 @@ export function IdeaView({
                   </li>
                 ))}
               </ul>
-            </section>
+            </CardSection>
           ) : null}
         </div>
       </div>
@@ -195,9 +179,7 @@ function AdoptionForm() {
     intent: "adopt",
   });
   return (
-    <Form method="post" className="stack" {...formProps(form)}>
-      <input type="hidden" name="intent" value="adopt" />
-      <FormErrorSummary form={form} />
+    <IntentForm intent="adopt" form={form} className="stack">
       <TextAreaField
         field={fields.note}
         label="Kurze Notiz (optional)"
@@ -205,9 +187,9 @@ function AdoptionForm() {
         rows={2}
         maxLength={500}
       />
-      <button type="submit" className="button" disabled={!!busy}>
-        {busy === "adopt" ? "Wird vermerkt …" : "Das setzen wir auch um"}
-      </button>
-    </Form>
+      <SubmitButton pending={busy === "adopt"} pendingLabel="Wird vermerkt …" disabled={!!busy}>
+        Das setzen wir auch um
+      </SubmitButton>
+    </IntentForm>
   );
 }

@@ -1,8 +1,10 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { action, loader } from "~/routes/_app.verwaltung.netzwerke";
-import { FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
-import { TableScroller } from "~/ui/table-scroller";
+import { CardSection } from "~/ui/card-section";
+import { SelectField, TextAreaField, TextField } from "~/ui/form";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
+import { DataTable } from "~/ui/data-table";
 import { appointCoordinatorSchema, createNetworkSchema } from "./administration-form";
 
 /** The platform administration's networks: the list, a new network, another coordinator. */
@@ -19,50 +21,36 @@ export function NetworkAdministrationView() {
     actionData,
     intent: "appoint",
   });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
 
   return (
     <div className="stack-lg">
       <h1>Netzwerke verwalten</h1>
-      <section className="card stack" aria-labelledby="netzwerke">
-        <h2 id="netzwerke">Netzwerke ({networks.length})</h2>
+      <CardSection id="netzwerke" title={`Netzwerke (${networks.length})`}>
         {networks.length === 0 ? (
           <p>Noch kein Netzwerk. Legen Sie unten das erste an.</p>
         ) : (
-          <TableScroller label="Netzwerke">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Netzwerk</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">Organisationen</th>
-                  <th scope="col">Koordination</th>
-                </tr>
-              </thead>
-              <tbody>
-                {networks.map((network) => (
-                  <tr key={network.id}>
-                    <th scope="row">
-                      <Link to={`/netzwerke/${network.id}`}>{network.name}</Link>
-                    </th>
-                    <td>{network.region}</td>
-                    <td>{network.organizationCount}</td>
-                    <td>{network.coordinators.join(", ") || "noch nicht benannt"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroller>
+          <DataTable
+            label="Netzwerke"
+            columns={["Netzwerk", "Region", "Organisationen", "Koordination"]}
+          >
+            {networks.map((network) => (
+              <tr key={network.id}>
+                <th scope="row">
+                  <Link to={`/netzwerke/${network.id}`}>{network.name}</Link>
+                </th>
+                <td>{network.region}</td>
+                <td>{network.organizationCount}</td>
+                <td>{network.coordinators.join(", ") || "noch nicht benannt"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </CardSection>
 
       <div className="columns">
-        <section className="card stack" aria-labelledby="neues-netzwerk">
-          <h2 id="neues-netzwerk">Neues Netzwerk anlegen</h2>
-          <Form method="post" className="stack" {...formProps(create)}>
-            <input type="hidden" name="intent" value="create" />
-            <FormErrorSummary form={create} />
+        <CardSection id="neues-netzwerk" title="Neues Netzwerk anlegen">
+          <IntentForm intent="create" form={create} className="stack">
             <TextField field={createFields.name} label="Name" required />
             <TextField field={createFields.region} label="Region" required />
             <TextAreaField field={createFields.description} label="Beschreibung" rows={3} />
@@ -73,17 +61,14 @@ export function NetworkAdministrationView() {
               hint="Die Person braucht bereits ein Konto im Portal. Ihre Organisation wird in das Netzwerk aufgenommen."
               required
             />
-            <button type="submit" className="button" disabled={busy === "create"}>
-              {busy === "create" ? "Wird angelegt …" : "Netzwerk anlegen"}
-            </button>
-          </Form>
-        </section>
+            <SubmitButton pending={busy === "create"} pendingLabel="Wird angelegt …">
+              Netzwerk anlegen
+            </SubmitButton>
+          </IntentForm>
+        </CardSection>
         {networks.length > 0 ? (
-          <section className="card stack" aria-labelledby="koordination-benennen">
-            <h2 id="koordination-benennen">Weitere Koordination benennen</h2>
-            <Form method="post" className="stack" {...formProps(appoint)}>
-              <input type="hidden" name="intent" value="appoint" />
-              <FormErrorSummary form={appoint} />
+          <CardSection id="koordination-benennen" title="Weitere Koordination benennen">
+            <IntentForm intent="appoint" form={appoint} className="stack">
               <SelectField
                 field={appointFields.networkId}
                 label="Netzwerk"
@@ -95,11 +80,9 @@ export function NetworkAdministrationView() {
                 label="E-Mail der Person"
                 required
               />
-              <button type="submit" className="button" disabled={busy === "appoint"}>
-                Koordination benennen
-              </button>
-            </Form>
-          </section>
+              <SubmitButton pending={busy === "appoint"}>Koordination benennen</SubmitButton>
+            </IntentForm>
+          </CardSection>
         ) : null}
       </div>
     </div>

@@ -1,16 +1,17 @@
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { organizationKinds, type OrganizationKind } from "~/db/vocabularies";
 import { organizationKindLabels, organizationTexts } from "~/organizations/texts";
 import { NetworkReferralPanel } from "~/referrals/network-referral-panel";
 import type { action, loader } from "~/routes/_app.netzwerke.$networkId";
+import { CardSection } from "~/ui/card-section";
 import { FormErrorSummary, SelectField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { InlineSelect } from "~/ui/inline-select";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
+import { usePortalForm } from "~/ui/portal-form";
 import { admitSchema, changeKindSchema, newOrganizationSchema } from "./network-page-form";
 
-const kindOptions = organizationKinds.map((kind) => ({
-  value: kind,
-  label: organizationKindLabels[kind],
-}));
+const kindOptions = optionsOf(organizationKinds, organizationKindLabels);
 
 /** The network page: member organisations, admission, creation and the coordinator's figures. */
 export function NetworkView() {
@@ -30,8 +31,7 @@ export function NetworkView() {
     actionData,
     intent: "changeKind",
   });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
 
   return (
     <div className="stack-lg">
@@ -47,8 +47,10 @@ export function NetworkView() {
               .join(", ")}
       </p>
 
-      <section className="card stack" aria-labelledby="organisationen">
-        <h2 id="organisationen">Organisationen im Netzwerk ({network.organizations.length})</h2>
+      <CardSection
+        id="organisationen"
+        title={`Organisationen im Netzwerk (${network.organizations.length})`}
+      >
         {canChangeKinds ? (
           <>
             <p className="muted">{organizationTexts.kindSetByCoordination}</p>
@@ -70,56 +72,50 @@ export function NetworkView() {
                 </span>
                 {organization.city ? <span className="muted"> {organization.city}</span> : null}
                 {canChangeKinds ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="changeKind" />
-                    <input type="hidden" name="organizationId" value={organization.id} />
-                    <label className="visually-hidden" htmlFor={`art-${organization.id}`}>
-                      Art von {organization.name}
-                    </label>
-                    <select
+                  <IntentForm
+                    intent="changeKind"
+                    hidden={{ organizationId: organization.id }}
+                    className="inline-form"
+                  >
+                    <InlineSelect
                       id={`art-${organization.id}`}
                       name="kind"
+                      label={`Art von ${organization.name}`}
+                      options={kindOptions}
                       defaultValue={organization.kind}
-                    >
-                      {kindOptions.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button button--secondary">
+                    />
+                    <SubmitButton className="button button--secondary">
                       Art ändern<span className="visually-hidden">: {organization.name}</span>
-                    </button>
-                  </Form>
+                    </SubmitButton>
+                  </IntentForm>
                 ) : null}
                 {canManage ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="organizationId" value={organization.id} />
-                    <button type="submit" className="button button--danger">
+                  <IntentForm
+                    intent="remove"
+                    hidden={{ organizationId: organization.id }}
+                    className="inline-form"
+                  >
+                    <SubmitButton className="button button--danger">
                       Entfernen<span className="visually-hidden">: {organization.name}</span>
-                    </button>
-                  </Form>
+                    </SubmitButton>
+                  </IntentForm>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </CardSection>
 
       {canManage ? (
         <div className="columns">
-          <section className="card stack" aria-labelledby="aufnehmen">
-            <h2 id="aufnehmen">Vorhandene Organisation aufnehmen</h2>
+          <CardSection id="aufnehmen" title="Vorhandene Organisation aufnehmen">
             {admittable.length === 0 ? (
               <p>
                 Alle Organisationen des Portals gehören bereits zum Netzwerk. Legen Sie eine neue
                 an.
               </p>
             ) : (
-              <Form method="post" className="stack" {...formProps(admit)}>
-                <input type="hidden" name="intent" value="admit" />
-                <FormErrorSummary form={admit} />
+              <IntentForm intent="admit" form={admit} className="stack">
                 <SelectField
                   field={admitFields.organizationId}
                   label="Organisation"
@@ -133,18 +129,15 @@ export function NetworkView() {
                     })),
                   ]}
                 />
-                <button type="submit" className="button" disabled={busy === "admit"}>
-                  {busy === "admit" ? "Wird aufgenommen …" : "In das Netzwerk aufnehmen"}
-                </button>
-              </Form>
+                <SubmitButton pending={busy === "admit"} pendingLabel="Wird aufgenommen …">
+                  In das Netzwerk aufnehmen
+                </SubmitButton>
+              </IntentForm>
             )}
-          </section>
-          <section className="card stack" aria-labelledby="neu-anlegen">
-            <h2 id="neu-anlegen">Neue Organisation anlegen und aufnehmen</h2>
+          </CardSection>
+          <CardSection id="neu-anlegen" title="Neue Organisation anlegen und aufnehmen">
             <p>Die angegebene Person erhält eine Einladung als Organisations-Administration.</p>
-            <Form method="post" className="stack" {...formProps(create)}>
-              <input type="hidden" name="intent" value="create" />
-              <FormErrorSummary form={create} />
+            <IntentForm intent="create" form={create} className="stack">
               <TextField field={createFields.name} label="Name der Organisation" required />
               <SelectField field={createFields.kind} label="Art" options={kindOptions} />
               <TextField field={createFields.city} label="Ort" />
@@ -154,11 +147,11 @@ export function NetworkView() {
                 label="E-Mail der Administration"
                 required
               />
-              <button type="submit" className="button" disabled={busy === "create"}>
-                {busy === "create" ? "Wird angelegt …" : "Anlegen, aufnehmen und einladen"}
-              </button>
-            </Form>
-          </section>
+              <SubmitButton pending={busy === "create"} pendingLabel="Wird angelegt …">
+                Anlegen, aufnehmen und einladen
+              </SubmitButton>
+            </IntentForm>
+          </CardSection>
         </div>
       ) : null}
       {referralPanel ? (

@@ -1,10 +1,13 @@
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { type MemberRole } from "~/db/vocabularies";
 import type { action, loader } from "~/routes/_app.organisation_.mitglieder";
+import { CardSection } from "~/ui/card-section";
 import { FormErrorSummary, SelectField, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { InlineSelect } from "~/ui/inline-select";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
-import { TableScroller } from "~/ui/table-scroller";
+import { DataTable } from "~/ui/data-table";
 import { changeRoleSchema, inviteSchema, memberSchema } from "./members-form";
 import { memberRoleLabels } from "./texts";
 
@@ -32,109 +35,93 @@ export function MembersView() {
     intent: "changeRole",
   });
   const [deactivation] = usePortalForm({ schema: memberSchema, actionData, intent: "deactivate" });
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
 
   return (
     <div className="stack-lg">
       <h1>Mitglieder von {organizationName}</h1>
 
-      <section className="card stack" aria-labelledby="einladen">
-        <h2 id="einladen">Mitglied einladen</h2>
+      <CardSection id="einladen" title="Mitglied einladen">
         <p>
           Die eingeladene Person erhält eine E-Mail mit einem Link, der 7 Tage gültig ist. Dort legt
           sie Namen und Passwort fest.
         </p>
-        <Form method="post" className="stack" {...formProps(invite)}>
-          <input type="hidden" name="intent" value="invite" />
-          <FormErrorSummary form={invite} />
+        <IntentForm intent="invite" form={invite} className="stack">
           <TextField field={inviteFields.email} type="email" label="E-Mail-Adresse" required />
           <SelectField field={inviteFields.role} label="Rolle" options={roleOptions} />
-          <button type="submit" className="button" disabled={busy === "invite"}>
-            {busy === "invite" ? "Einladung wird verschickt …" : "Einladung verschicken"}
-          </button>
-        </Form>
-      </section>
+          <SubmitButton pending={busy === "invite"} pendingLabel="Einladung wird verschickt …">
+            Einladung verschicken
+          </SubmitButton>
+        </IntentForm>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="mitglieder">
-        <h2 id="mitglieder">Mitglieder ({members.length})</h2>
+      <CardSection id="mitglieder" title={`Mitglieder (${members.length})`}>
         <FormErrorSummary form={roleChange} />
         <FormErrorSummary form={deactivation} />
-        <TableScroller label="Mitglieder">
-          <table>
-            <caption className="visually-hidden">
-              Mitglieder der Organisation mit Rolle und Status
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-Mail</th>
-                <th scope="col">Rolle</th>
-                <th scope="col">Status</th>
+        <DataTable
+          label="Mitglieder"
+          caption="Mitglieder der Organisation mit Rolle und Status"
+          columns={["Name", "E-Mail", "Rolle", "Status"]}
+        >
+          {members.map((member) => {
+            const self = member.id === currentUserId;
+            const active = !member.deactivatedAt;
+            return (
+              <tr key={member.id}>
+                <th scope="row">
+                  {member.name}
+                  {self ? " (Sie)" : ""}
+                </th>
+                <td>{member.email}</td>
+                <td>
+                  {self || !active ? (
+                    memberRoleLabels[member.role]
+                  ) : (
+                    <IntentForm
+                      intent="changeRole"
+                      hidden={{ userId: member.id }}
+                      className="inline-form"
+                    >
+                      <InlineSelect
+                        id={`rolle-${member.id}`}
+                        name="role"
+                        label={`Rolle von ${member.name}`}
+                        options={optionsFor(member.role)}
+                        defaultValue={member.role}
+                      />
+                      <SubmitButton className="button button--secondary">
+                        Rolle ändern<span className="visually-hidden"> für {member.name}</span>
+                      </SubmitButton>
+                    </IntentForm>
+                  )}
+                </td>
+                <td>
+                  {active ? (
+                    self ? (
+                      "aktiv"
+                    ) : (
+                      <IntentForm
+                        intent="deactivate"
+                        hidden={{ userId: member.id }}
+                        className="inline-form"
+                      >
+                        <span>aktiv</span>
+                        <SubmitButton className="button button--danger">
+                          Deaktivieren<span className="visually-hidden"> – {member.name}</span>
+                        </SubmitButton>
+                      </IntentForm>
+                    )
+                  ) : (
+                    `deaktiviert am ${formatDateTime(member.deactivatedAt!)}`
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const self = member.id === currentUserId;
-                const active = !member.deactivatedAt;
-                return (
-                  <tr key={member.id}>
-                    <th scope="row">
-                      {member.name}
-                      {self ? " (Sie)" : ""}
-                    </th>
-                    <td>{member.email}</td>
-                    <td>
-                      {self || !active ? (
-                        memberRoleLabels[member.role]
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="changeRole" />
-                          <input type="hidden" name="userId" value={member.id} />
-                          <label className="visually-hidden" htmlFor={`rolle-${member.id}`}>
-                            Rolle von {member.name}
-                          </label>
-                          <select id={`rolle-${member.id}`} name="role" defaultValue={member.role}>
-                            {optionsFor(member.role).map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="button button--secondary">
-                            Rolle ändern<span className="visually-hidden"> für {member.name}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                    <td>
-                      {active ? (
-                        self ? (
-                          "aktiv"
-                        ) : (
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="deactivate" />
-                            <input type="hidden" name="userId" value={member.id} />
-                            <span>aktiv</span>
-                            <button type="submit" className="button button--danger">
-                              Deaktivieren<span className="visually-hidden"> – {member.name}</span>
-                            </button>
-                          </Form>
-                        )
-                      ) : (
-                        `deaktiviert am ${formatDateTime(member.deactivatedAt!)}`
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroller>
-      </section>
+            );
+          })}
+        </DataTable>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="offene-einladungen">
-        <h2 id="offene-einladungen">Offene Einladungen</h2>
+      <CardSection id="offene-einladungen" title="Offene Einladungen">
         {invitations.length === 0 ? (
           <p>Keine offenen Einladungen. Laden Sie oben neue Mitglieder ein.</p>
         ) : (
@@ -149,7 +136,7 @@ export function MembersView() {
             ))}
           </ul>
         )}
-      </section>
+      </CardSection>
     </div>
   );
 }

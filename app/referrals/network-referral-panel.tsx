@@ -1,9 +1,10 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { FormErrorSummary, TextField } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { CardSection } from "~/ui/card-section";
+import { NumberField } from "~/ui/number-field";
+import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { usePortalForm } from "~/ui/portal-form";
 import type { ReferralCounts } from "./network-figures.server";
 import { retentionSchema } from "./retention-form";
-import { TableScroller } from "~/ui/table-scroller";
+import { DataTable } from "~/ui/data-table";
 
 export interface OrganizationFigures extends ReferralCounts {
   organizationId: string;
@@ -27,63 +28,52 @@ export function NetworkReferralPanel({
     intent: "retention",
     defaultValue: { months: retentionMonths },
   });
-  const navigation = useNavigation();
-  const saving =
-    navigation.state === "submitting" && navigation.formData?.get("intent") === "retention";
+  const saving = useBusyIntent() === "retention";
   return (
-    <section className="card stack" aria-labelledby="uebergaben-zahlen">
-      <h2 id="uebergaben-zahlen">Übergaben im Netzwerk (nur Zahlen)</h2>
+    <CardSection id="uebergaben-zahlen" title="Übergaben im Netzwerk (nur Zahlen)">
       <p>
         Als Koordination sehen Sie keine einzelnen Übergaben, nur wie viele jede Organisation
         gesendet und erhalten hat.
       </p>
-      <TableScroller label="Übergaben je Organisation">
-        <table>
-          <caption className="visually-hidden">Übergaben je Organisation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">gesendet</th>
-              <th scope="col">erhalten</th>
-              <th scope="col">offen</th>
-              <th scope="col">überfällig</th>
-              <th scope="col">abgeschlossen</th>
-              <th scope="col">abgelehnt</th>
-            </tr>
-          </thead>
-          <tbody>
-            {figures.map((row) => (
-              <tr key={row.organizationId}>
-                <th scope="row">{row.name}</th>
-                <td>{row.sent}</td>
-                <td>{row.received}</td>
-                <td>{row.open}</td>
-                <td>{row.overdue}</td>
-                <td>{row.completed}</td>
-                <td>{row.declined}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroller>
-      <Form method="post" className="stack" {...formProps(form)}>
-        <FormErrorSummary form={form} />
-        <input type="hidden" name="intent" value="retention" />
-        <TextField
+      <DataTable
+        label="Übergaben je Organisation"
+        caption="Übergaben je Organisation"
+        columns={[
+          "Organisation",
+          "gesendet",
+          "erhalten",
+          "offen",
+          "überfällig",
+          "abgeschlossen",
+          "abgelehnt",
+        ]}
+      >
+        {figures.map((row) => (
+          <tr key={row.organizationId}>
+            <th scope="row">{row.name}</th>
+            <td>{row.sent}</td>
+            <td>{row.received}</td>
+            <td>{row.open}</td>
+            <td>{row.overdue}</td>
+            <td>{row.completed}</td>
+            <td>{row.declined}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <IntentForm intent="retention" form={form} className="stack">
+        <NumberField
           field={fields.months}
-          type="number"
-          inputMode="numeric"
           min={1}
           max={120}
           label="Aufbewahrungsfrist für beendete Übergaben (Monate)"
           hint="Danach werden Pseudonym, Freitexte und Angaben zur Einwilligung gelöscht; Status und Daten bleiben für die Kennzahlen."
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? "Wird gespeichert …" : "Frist speichern"}
-          </button>
+          <SubmitButton pending={saving} pendingLabel="Wird gespeichert …">
+            Frist speichern
+          </SubmitButton>
         </div>
-      </Form>
-    </section>
+      </IntentForm>
+    </CardSection>
   );
 }

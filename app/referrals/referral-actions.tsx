@@ -1,6 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { declineReasons, outcomeCodes } from "~/db/vocabularies";
+import { CardSection } from "~/ui/card-section";
 import { FormErrorSummary, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { SubmitButton, useBusyIntent } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
 import { formProps, resultFor, usePortalForm } from "~/ui/portal-form";
 import type { TransitionName } from "./state-machine";
 import { declineReasonLabels, outcomeLabels, transitionLabels } from "./texts";
@@ -24,6 +27,20 @@ const receiverNotes: TransitionName[] = ["accept", "decline", "start", "complete
 
 const choose = { value: "", label: "Bitte wählen …" };
 
+/** The choice an action asks for: the reason of a decline, the outcome of a completion. */
+const choices = {
+  decline: {
+    name: "declineReason",
+    label: "Grund",
+    options: [choose, ...optionsOf(declineReasons, declineReasonLabels)],
+  },
+  complete: {
+    name: "outcome",
+    label: "Ergebnis",
+    options: [choose, ...optionsOf(outcomeCodes, outcomeLabels)],
+  },
+} as const;
+
 /** The form of one action, with the fields it asks for. */
 function ActionForm({
   name,
@@ -43,34 +60,18 @@ function ActionForm({
     actionData,
     intent: name,
   });
+  const choice = name === "decline" || name === "complete" ? choices[name] : null;
   return (
     <Form method="post" className="stack" aria-labelledby={`${name}-titel`} {...formProps(form)}>
       <h3 id={`${name}-titel`}>{transitionLabels[name]}</h3>
       <p className="field__hint">{explanations[name]}</p>
       <FormErrorSummary form={form} />
       <input type="hidden" name="intent" value={name} />
-      {name === "decline" ? (
-        <SelectField
-          field={fields.declineReason}
-          label="Grund"
-          options={[
-            choose,
-            ...declineReasons.map((value) => ({ value, label: declineReasonLabels[value] })),
-          ]}
-        />
+      {choice ? (
+        <SelectField field={fields[choice.name]} label={choice.label} options={choice.options} />
       ) : null}
       {name === "start" ? (
         <TextField field={fields.firstAppointmentOn} type="date" label="Datum des Ersttermins" />
-      ) : null}
-      {name === "complete" ? (
-        <SelectField
-          field={fields.outcome}
-          label="Ergebnis"
-          options={[
-            choose,
-            ...outcomeCodes.map((value) => ({ value, label: outcomeLabels[value] })),
-          ]}
-        />
       ) : null}
       {name !== "send" ? (
         <TextAreaField
@@ -90,13 +91,14 @@ function ActionForm({
         </p>
       )}
       <div className="actions">
-        <button
-          type="submit"
+        <SubmitButton
           className={dangerous.includes(name) ? "button button--danger" : "button"}
+          pending={busy === name}
+          pendingLabel="Wird ausgeführt …"
           disabled={!!busy}
         >
-          {busy === name ? "Wird ausgeführt …" : transitionLabels[name]}
-        </button>
+          {transitionLabels[name]}
+        </SubmitButton>
       </div>
     </Form>
   );
@@ -138,12 +140,10 @@ export function ReferralActions({
   actionData: unknown;
   receiverNoteHidden: boolean;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = useBusyIntent();
   if (actions.length === 0) return null;
   return (
-    <section className="card stack" aria-labelledby="aktionen">
-      <h2 id="aktionen">Was Sie jetzt tun können</h2>
+    <CardSection id="aktionen" title="Was Sie jetzt tun können">
       {actions.map((name) => (
         <ActionForm
           key={name}
@@ -154,6 +154,6 @@ export function ReferralActions({
           busy={busy}
         />
       ))}
-    </section>
+    </CardSection>
   );
 }

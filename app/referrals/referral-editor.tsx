@@ -1,5 +1,4 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import {
   ageBands,
@@ -8,16 +7,11 @@ import {
   serviceCategories,
   urgencies,
 } from "~/db/vocabularies";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
-import {
-  CheckboxField,
-  CheckboxGroup,
-  FormErrorSummary,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { EditorForm, FormCard } from "~/ui/editor-form";
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { IntentButton, useBusyIntent } from "~/ui/intent-form";
+import { optionsOf } from "~/ui/options";
+import { usePortalForm } from "~/ui/portal-form";
 import { referralSchema } from "./referral-form";
 import {
   ageBandLabels,
@@ -35,9 +29,6 @@ export interface ReferableServiceOption {
   organizationId: string;
   organizationName: string;
 }
-
-const options = <Value extends string>(values: readonly Value[], labels: Record<Value, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
 
 const choose = { value: "", label: "Bitte wählen …" };
 
@@ -106,23 +97,16 @@ export function ReferralEditor({
 }) {
   const schema = useMemo(() => referralSchema(today), [today]);
   const [form, fields] = usePortalForm({ schema, actionData, defaultValue });
-  const navigation = useNavigation();
-  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const consentError = form.allErrors.consent?.[0];
+  const busy = useBusyIntent();
 
   return (
-    <Form method="post" className="stack-lg" {...formProps(form)}>
-      <FormErrorSummary form={form} />
-      <SubmissionKeyField />
-      <fieldset className="card stack">
-        <legend>
-          <h2>Wohin und worum geht es?</h2>
-        </legend>
+    <EditorForm form={form}>
+      <FormCard title="Wohin und worum geht es?">
         <ServiceSelect field={fields.serviceId} services={services} />
         <CheckboxGroup
           field={fields.needs}
           legend="Bedarfe"
-          options={options(serviceCategories, serviceCategoryLabels)}
+          options={optionsOf(serviceCategories, serviceCategoryLabels)}
         />
         <TextAreaField
           field={fields.reason}
@@ -134,14 +118,11 @@ export function ReferralEditor({
         <SelectField
           field={fields.urgency}
           label="Dringlichkeit"
-          options={options(urgencies, urgencyLabels)}
+          options={optionsOf(urgencies, urgencyLabels)}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset className="card stack">
-        <legend>
-          <h2>Zur Person – so wenig wie möglich</h2>
-        </legend>
+      <FormCard title="Zur Person – so wenig wie möglich">
         <TextField
           field={fields.pseudonym}
           label="Pseudonym oder Initialen"
@@ -152,37 +133,27 @@ export function ReferralEditor({
         <SelectField
           field={fields.ageBand}
           label="Altersgruppe"
-          options={[choose, ...options(ageBands, ageBandLabels)]}
+          options={[choose, ...optionsOf(ageBands, ageBandLabels)]}
         />
         <SelectField
           field={fields.contactPreference}
           label="Bevorzugter Kontaktweg"
-          options={options(contactPreferences, contactPreferenceLabels)}
+          options={optionsOf(contactPreferences, contactPreferenceLabels)}
         />
-      </fieldset>
+      </FormCard>
 
-      <fieldset
-        className={consentError ? "card stack field--invalid" : "card stack"}
-        aria-describedby={consentError ? "consent-fehler" : "consent-hinweis"}
+      <FormCard
+        title="Einwilligung (Schweigepflichtentbindung)"
+        id="consent"
+        hint="Ohne dokumentierte Einwilligung kann nicht gesendet werden. Ein Entwurf lässt sich auch ohne speichern."
+        error={form.allErrors.consent?.[0]}
       >
-        <legend>
-          <h2>Einwilligung (Schweigepflichtentbindung)</h2>
-        </legend>
-        <p id="consent-hinweis" className="field__hint">
-          Ohne dokumentierte Einwilligung kann nicht gesendet werden. Ein Entwurf lässt sich auch
-          ohne speichern.
-        </p>
-        {consentError ? (
-          <p className="field__error" id="consent-fehler">
-            {consentError}
-          </p>
-        ) : null}
         <TextField field={fields.consentObtainedBy} label="Eingeholt von" />
         <TextField field={fields.consentObtainedOn} label="Datum der Einwilligung" type="date" />
         <SelectField
           field={fields.consentForm}
           label="Form"
-          options={[choose, ...options(consentForms, consentFormLabels)]}
+          options={[choose, ...optionsOf(consentForms, consentFormLabels)]}
         />
         <SelectField
           field={fields.consentOrganizationId}
@@ -209,22 +180,21 @@ export function ReferralEditor({
           label="Die Einwilligung umfasst inhaltliche Rückmeldungen der empfangenden Stelle"
           hint="Nur ankreuzen, wenn die Person ausdrücklich zugestimmt hat. Sonst melden Sucht- und Schuldnerberatung sowie psychosoziale Dienste (§ 203 StGB) nur Status, Termine und ein Ergebnis zurück."
         />
-      </fieldset>
+      </FormCard>
 
       <div className="actions">
-        <button type="submit" name="intent" value="send" className="button" disabled={!!busyIntent}>
-          {busyIntent === "send" ? "Übergabe wird gesendet …" : "Übergabe senden"}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="draft"
+        <IntentButton intent="send" busy={busy} pendingLabel="Übergabe wird gesendet …">
+          Übergabe senden
+        </IntentButton>
+        <IntentButton
+          intent="draft"
+          busy={busy}
+          pendingLabel="Entwurf wird gespeichert …"
           className="button button--secondary"
-          disabled={!!busyIntent}
         >
-          {busyIntent === "draft" ? "Entwurf wird gespeichert …" : "Als Entwurf speichern"}
-        </button>
+          Als Entwurf speichern
+        </IntentButton>
       </div>
-    </Form>
+    </EditorForm>
   );
 }

@@ -5,7 +5,7 @@ import { plural } from "~/ui/plural";
 import type { loadReferralList } from "./list-page.server";
 import { StatusBadge } from "./status-badge";
 import { statusLabels } from "./texts";
-import { TableScroller } from "~/ui/table-scroller";
+import { DataTable } from "~/ui/data-table";
 
 const headings = {
   inbox: {
@@ -101,41 +101,30 @@ export function ReferralListPage() {
                 : "Ihre Organisation gehört noch keinem Netzwerk an. Die Netzwerkkoordination kann sie aufnehmen."}
           </p>
         ) : (
-          <TableScroller label="Übergaben">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">{text.counterpart}</th>
-                  <th scope="col">Angebot</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Gesendet</th>
-                  <th scope="col">Antwort bis</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.referrals.map((referral) => (
-                  <tr key={referral.id}>
-                    <td>
-                      <Link to={`/uebergaben/${referral.id}`}>
-                        {referral.pseudonym ?? "anonymisiert"}
-                      </Link>
-                      {referral.urgency === "dringend" ? (
-                        <span className="badge badge--warning">dringend</span>
-                      ) : null}
-                    </td>
-                    <td>{referral.counterpartName}</td>
-                    <td>{referral.serviceName}</td>
-                    <td>
-                      <StatusBadge status={referral.status} overdue={referral.overdue} />
-                    </td>
-                    <td>{referral.sentAt ? formatDateTime(referral.sentAt) : "–"}</td>
-                    <td>{referral.dueOn ? formatDay(referral.dueOn) : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroller>
+          <DataTable
+            label="Übergaben"
+            columns={["Person", text.counterpart, "Angebot", "Status", "Gesendet", "Antwort bis"]}
+          >
+            {data.referrals.map((referral) => (
+              <tr key={referral.id}>
+                <td>
+                  <Link to={`/uebergaben/${referral.id}`}>
+                    {referral.pseudonym ?? "anonymisiert"}
+                  </Link>
+                  {referral.urgency === "dringend" ? (
+                    <span className="badge badge--warning">dringend</span>
+                  ) : null}
+                </td>
+                <td>{referral.counterpartName}</td>
+                <td>{referral.serviceName}</td>
+                <td>
+                  <StatusBadge status={referral.status} overdue={referral.overdue} />
+                </td>
+                <td>{referral.sentAt ? formatDateTime(referral.sentAt) : "–"}</td>
+                <td>{referral.dueOn ? formatDay(referral.dueOn) : "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {data.pageCount > 1 ? (
           <nav className="pagination" aria-label="Seiten">

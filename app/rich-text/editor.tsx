@@ -65,6 +65,22 @@ interface ToolbarButton {
   run: (editor: Editor) => void;
 }
 
+/** A button that switches a mark or a block on and off with one command. */
+function toggleButton(
+  key: keyof ToolbarState,
+  label: string,
+  shortcut: string,
+  command: (chain: ReturnType<Editor["chain"]>) => ReturnType<Editor["chain"]>,
+): ToolbarButton {
+  return {
+    key,
+    label,
+    shortcut,
+    toggle: true,
+    run: (editor) => command(editor.chain().focus()).run(),
+  };
+}
+
 const TOOLBAR_BUTTONS: ToolbarButton[] = [
   {
     key: "heading",
@@ -77,41 +93,17 @@ const TOOLBAR_BUTTONS: ToolbarButton[] = [
         ? editor.chain().focus().setParagraph().run()
         : editor.chain().focus().setHeading({ level: 2 }).run(),
   },
-  {
-    key: "bold",
-    label: "Fett",
-    shortcut: "Control+B Meta+B",
-    toggle: true,
-    run: (editor) => editor.chain().focus().toggleBold().run(),
-  },
-  {
-    key: "italic",
-    label: "Kursiv",
-    shortcut: "Control+I Meta+I",
-    toggle: true,
-    run: (editor) => editor.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: "bulletList",
-    label: "Aufzählung",
-    shortcut: "Control+Shift+8 Meta+Shift+8",
-    toggle: true,
-    run: (editor) => editor.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: "orderedList",
-    label: "Nummerierte Liste",
-    shortcut: "Control+Shift+7 Meta+Shift+7",
-    toggle: true,
-    run: (editor) => editor.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    key: "blockquote",
-    label: "Zitat",
-    shortcut: "Control+Shift+B Meta+Shift+B",
-    toggle: true,
-    run: (editor) => editor.chain().focus().toggleBlockquote().run(),
-  },
+  toggleButton("bold", "Fett", "Control+B Meta+B", (chain) => chain.toggleBold()),
+  toggleButton("italic", "Kursiv", "Control+I Meta+I", (chain) => chain.toggleItalic()),
+  toggleButton("bulletList", "Aufzählung", "Control+Shift+8 Meta+Shift+8", (chain) =>
+    chain.toggleBulletList(),
+  ),
+  toggleButton("orderedList", "Nummerierte Liste", "Control+Shift+7 Meta+Shift+7", (chain) =>
+    chain.toggleOrderedList(),
+  ),
+  toggleButton("blockquote", "Zitat", "Control+Shift+B Meta+Shift+B", (chain) =>
+    chain.toggleBlockquote(),
+  ),
   // "Link" opens the inline address field; it is handled in the component, not here.
   { key: "link", label: "Link", shortcut: "Control+K Meta+K", toggle: true, run: () => {} },
   {

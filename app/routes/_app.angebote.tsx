@@ -1,10 +1,9 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
-import { ServiceFields } from "~/directory/service-fields";
 import { newServiceDefaults, serviceMultiValued, serviceSchema } from "~/directory/service-form";
 import { createService, listOrganizationServices } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
@@ -12,10 +11,8 @@ import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
 import { serviceCategoryLabels } from "~/referrals/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrorSummary } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
 import { submissionOf } from "~/submissions/submission-key.server";
-import { SubmissionKeyField } from "~/submissions/submission-key-field";
+import { ServiceForm } from "./__service-form";
 
 export const meta: MetaFunction = () => [{ title: "Angebote – Netzwerke ABC" }];
 
@@ -46,13 +43,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ServicesPage() {
   const { organizationName, services } = useLoaderData<typeof loader>();
-  const [form, fields] = usePortalForm({
-    schema: serviceSchema,
-    actionData: useActionData<typeof action>(),
-    defaultValue: newServiceDefaults,
-  });
-  const submitting = useNavigation().state === "submitting";
-
   return (
     <div className="stack-lg">
       <h1>Angebote von {organizationName}</h1>
@@ -95,14 +85,13 @@ export default function ServicesPage() {
 
       <section className="card stack" aria-labelledby="angebot-neu">
         <h2 id="angebot-neu">Neues Angebot</h2>
-        <Form method="post" className="stack" {...formProps(form)}>
-          <FormErrorSummary form={form} />
-          <SubmissionKeyField />
-          <ServiceFields fields={fields} />
-          <button type="submit" className="button" disabled={submitting}>
-            {submitting ? "Angebot wird angelegt …" : "Angebot anlegen"}
-          </button>
-        </Form>
+        <ServiceForm
+          defaultValue={newServiceDefaults}
+          isNew
+          className="stack"
+          submitLabel="Angebot anlegen"
+          pendingLabel="Angebot wird angelegt …"
+        />
       </section>
     </div>
   );

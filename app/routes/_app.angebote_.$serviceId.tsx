@@ -1,18 +1,17 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
-import { ServiceFields } from "~/directory/service-fields";
 import { serviceFormValues, serviceMultiValued, serviceSchema } from "~/directory/service-form";
 import { requireOwnService, updateService } from "~/directory/services.server";
 import { redirectWithFlash } from "~/flash.server";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormErrorSummary } from "~/ui/form";
-import { formProps, usePortalForm } from "~/ui/portal-form";
+import { SubPage } from "~/ui/sub-page";
+import { ServiceForm } from "./__service-form";
 
 export const meta: MetaFunction = () => [{ title: "Angebot bearbeiten – Netzwerke ABC" }];
 
@@ -37,26 +36,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditServicePage() {
   const { name, defaultValue } = useLoaderData<typeof loader>();
-  const [form, fields] = usePortalForm({
-    schema: serviceSchema,
-    actionData: useActionData<typeof action>(),
-    defaultValue,
-  });
-  const submitting = useNavigation().state === "submitting";
   return (
-    <div className="stack-lg page--narrow">
-      <p>
-        <Link to="/angebote">← Zurück zu den Angeboten</Link>
-      </p>
-      <h1>Angebot bearbeiten: {name}</h1>
-      <Form method="post" className="card stack" {...formProps(form)}>
-        <FormErrorSummary form={form} />
-        <ServiceFields fields={fields} />
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Wird gespeichert …" : "Angebot speichern"}
-        </button>
-      </Form>
-    </div>
+    <SubPage
+      backTo="/angebote"
+      backLabel="Zurück zu den Angeboten"
+      title={`Angebot bearbeiten: ${name}`}
+      className="stack-lg page--narrow"
+    >
+      <ServiceForm
+        defaultValue={defaultValue}
+        className="card stack"
+        submitLabel="Angebot speichern"
+        pendingLabel="Wird gespeichert …"
+      />
+    </SubPage>
   );
 }
 

@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect, replace } from "@remix-run/node";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -19,8 +14,9 @@ import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission, unhandledIntent } from "~/forms.server";
 import { submissionOf } from "~/submissions/submission-key.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
+export const links = stylesheetLinks(discussionStyles);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.channel.name ?? "Kanal"} – Diskussionen – Netzwerke ABC` },

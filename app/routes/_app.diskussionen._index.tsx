@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -16,8 +11,9 @@ import { OverviewView } from "~/discussions/overview-view";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
+export const links = stylesheetLinks(discussionStyles);
 
 export const meta: MetaFunction = () => [{ title: "Diskussionen – Netzwerke ABC" }];
 

@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, replace } from "@remix-run/node";
 import { requireUser } from "~/auth/request.server";
 import discussionStyles from "~/discussions/discussions.css";
@@ -14,8 +9,9 @@ import { ReportsView } from "~/discussions/reports-view";
 import { requireModeratedReport, requireReportNetworks } from "~/discussions/route-access.server";
 import { readForm, unhandledIntent } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
+export const links = stylesheetLinks(discussionStyles);
 
 export const meta: MetaFunction = () => [
   { title: "Gemeldete Beiträge – Diskussionen – Netzwerke ABC" },

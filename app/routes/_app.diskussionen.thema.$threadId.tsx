@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, replace } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
@@ -28,9 +23,10 @@ import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission, unhandledIntent } from "~/forms.server";
 import { submissionOf } from "~/submissions/submission-key.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 import type { FlashKey } from "~/ui/flash-messages";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: discussionStyles }];
+export const links = stylesheetLinks(discussionStyles);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.thread.title ?? "Thema"} – Diskussionen – Netzwerke ABC` },

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { requireUser } from "~/auth/request.server";
-import { attachedThreadId } from "~/discussions/access.server";
 import { requireReferral } from "~/referrals/referral-parties.server";
+import { redirectToAttachedThread } from "./__attached-thread.server";
 
 /**
  * "Zur Diskussion" on a referral: only the two organisations may open (and so create) the
@@ -11,6 +10,5 @@ import { requireReferral } from "~/referrals/referral-parties.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const referral = await requireReferral(user, params.referralId, "referral.view");
-  const threadId = await attachedThreadId({ kind: "referral", referralId: referral.id });
-  return redirect(`/diskussionen/thema/${threadId}`);
+  return redirectToAttachedThread({ kind: "referral", referralId: referral.id });
 }

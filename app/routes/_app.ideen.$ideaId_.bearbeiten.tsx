@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { loadIdeaEditor, submitIdeaForm } from "~/ideas/editor-page.server";
 import { requireIdea } from "~/ideas/idea-access.server";
 import { IdeaEditor } from "~/ideas/idea-editor";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Idee bearbeiten – Netzwerke ABC" }];
 
@@ -24,14 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditIdeaPage() {
   const { ideaId, ...editor } = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to={`/ideen/${ideaId}`}>← Zurück zur Idee</Link>
-      </p>
-      <h1>Idee bearbeiten</h1>
+    <SubPage backTo={`/ideen/${ideaId}`} backLabel="Zurück zur Idee" title="Idee bearbeiten">
       <p>Jede gespeicherte Änderung wird als neue Fassung aufbewahrt.</p>
       <IdeaEditor {...editor} />
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,12 +1,13 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { loadIdeaEditor, submitIdeaForm } from "~/ideas/editor-page.server";
 import { IdeaEditor } from "~/ideas/idea-editor";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Idee beschreiben – Netzwerke ABC" }];
 
@@ -25,13 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIdeaPage() {
   const editor = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to="/ideen">← Zur Ideenbörse</Link>
-      </p>
-      <h1>Idee beschreiben</h1>
+    <SubPage backTo="/ideen" backLabel="Zur Ideenbörse" title="Idee beschreiben">
       <IdeaEditor {...editor} />
-    </div>
+    </SubPage>
   );
 }
 

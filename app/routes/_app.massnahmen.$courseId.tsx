@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { authorize, can, notFound } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -19,8 +14,9 @@ import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
 import { mailLimitReached } from "~/rate-limits.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: courseStyles }];
+export const links = stylesheetLinks(courseStyles);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? "Maßnahme"} – Maßnahmen-Pool – Netzwerke ABC` },

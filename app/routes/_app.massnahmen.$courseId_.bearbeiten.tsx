@@ -1,7 +1,7 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { requireCourse } from "~/courses/access.server";
@@ -16,6 +16,7 @@ import { listNetworkNames } from "~/networks/networks.server";
 import { mailLimitReached } from "~/rate-limits.server";
 import { berlinDate } from "~/time/berlin";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Maßnahme bearbeiten – Netzwerke ABC" }];
 
@@ -72,11 +73,11 @@ export default function EditCoursePage() {
   const { courseId, status, stored, pledgedSeats, networks, today } =
     useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to={`/massnahmen/${courseId}`}>← Zurück zur Maßnahme</Link>
-      </p>
-      <h1>Maßnahme bearbeiten</h1>
+    <SubPage
+      backTo={`/massnahmen/${courseId}`}
+      backLabel="Zurück zur Maßnahme"
+      title="Maßnahme bearbeiten"
+    >
       {status === "cancelled" ? (
         <p className="alert">{courseFormTexts.cancelled}</p>
       ) : (
@@ -96,7 +97,7 @@ export default function EditCoursePage() {
           />
         </>
       )}
-    </div>
+    </SubPage>
   );
 }
 

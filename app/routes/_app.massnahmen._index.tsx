@@ -1,5 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { authorize, can, networksSeenBy } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -7,8 +7,9 @@ import { CoursePoolView } from "~/courses/course-pool-view";
 import courseStyles from "~/courses/courses.css";
 import { listCourses } from "~/courses/courses.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: courseStyles }];
+export const links = stylesheetLinks(courseStyles);
 
 export const meta: MetaFunction = () => [{ title: "Maßnahmen-Pool – Netzwerke ABC" }];
 

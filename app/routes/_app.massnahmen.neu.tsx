@@ -1,7 +1,7 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
 import { CourseEditor } from "~/courses/course-editor";
@@ -15,6 +15,7 @@ import { listNetworkNames } from "~/networks/networks.server";
 import { submissionOf } from "~/submissions/submission-key.server";
 import { berlinDate } from "~/time/berlin";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Maßnahme anbieten – Netzwerke ABC" }];
 
@@ -44,17 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewCoursePage() {
   const { networks, today } = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to="/massnahmen">← Zum Maßnahmen-Pool</Link>
-      </p>
-      <h1>Maßnahme anbieten</h1>
+    <SubPage backTo="/massnahmen" backLabel="Zum Maßnahmen-Pool" title="Maßnahme anbieten">
       <p className="lead">
         Die Jobcenter (und die Organisationen, die Sie zulassen) Ihres Netzwerks sagen Plätze zu.
         Sobald die Mindestteilnehmerzahl erreicht ist, kommt die Maßnahme zustande.
       </p>
       <CourseEditor networks={networks} today={today} submitLabel="Maßnahme anbieten" />
-    </div>
+    </SubPage>
   );
 }
 

@@ -4,10 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { listNetworksWithOrganizations, recentActivity } from "~/networks/networks.server";
 import { listRecentNotifications } from "~/notifications/notifications.server";
-import { organizationKindLabels } from "~/organizations/texts";
-import { type OrganizationKind } from "~/db/vocabularies";
+import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { EntryList } from "~/ui/entry-list";
 import { formatDateTime } from "~/ui/format";
+import { OrganizationSummary } from "~/ui/organization-summary";
 
 export const meta: MetaFunction = () => [{ title: "Mein Netzwerk – Netzwerke ABC" }];
 
@@ -30,8 +31,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** A card of the page's side column: what happened and when, newest first. */
+function DatedFeedCard({
+  id,
+  title,
+  empty,
+  entries,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  entries: { id: string | number; at: string; content: ReactNode }[];
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <EntryList entries={entries} empty={empty}>
+        {(entry) => (
+          <li key={entry.id}>
+            <span>{entry.content}</span>
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+          </li>
+        )}
+      </EntryList>
+    </section>
+  );
+}
+
 export default function MyNetworkPage() {
   const { firstName, networks, activity, notifications } = useLoaderData<typeof loader>();
+  const activityEntries = activity.map((entry) => ({
+    id: entry.id,
+    at: entry.occurredAt,
+    content: entry.text,
+  }));
+  const notificationEntries = notifications.map((notification) => ({
+    id: notification.id,
+    at: notification.createdAt,
+    content: notification.link ? (
+      <Link to={notification.link}>{notification.message}</Link>
+    ) : (
+      notification.message
+    ),
+  }));
   return (
     <div className="stack-lg">
       <h1>Mein Netzwerk</h1>
@@ -62,68 +104,33 @@ export default function MyNetworkPage() {
               </p>
               {network.description ? <p>{network.description}</p> : null}
               <h3>Organisationen ({network.organizations.length})</h3>
-              {network.organizations.length === 0 ? (
-                <p>Noch keine Organisation aufgenommen.</p>
-              ) : (
-                <ul className="org-list">
-                  {network.organizations.map((organization) => (
-                    <li key={organization.id}>
-                      <span className="org-list__name">{organization.name}</span>
-                      <span className="badge">
-                        {organizationKindLabels[organization.kind as OrganizationKind]}
-                      </span>
-                      {organization.city ? (
-                        <span className="muted"> {organization.city}</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <EntryList
+                entries={network.organizations}
+                empty="Noch keine Organisation aufgenommen."
+                className="org-list"
+              >
+                {(organization) => (
+                  <li key={organization.id}>
+                    <OrganizationSummary organization={organization} />
+                  </li>
+                )}
+              </EntryList>
             </section>
           ))}
         </div>
         <div className="stack-lg">
-          <section className="card" aria-labelledby="aktuelles">
-            <h2 id="aktuelles">Aktuelles</h2>
-            {activity.length === 0 ? (
-              <p>Noch nichts Neues. Sobald Organisationen aufgenommen werden, erscheint es hier.</p>
-            ) : (
-              <ul className="feed">
-                {activity.map((entry) => (
-                  <li key={entry.id}>
-                    <span>{entry.text}</span>
-                    <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="card" aria-labelledby="benachrichtigungen">
-            <h2 id="benachrichtigungen">Benachrichtigungen</h2>
-            {notifications.length === 0 ? (
-              <p>
-                Keine Benachrichtigungen. Neue erscheinen hier und sofort als Hinweis am
-                Bildschirmrand.
-              </p>
-            ) : (
-              <ul className="feed">
-                {notifications.map((notification) => (
-                  <li key={notification.id}>
-                    <span>
-                      {notification.link ? (
-                        <Link to={notification.link}>{notification.message}</Link>
-                      ) : (
-                        notification.message
-                      )}
-                    </span>
-                    <time dateTime={notification.createdAt}>
-                      {formatDateTime(notification.createdAt)}
-                    </time>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <DatedFeedCard
+            id="aktuelles"
+            title="Aktuelles"
+            empty="Noch nichts Neues. Sobald Organisationen aufgenommen werden, erscheint es hier."
+            entries={activityEntries}
+          />
+          <DatedFeedCard
+            id="benachrichtigungen"
+            title="Benachrichtigungen"
+            empty="Keine Benachrichtigungen. Neue erscheinen hier und sofort als Hinweis am Bildschirmrand."
+            entries={notificationEntries}
+          />
         </div>
       </div>
     </div>

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { newSubmissionKey } from "~/submissions/submission-key.server";
 import { can } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -9,7 +10,7 @@ import { unreadTotal } from "~/discussions/overview.server";
 import { memberRoleLabels } from "~/organizations/texts";
 import { referralNavCounts } from "~/referrals/referral-lists.server";
 import { useRootData } from "~/root";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageErrorBoundary } from "~/ui/error-boundary";
 import { LiveConnectionProvider, useLiveEvent } from "~/ui/live-connection";
 import { Toasts } from "~/ui/live-notifications";
 import { CountBadge } from "~/ui/count-badge";
@@ -64,10 +65,55 @@ function RevalidateOnDiscussionActivity() {
   return null;
 }
 
+type NavData = SerializeFrom<typeof loader>["nav"];
+
+interface NavItem {
+  to: string;
+  label: ReactNode;
+  end?: boolean;
+}
+
+/** A navigation entry's label with the number of things waiting there. */
+function withCount(text: string, count: number, what: string) {
+  return (
+    <>
+      {text} <CountBadge count={count} label={what} />
+    </>
+  );
+}
+
+/** The main navigation: the areas this user may use, in a fixed order, with their counts. */
+function navItems(nav: NavData): NavItem[] {
+  const referrals = nav.referrals;
+  const items: (NavItem | false | null)[] = [
+    { to: "/netzwerk", label: "Mein Netzwerk" },
+    { to: "/ideen", label: "Ideenbörse" },
+    nav.discussions && {
+      to: "/diskussionen",
+      label: withCount("Diskussionen", nav.discussions.unread, "ungelesen"),
+    },
+    nav.events && { to: "/veranstaltungen", label: "Veranstaltungen" },
+    nav.courses && { to: "/massnahmen", label: "Maßnahmen-Pool" },
+    referrals && {
+      to: "/uebergaben/eingang",
+      label: withCount("Eingang", referrals.unanswered, "unbeantwortet"),
+    },
+    referrals && {
+      to: "/uebergaben/gesendet",
+      label: withCount("Gesendet", referrals.overdueSent, "überfällig"),
+    },
+    { to: "/organisation", label: "Meine Organisation", end: true },
+    nav.members && { to: "/organisation/mitglieder", label: "Mitglieder" },
+    nav.services && { to: "/angebote", label: "Angebote" },
+    nav.administration && { to: "/verwaltung/netzwerke", label: "Netzwerke verwalten" },
+    { to: "/postausgang", label: "Postausgang" },
+  ];
+  return items.filter((item): item is NavItem => !!item);
+}
+
 function AppFrame({ children }: { children: React.ReactNode }) {
   const data = useLoaderData<typeof loader>();
   const flash = useRootData()?.flash ?? null;
-  const referralCounts = data.nav.referrals;
   return (
     <>
       <header className="site-header">
@@ -77,67 +123,13 @@ function AppFrame({ children }: { children: React.ReactNode }) {
           </NavLink>
           <nav aria-label="Hauptnavigation" className="main-nav">
             <ul>
-              <li>
-                <NavLink to="/netzwerk">Mein Netzwerk</NavLink>
-              </li>
-              <li>
-                <NavLink to="/ideen">Ideenbörse</NavLink>
-              </li>
-              {data.nav.discussions ? (
-                <li>
-                  <NavLink to="/diskussionen">
-                    Diskussionen{" "}
-                    <CountBadge count={data.nav.discussions.unread} label="ungelesen" />
+              {navItems(data.nav).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
                   </NavLink>
                 </li>
-              ) : null}
-              {data.nav.events ? (
-                <li>
-                  <NavLink to="/veranstaltungen">Veranstaltungen</NavLink>
-                </li>
-              ) : null}
-              {data.nav.courses ? (
-                <li>
-                  <NavLink to="/massnahmen">Maßnahmen-Pool</NavLink>
-                </li>
-              ) : null}
-              {referralCounts ? (
-                <>
-                  <li>
-                    <NavLink to="/uebergaben/eingang">
-                      Eingang <CountBadge count={referralCounts.unanswered} label="unbeantwortet" />
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/uebergaben/gesendet">
-                      Gesendet <CountBadge count={referralCounts.overdueSent} label="überfällig" />
-                    </NavLink>
-                  </li>
-                </>
-              ) : null}
-              <li>
-                <NavLink to="/organisation" end>
-                  Meine Organisation
-                </NavLink>
-              </li>
-              {data.nav.members ? (
-                <li>
-                  <NavLink to="/organisation/mitglieder">Mitglieder</NavLink>
-                </li>
-              ) : null}
-              {data.nav.services ? (
-                <li>
-                  <NavLink to="/angebote">Angebote</NavLink>
-                </li>
-              ) : null}
-              {data.nav.administration ? (
-                <li>
-                  <NavLink to="/verwaltung/netzwerke">Netzwerke verwalten</NavLink>
-                </li>
-              ) : null}
-              <li>
-                <NavLink to="/postausgang">Postausgang</NavLink>
-              </li>
+              ))}
             </ul>
           </nav>
           <div className="user-box">
@@ -176,9 +168,5 @@ export default function AppLayout() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="inhalt" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
+  return <PageErrorBoundary />;
 }

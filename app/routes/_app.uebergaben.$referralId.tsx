@@ -18,6 +18,7 @@ import { transitionNames, type TransitionName } from "~/referrals/state-machine"
 import { StatusBadge } from "~/referrals/status-badge";
 import { transitionSchemas } from "~/referrals/transition-form";
 import { transitionReferral } from "~/referrals/transition-referral.server";
+import { CardSection } from "~/ui/card-section";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import type { FlashKey } from "~/ui/flash-messages";
 
@@ -109,14 +110,13 @@ export default function ReferralPage() {
           <div className="card">
             <ReferralTimeline detail={detail} />
           </div>
-          <section className="card stack" aria-labelledby="diskussion">
-            <h2 id="diskussion">{attachedTexts.heading}</h2>
+          <CardSection id="diskussion" title={attachedTexts.heading}>
             <p>{attachedTexts.count(discussionPosts)}</p>
             <p className="muted">{attachedTexts.referralHint}</p>
             <p>
               <Link to={`/diskussionen/zu/uebergabe/${referral.id}`}>{attachedTexts.link}</Link>
             </p>
-          </section>
+          </CardSection>
         </div>
       </div>
     </div>

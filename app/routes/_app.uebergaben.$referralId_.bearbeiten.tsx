@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { draftReferralForm, submitReferralForm } from "~/referrals/form-page.server";
 import { ReferralEditor } from "~/referrals/referral-editor";
 import { requireDraft } from "~/referrals/referral-parties.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Entwurf bearbeiten – Netzwerke ABC" }];
 
@@ -22,21 +23,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditDraftPage() {
-  const { referralId, services, today, defaultValue } = useLoaderData<typeof loader>();
+  const { referralId, ...editor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to={`/uebergaben/${referralId}`}>← Zurück zur Übergabe</Link>
-      </p>
-      <h1>Entwurf bearbeiten</h1>
-      <ReferralEditor
-        services={services}
-        today={today}
-        defaultValue={defaultValue}
-        actionData={actionData}
-      />
-    </div>
+    <SubPage
+      backTo={`/uebergaben/${referralId}`}
+      backLabel="Zurück zur Übergabe"
+      title="Entwurf bearbeiten"
+    >
+      <ReferralEditor {...editor} actionData={actionData} />
+    </SubPage>
   );
 }
 

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { newReferralForm, submitReferralForm } from "~/referrals/form-page.server";
 import { ReferralEditor } from "~/referrals/referral-editor";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
 
 export const meta: MetaFunction = () => [{ title: "Neue Übergabe – Netzwerke ABC" }];
 
@@ -19,28 +20,23 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewReferralPage() {
-  const { services, today, defaultValue } = useLoaderData<typeof loader>();
+  const editor = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to="/uebergaben/gesendet">← Zu den gesendeten Übergaben</Link>
-      </p>
-      <h1>Neue Übergabe</h1>
-      {services.length === 0 ? (
+    <SubPage
+      backTo="/uebergaben/gesendet"
+      backLabel="Zu den gesendeten Übergaben"
+      title="Neue Übergabe"
+    >
+      {editor.services.length === 0 ? (
         <p className="card">
           In Ihren Netzwerken nimmt derzeit kein Angebot einer anderen Organisation Übergaben an.
           Bitten Sie die Partner, ihre Angebote unter „Angebote“ zu beschreiben.
         </p>
       ) : (
-        <ReferralEditor
-          services={services}
-          today={today}
-          defaultValue={defaultValue}
-          actionData={actionData}
-        />
+        <ReferralEditor {...editor} actionData={actionData} />
       )}
-    </div>
+    </SubPage>
   );
 }
 

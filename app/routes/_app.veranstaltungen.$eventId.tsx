@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireUser } from "~/auth/request.server";
 import { eventPageAction, eventPageData } from "~/events/event-page.server";
@@ -11,8 +6,9 @@ import { EventView } from "~/events/event-view";
 import eventStyles from "~/events/events.css";
 import { requireEvent } from "~/events/route-access.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
+export const links = stylesheetLinks(eventStyles);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? "Veranstaltung"} – Veranstaltungen – Netzwerke ABC` },

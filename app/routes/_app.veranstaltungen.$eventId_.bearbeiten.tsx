@@ -1,11 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { eventEditForm, submitEventEdit } from "~/events/editor-page.server";
 import { EventEditor } from "~/events/event-editor";
@@ -13,8 +8,10 @@ import eventStyles from "~/events/events.css";
 import { requireEvent } from "~/events/route-access.server";
 import { eventFormTexts } from "~/events/texts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
+export const links = stylesheetLinks(eventStyles);
 
 export const meta: MetaFunction = () => [{ title: "Veranstaltung bearbeiten – Netzwerke ABC" }];
 
@@ -33,11 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditEventPage() {
   const { eventId, cancelled, ...editor } = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to={`/veranstaltungen/${eventId}`}>← Zurück zur Veranstaltung</Link>
-      </p>
-      <h1>Veranstaltung bearbeiten</h1>
+    <SubPage
+      backTo={`/veranstaltungen/${eventId}`}
+      backLabel="Zurück zur Veranstaltung"
+      title="Veranstaltung bearbeiten"
+    >
       {cancelled ? (
         <p className="alert">{eventFormTexts.cancelled}</p>
       ) : (
@@ -49,7 +46,7 @@ export default function EditEventPage() {
           <EventEditor {...editor} />
         </>
       )}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize, can } from "~/auth/permissions.server";
@@ -9,8 +9,9 @@ import { berlinToday, parseCalendarQuery } from "~/events/calendar-period";
 import calendarStyles from "~/events/calendar.css";
 import { CalendarView } from "~/events/calendar-view";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarStyles }];
+export const links = stylesheetLinks(calendarStyles);
 
 export const meta: MetaFunction = () => [{ title: "Veranstaltungen – Netzwerke ABC" }];
 

@@ -1,10 +1,5 @@
 import { clientIp } from "~/request-context.server";
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { authorize } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -14,8 +9,9 @@ import { createFeedToken, feedTokenOf, revokeFeedToken } from "~/events/feed-tok
 import { absoluteUrl } from "~/mail/mail.server";
 import { readForm, unhandledIntent } from "~/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: calendarStyles }];
+export const links = stylesheetLinks(calendarStyles);
 
 export const meta: MetaFunction = () => [{ title: "Kalender-Abo – Netzwerke ABC" }];
 

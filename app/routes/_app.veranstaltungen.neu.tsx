@@ -1,18 +1,15 @@
-import type {
-  ActionFunctionArgs,
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/request.server";
 import { newEventForm, submitNewEvent } from "~/events/editor-page.server";
 import { EventEditor } from "~/events/event-editor";
 import eventStyles from "~/events/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubPage } from "~/ui/sub-page";
+import { stylesheetLinks } from "~/ui/stylesheet";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventStyles }];
+export const links = stylesheetLinks(eventStyles);
 
 export const meta: MetaFunction = () => [{ title: "Veranstaltung anlegen – Netzwerke ABC" }];
 
@@ -29,17 +26,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewEventPage() {
   const editor = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <p>
-        <Link to="/veranstaltungen">← Zum Veranstaltungskalender</Link>
-      </p>
-      <h1>Veranstaltung anlegen</h1>
+    <SubPage
+      backTo="/veranstaltungen"
+      backLabel="Zum Veranstaltungskalender"
+      title="Veranstaltung anlegen"
+    >
       <p>
         Die Veranstaltung erscheint sofort im Kalender des Netzwerks. Fachkräfte können dann Plätze
         für ihre Kundinnen und Kunden reservieren – nur mit Pseudonym.
       </p>
       <EventEditor {...editor} />
-    </div>
+    </SubPage>
   );
 }
 

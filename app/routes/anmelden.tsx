@@ -10,10 +10,10 @@ import { getUser } from "~/auth/request.server";
 import { loginSchema } from "~/auth/login-form";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
-import { PublicLayout } from "~/ui/public-layout";
+import { SubmitButton } from "~/ui/intent-form";
+import { PublicErrorBoundary, PublicLayout } from "~/ui/public-layout";
 import { FormErrorSummary, TextField } from "~/ui/form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden – Netzwerke ABC" }];
 
@@ -74,18 +74,14 @@ export default function LoginPage() {
           ref={passwordInput}
           required
         />
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Anmeldung läuft …" : "Anmelden"}
-        </button>
+        <SubmitButton pending={submitting} pendingLabel="Anmeldung läuft …">
+          Anmelden
+        </SubmitButton>
       </Form>
     </PublicLayout>
   );
 }
 
 export function ErrorBoundary() {
-  return (
-    <PublicLayout title="Anmelden">
-      <GeneralErrorBoundary />
-    </PublicLayout>
-  );
+  return <PublicErrorBoundary title="Anmelden" />;
 }

@@ -15,10 +15,10 @@ import { readForm, rejectSubmission } from "~/forms.server";
 import { acceptInvitationSchema } from "~/organizations/invitation-form";
 import { acceptInvitation, findOpenInvitation } from "~/organizations/invitations.server";
 import { memberRoleLabels } from "~/organizations/texts";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrorSummary, TextField } from "~/ui/form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
-import { PublicLayout } from "~/ui/public-layout";
+import { SubmitButton } from "~/ui/intent-form";
+import { PublicErrorBoundary, PublicLayout } from "~/ui/public-layout";
 
 export const meta: MetaFunction = () => [{ title: "Einladung annehmen – Netzwerke ABC" }];
 
@@ -117,18 +117,14 @@ export default function AcceptInvitationPage() {
           autoComplete="new-password"
           required
         />
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Konto wird eingerichtet …" : "Konto einrichten"}
-        </button>
+        <SubmitButton pending={submitting} pendingLabel="Konto wird eingerichtet …">
+          Konto einrichten
+        </SubmitButton>
       </Form>
     </PublicLayout>
   );
 }
 
 export function ErrorBoundary() {
-  return (
-    <PublicLayout title="Einladung">
-      <GeneralErrorBoundary />
-    </PublicLayout>
-  );
+  return <PublicErrorBoundary title="Einladung" />;
 }

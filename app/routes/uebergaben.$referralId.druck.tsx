@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/request.server";
 import { loadReferralForViewer } from "~/referrals/detail-page.server";
 import { ReferralFacts, ReferralTimeline } from "~/referrals/referral-summary";
 import { statusLabels } from "~/referrals/texts";
-import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageErrorBoundary } from "~/ui/error-boundary";
 import { formatDateTime } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Übergabe drucken – Netzwerke ABC" }];
@@ -42,9 +42,5 @@ export default function ReferralPrintPage() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="inhalt" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
+  return <PageErrorBoundary />;
 }

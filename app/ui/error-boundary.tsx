@@ -16,3 +16,12 @@ export function GeneralErrorBoundary() {
     </section>
   );
 }
+
+/** The boundary of a route that draws the whole page itself: the message as the page's main part. */
+export function PageErrorBoundary() {
+  return (
+    <main id="inhalt" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -82,55 +82,58 @@ function FieldFrame({
   );
 }
 
+/**
+ * The frame's props and the control's own props (id, name, typed default value, aria state) for
+ * one text-like field: an input, a textarea or a select.
+ */
+function controlOf(
+  { field, id: ownId, label, hint }: FieldProps,
+  own: { name?: string; defaultValue?: InputHTMLAttributes<HTMLInputElement>["defaultValue"] },
+) {
+  const { id, name, error, key } = sourceOf({ field, id: ownId }, own.name);
+  return {
+    key,
+    frame: { id, label, error, hint },
+    control: {
+      id,
+      name,
+      defaultValue: field ? textOf(field.initialValue) : own.defaultValue,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(id, error, hint),
+    },
+  };
+}
+
 export const TextField = forwardRef<
   HTMLInputElement,
   FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id">
->(function TextField({ field, id: ownId, label, hint, ...input }, ref) {
-  const { id, name, error, key } = sourceOf({ field, id: ownId }, input.name);
-  const defaultValue = field ? textOf(field.initialValue) : input.defaultValue;
+>(function TextField({ field, id, label, hint, ...input }, ref) {
+  const { key, frame, control } = controlOf({ field, id, label, hint }, input);
   return (
-    <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <input
-        ref={ref}
-        key={key}
-        {...input}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-      />
+    <FieldFrame {...frame}>
+      <input ref={ref} key={key} {...input} {...control} />
     </FieldFrame>
   );
 });
 
 export function TextAreaField({
   field,
-  id: ownId,
+  id,
   label,
   hint,
-  ...input
+  ...textarea
 }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
-  const { id, name, error, key } = sourceOf({ field, id: ownId }, input.name);
-  const defaultValue = field ? textOf(field.initialValue) : input.defaultValue;
+  const { key, frame, control } = controlOf({ field, id, label, hint }, textarea);
   return (
-    <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <textarea
-        key={key}
-        {...input}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-      />
+    <FieldFrame {...frame}>
+      <textarea key={key} {...textarea} {...control} />
     </FieldFrame>
   );
 }
 
 export function SelectField({
   field,
-  id: ownId,
+  id,
   label,
   hint,
   options,
@@ -139,19 +142,10 @@ export function SelectField({
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
     options: readonly { value: string; label: string }[];
   }) {
-  const { id, name, error, key } = sourceOf({ field, id: ownId }, select.name);
-  const defaultValue = field ? textOf(field.initialValue) : select.defaultValue;
+  const { key, frame, control } = controlOf({ field, id, label, hint }, select);
   return (
-    <FieldFrame id={id} label={label} error={error} hint={hint}>
-      <select
-        key={key}
-        {...select}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-      >
+    <FieldFrame {...frame}>
+      <select key={key} {...select} {...control}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

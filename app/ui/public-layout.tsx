@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useRootData } from "~/root";
+import { GeneralErrorBoundary } from "./error-boundary";
 
 /** Frame of the pages a visitor sees before logging in. */
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -23,5 +24,14 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
         </section>
       </main>
     </>
+  );
+}
+
+/** The error boundary of a page before logging in: the message in the same frame. */
+export function PublicErrorBoundary({ title }: { title: string }) {
+  return (
+    <PublicLayout title={title}>
+      <GeneralErrorBoundary />
+    </PublicLayout>
   );
 }
