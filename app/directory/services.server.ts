@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { authorize, notFound } from "~/auth/permissions.server";
 import type { CurrentUser } from "~/auth/session.server";
@@ -90,13 +90,16 @@ export async function updateService(
   });
 }
 
+/** Who refers: an organisation and the networks it is a member of. */
+type Referrer = { organizationId: string; networkIds: string[] };
+
 /**
  * The one rule for where a referral may go (a query joining services, organizations and
  * network_memberships): a service that accepts referrals, of another organisation that shares a
  * network with the actor's and is no employer (an employer organisation receives no social data,
  * also when it became one after the service was described).
  */
-export function referableBy(actor: { organizationId: string; networkIds: string[] }) {
+export function referableBy(actor: Referrer) {
   return and(
     eq(services.acceptsReferrals, true),
     ne(organizations.kind, "arbeitgeber"),
@@ -105,9 +108,12 @@ export function referableBy(actor: { organizationId: string; networkIds: string[
   );
 }
 
-/** Services a member can refer to (see referableBy). One row per service and shared network. */
-export function listReferableServices(actor: { organizationId: string; networkIds: string[] }) {
-  if (actor.networkIds.length === 0) return Promise.resolve([]);
+/**
+ * The services the referrer can refer to (see referableBy), narrowed by `where`: one row per
+ * service, with the first network the two organisations share.
+ */
+async function selectReferableServices(referrer: Referrer, where?: SQL) {
+  if (referrer.networkIds.length === 0) return [];
   return getDb()
     .selectDistinctOn([services.id], {
       ...serviceColumns,
@@ -120,7 +126,21 @@ export function listReferableServices(actor: { organizationId: string; networkId
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.organizationId))
     .innerJoin(networkMemberships, eq(networkMemberships.organizationId, services.organizationId))
-    .where(referableBy(actor))
+    .where(and(referableBy(referrer), where))
     .orderBy(asc(services.id), asc(networkMemberships.networkId));
 }
+
+/** Services a member can refer to (see referableBy). One row per service and shared network. */
+export function listReferableServices(actor: Referrer) {
+  return selectReferableServices(actor);
+}
 export type ReferableService = Awaited<ReturnType<typeof listReferableServices>>[number];
+
+/**
+ * The service if the referrer may refer to it, with the network the two organisations share:
+ * asked when a referral is saved and again when its draft is sent.
+ */
+export async function findReferableService(referrer: Referrer, serviceId: string) {
+  const [service] = await selectReferableServices(referrer, eq(services.id, serviceId));
+  return service ?? null;
+}

@@ -65,7 +65,8 @@ async function loadReferral(referralId: string) {
   return row ?? null;
 }
 
-async function loadConsent(referralId: string) {
+/** The consent recorded for a referral, with the organisation it names; null when there is none. */
+export async function findReferralConsent(referralId: string) {
   const [row] = await getDb()
     .select({
       obtainedBy: referralConsents.obtainedBy,
@@ -118,7 +119,7 @@ function loadTimeline(referralId: string) {
 export async function getReferralForSide(referralId: string, side: ReferralSide, now = new Date()) {
   const [loaded, consent, timeline] = await Promise.all([
     loadReferral(referralId),
-    loadConsent(referralId),
+    findReferralConsent(referralId),
     loadTimeline(referralId),
   ]);
   if (!loaded) return null;

@@ -3,16 +3,9 @@ import { recordAudit } from "~/audit/audit.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { getDb, type Transaction } from "~/db/client.server";
-import {
-  networkMemberships,
-  organizations,
-  referralConsents,
-  referrals,
-  referralTransitions,
-  services,
-} from "~/db/schema";
-import { referableBy } from "~/directory/services.server";
+import type { Transaction } from "~/db/client.server";
+import { referralConsents, referrals, referralTransitions } from "~/db/schema";
+import { findReferableService } from "~/directory/services.server";
 import { consentProblem, type ConsentFormInput } from "./consent";
 import { receiverSecrecyBoundNow } from "./professional-secrecy.server";
 import { announceReferralChange } from "./referral-events.server";
@@ -27,24 +20,6 @@ export type SaveResult =
   | { ok: true; referralId: string; sent: boolean }
   | { ok: false; errors: Record<string, string> }
   | { ok: false; notFound: true };
-
-/** The service if the actor may refer to it, with the network the two organisations share. */
-async function findReferableService(actor: Actor, serviceId: string) {
-  if (actor.networkIds.length === 0) return null;
-  const [row] = await getDb()
-    .select({
-      organizationId: services.organizationId,
-      responseWorkingDays: services.responseWorkingDays,
-      networkId: networkMemberships.networkId,
-    })
-    .from(services)
-    .innerJoin(organizations, eq(organizations.id, services.organizationId))
-    .innerJoin(networkMemberships, eq(networkMemberships.organizationId, services.organizationId))
-    .where(and(eq(services.id, serviceId), referableBy(actor)))
-    .orderBy(networkMemberships.networkId)
-    .limit(1);
-  return row ?? null;
-}
 
 function consentValues(consent: ConsentFormInput, actorId: string) {
   return {

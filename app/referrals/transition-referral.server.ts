@@ -3,19 +3,20 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
-  networkMemberships,
   organizations,
   referralConsents,
   referrals,
   referralTransitions,
-  services,
   users,
   type ReferralStatus,
 } from "~/db/schema";
+import { findReferableService } from "~/directory/services.server";
 import { consentProblem } from "./consent";
 import { receiverSecrecyBoundNow } from "./professional-secrecy.server";
+import { findReferralConsent } from "./referral-detail.server";
 import { announceReferralChange } from "./referral-events.server";
 import { transitionRules, type TransitionName } from "./state-machine";
 import { concurrentChangeMessage, referralTexts as texts } from "./texts";
@@ -65,50 +66,35 @@ async function columnsFor<Name extends TransitionName>(
 > {
   switch (name) {
     case "send": {
-      const [row] = await getDb()
-        .select({
-          receiverOrganizationId: referrals.receiverOrganizationId,
-          responseWorkingDays: services.responseWorkingDays,
-          acceptsReferrals: services.acceptsReferrals,
-          receiverKind: organizations.kind,
-          receiverInNetwork: networkMemberships.organizationId,
-          consentOrganizationId: referralConsents.organizationId,
-          validUntil: referralConsents.validUntil,
-          revokedAt: referralConsents.revokedAt,
-        })
-        .from(referrals)
-        .innerJoin(services, eq(services.id, referrals.serviceId))
-        .innerJoin(organizations, eq(organizations.id, referrals.receiverOrganizationId))
-        .leftJoin(
-          networkMemberships,
-          and(
-            eq(networkMemberships.networkId, referrals.networkId),
-            eq(networkMemberships.organizationId, referrals.receiverOrganizationId),
-          ),
-        )
-        .leftJoin(referralConsents, eq(referralConsents.referralId, referrals.id))
-        .where(eq(referrals.id, referralId));
-      if (!row) return { ok: false, message: texts.notAllowedNow };
-      // The rule of referableBy, as when the draft was saved: the service must still take
-      // referrals, from an organisation of the network that is no employer.
-      if (!row.acceptsReferrals || !row.receiverInNetwork || row.receiverKind === "arbeitgeber") {
-        return { ok: false, message: texts.serviceUnavailable };
-      }
+      const [referral, consent] = await Promise.all([
+        findById(
+          referrals,
+          {
+            serviceId: referrals.serviceId,
+            networkId: referrals.networkId,
+            senderOrganizationId: referrals.senderOrganizationId,
+            receiverOrganizationId: referrals.receiverOrganizationId,
+          },
+          referralId,
+        ),
+        findReferralConsent(referralId),
+      ]);
+      if (!referral) return { ok: false, message: texts.notAllowedNow };
+      // Asked as when the draft was saved: the service must still take referrals, from an
+      // organisation of the referral's network that is no employer.
+      const service = await findReferableService(
+        { organizationId: referral.senderOrganizationId, networkIds: [referral.networkId] },
+        referral.serviceId,
+      );
+      if (!service) return { ok: false, message: texts.serviceUnavailable };
       const today = berlinDate(now);
-      const consent = row.consentOrganizationId
-        ? {
-            organizationId: row.consentOrganizationId,
-            validUntil: row.validUntil!,
-            revokedAt: row.revokedAt,
-          }
-        : null;
-      const problem = consentProblem(consent, row.receiverOrganizationId, today);
+      const problem = consentProblem(consent, referral.receiverOrganizationId, today);
       if (problem) return { ok: false, message: problem };
       return {
         ok: true,
         set: {
           sentAt: now,
-          dueOn: addWorkingDays(today, row.responseWorkingDays),
+          dueOn: addWorkingDays(today, service.responseWorkingDays),
           // Evaluated by the UPDATE that sends: the receiver's kind at that moment.
           receiverSecrecyBound: receiverSecrecyBoundNow(referrals.receiverOrganizationId),
         },
