@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import type { AnyPgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type {
   ChannelAccess,
   IdeaAccess,
@@ -6,6 +8,7 @@ import type {
   ThreadAccess,
 } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { discussionChannels, discussionPosts, discussionThreads } from "~/db/schema";
 import { getEventAccess } from "~/events/access.server";
 import { getIdeaAccess } from "~/ideas/idea-access.server";
@@ -19,24 +22,27 @@ import { isUuid } from "~/params.server";
  * carries that thing's own access record.
  */
 
+/** The record's row, as findById reads it; null also for anything that is no record id. */
+function findByParam<Columns extends SelectedFields>(
+  table: PgTable & { id: AnyPgColumn },
+  columns: Columns,
+  id: string,
+): Promise<SelectResultFields<Columns> | null> | null {
+  return isUuid(id) ? findById(table, columns, id) : null;
+}
+
+const channelAccessColumns = {
+  id: discussionChannels.id,
+  networkId: discussionChannels.networkId,
+  employerAccess: discussionChannels.employerAccess,
+  archivedAt: discussionChannels.archivedAt,
+};
+
 export async function getChannelAccess(channelId: string): Promise<ChannelAccess | null> {
-  if (!isUuid(channelId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: discussionChannels.id,
-      networkId: discussionChannels.networkId,
-      employerAccess: discussionChannels.employerAccess,
-      archivedAt: discussionChannels.archivedAt,
-    })
-    .from(discussionChannels)
-    .where(eq(discussionChannels.id, channelId));
+  const row = await findByParam(discussionChannels, channelAccessColumns, channelId);
   if (!row) return null;
-  return {
-    id: row.id,
-    networkId: row.networkId,
-    employerAccess: row.employerAccess,
-    archived: row.archivedAt !== null,
-  };
+  const { archivedAt, ...access } = row;
+  return { ...access, archived: archivedAt !== null };
 }
 
 /** The idea's access record; null for anything that is no idea id. */
@@ -52,22 +58,20 @@ export interface ThreadRecord {
   lastPostSequence: number;
 }
 
+const threadRecordColumns = {
+  id: discussionThreads.id,
+  subject: discussionThreads.subject,
+  channelId: discussionThreads.channelId,
+  ideaId: discussionThreads.ideaId,
+  referralId: discussionThreads.referralId,
+  eventId: discussionThreads.eventId,
+  title: discussionThreads.title,
+  lockedAt: discussionThreads.lockedAt,
+  lastPostSequence: discussionThreads.lastPostSequence,
+};
+
 export async function getThreadRecord(threadId: string): Promise<ThreadRecord | null> {
-  if (!isUuid(threadId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: discussionThreads.id,
-      subject: discussionThreads.subject,
-      channelId: discussionThreads.channelId,
-      ideaId: discussionThreads.ideaId,
-      referralId: discussionThreads.referralId,
-      eventId: discussionThreads.eventId,
-      title: discussionThreads.title,
-      lockedAt: discussionThreads.lockedAt,
-      lastPostSequence: discussionThreads.lastPostSequence,
-    })
-    .from(discussionThreads)
-    .where(eq(discussionThreads.id, threadId));
+  const row = await findByParam(discussionThreads, threadRecordColumns, threadId);
   if (!row) return null;
   const base = { id: row.id, locked: row.lockedAt !== null };
   const record = (access: ThreadAccess, networkId: string | null): ThreadRecord => ({
@@ -96,27 +100,21 @@ export async function getThreadRecord(threadId: string): Promise<ThreadRecord | 
   }
 }
 
+const postAccessColumns = {
+  id: discussionPosts.id,
+  threadId: discussionPosts.threadId,
+  authorUserId: discussionPosts.authorUserId,
+  deletedAt: discussionPosts.deletedAt,
+  hiddenAt: discussionPosts.hiddenAt,
+};
+
 export async function getPostAccess(
   postId: string,
 ): Promise<(PostAccess & { threadId: string }) | null> {
-  if (!isUuid(postId)) return null;
-  const [row] = await getDb()
-    .select({
-      id: discussionPosts.id,
-      threadId: discussionPosts.threadId,
-      authorUserId: discussionPosts.authorUserId,
-      deletedAt: discussionPosts.deletedAt,
-      hiddenAt: discussionPosts.hiddenAt,
-    })
-    .from(discussionPosts)
-    .where(eq(discussionPosts.id, postId));
+  const row = await findByParam(discussionPosts, postAccessColumns, postId);
   if (!row) return null;
-  return {
-    id: row.id,
-    threadId: row.threadId,
-    authorUserId: row.authorUserId,
-    removed: row.deletedAt !== null || row.hiddenAt !== null,
-  };
+  const { deletedAt, hiddenAt, ...access } = row;
+  return { ...access, removed: deletedAt !== null || hiddenAt !== null };
 }
 
 export type AttachedSubject =

@@ -149,12 +149,8 @@ export async function getReportRecord(reportId: string): Promise<ReportRecord | 
     .innerJoin(discussionPosts, eq(discussionPosts.id, discussionReports.postId))
     .where(eq(discussionReports.id, reportId));
   if (!row) return null;
-  return {
-    id: row.id,
-    postId: row.postId,
-    threadId: row.threadId,
-    resolved: row.resolvedAt !== null,
-  };
+  const { resolvedAt, ...record } = row;
+  return { ...record, resolved: resolvedAt !== null };
 }
 
 /** "Meldung zurückweisen": the post stays; the report is closed and the decision audited. */

@@ -4,8 +4,8 @@ import {
   type ChannelAccess,
   type PostAccess,
 } from "~/auth/permissions.server";
+import { requireRecord } from "~/auth/require-record.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { requireUuid } from "~/params.server";
 import { clientIp } from "~/request-context.server";
 import {
   getChannelAccess,
@@ -22,26 +22,26 @@ import { getReportRecord, type ReportRecord } from "./reports.server";
  * audited by the permission module.
  */
 
-export async function requireChannel(
+export function requireChannel(
   user: CurrentUser,
   channelIdParam: string | undefined,
 ): Promise<ChannelAccess> {
-  const channel = await getChannelAccess(requireUuid(channelIdParam));
-  if (!channel) throw notFound();
-  await authorize(user, { action: "channel.view", channel }, clientIp());
-  return channel;
+  return requireRecord(user, channelIdParam, getChannelAccess, (channel) => ({
+    action: "channel.view",
+    channel,
+  }));
 }
 
 /** The thread, to read it or (for mention suggestions) to write in it. */
-export async function requireThread(
+export function requireThread(
   user: CurrentUser,
   threadIdParam: string | null | undefined,
   action: "thread.view" | "thread.reply" = "thread.view",
 ): Promise<ThreadRecord> {
-  const thread = await getThreadRecord(requireUuid(threadIdParam));
-  if (!thread) throw notFound();
-  await authorize(user, { action, thread: thread.access }, clientIp());
-  return thread;
+  return requireRecord(user, threadIdParam, getThreadRecord, (thread) => ({
+    action,
+    thread: thread.access,
+  }));
 }
 
 /** The post a form names, if it is one of this thread's and the user may do this with it. */

@@ -1,9 +1,8 @@
-import { authorize, notFound, type Capability, type IdeaAccess } from "~/auth/permissions.server";
+import type { Capability, IdeaAccess } from "~/auth/permissions.server";
+import { requireRecord } from "~/auth/require-record.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { findById } from "~/db/find-by-id.server";
 import { ideas } from "~/db/schema";
-import { requireUuid } from "~/params.server";
-import { clientIp } from "~/request-context.server";
 
 /** What permission decisions need about an idea. */
 const ideaAccessColumns = {
@@ -27,13 +26,10 @@ export type IdeaAction = Extract<Capability, { idea: IdeaAccess }>["action"];
  * and for an idea the user may not open, 403 for one they see but may not act on; every
  * refusal is audited.
  */
-export async function requireIdea(
+export function requireIdea(
   user: CurrentUser,
   ideaIdParam: string | undefined,
   action: IdeaAction,
 ): Promise<IdeaAccess> {
-  const idea = await getIdeaAccess(requireUuid(ideaIdParam));
-  if (!idea) throw notFound();
-  await authorize(user, { action, idea }, clientIp());
-  return idea;
+  return requireRecord(user, ideaIdParam, getIdeaAccess, (idea) => ({ action, idea }));
 }

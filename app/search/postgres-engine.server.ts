@@ -111,7 +111,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-function tagText(document: SearchDocument): string {
+/** A document's result text and facet values as one text (the lowest search weight). */
+export function tagText(document: SearchDocument): string {
   return [
     document.resultsText,
     ...document.targetGroups,
