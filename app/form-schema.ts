@@ -38,3 +38,59 @@ export function checkboxes<Item extends z.ZodTypeAny>(item: Item) {
 export function checkbox() {
   return z.preprocess((value) => value === "on", z.boolean());
 }
+
+/** An optional text: trimmed, at most `max` characters, "" when the field is missing. */
+export function optionalText(max: number, message: string) {
+  return z.string().trim().max(max, message).default("");
+}
+
+/** A submitted value as trimmed text; anything else (missing, a list, a crafted object) is "". */
+export const trimmedText = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+
+/** What a table row's check answers: the row's value, or the message that refuses the table. */
+export type RowCheck<Row> = { row: Row } | { refuse: string };
+
+/**
+ * A table of text cells sent as rows (`name[n].column`). Rows whose cells are all empty are
+ * dropped; each other row's trimmed cells go through `check`, whose first refusal refuses the
+ * table. Any value is read, so a crafted one answers in German: not a list is `notAList`, more
+ * than `max` filled rows (or more than `sentLimit` rows at all, without looking at each) is
+ * `tooMany`. conform types the table's fields by the input: rows of optional texts.
+ */
+export function filledRows<Column extends string, Row>(options: {
+  columns: readonly Column[];
+  check: (cells: Record<Column, string>) => RowCheck<Row>;
+  max: number;
+  tooMany: string;
+  notAList: string;
+  sentLimit?: number;
+}) {
+  const { columns, check, max, tooMany, notAList, sentLimit = Infinity } = options;
+  const table = z.unknown().transform((rows, context): Row[] => {
+    const refuse = (message: string) => {
+      context.addIssue({ code: z.ZodIssueCode.custom, message });
+      return z.NEVER;
+    };
+    if (rows === undefined) return [];
+    if (!Array.isArray(rows)) return refuse(notAList);
+    if (rows.length > sentLimit) return refuse(tooMany);
+    const filled: Row[] = [];
+    for (const row of rows as unknown[]) {
+      const sent: Partial<Record<Column, unknown>> =
+        typeof row === "object" && row !== null ? row : {};
+      const cells = Object.fromEntries(
+        columns.map((column) => [column, trimmedText(sent[column])]),
+      ) as Record<Column, string>;
+      if (columns.every((column) => !cells[column])) continue;
+      const checked = check(cells);
+      if ("refuse" in checked) return refuse(checked.refuse);
+      filled.push(checked.row);
+    }
+    return filled.length > max ? refuse(tooMany) : filled;
+  });
+  return table as unknown as z.ZodType<
+    Row[],
+    z.ZodTypeDef,
+    Partial<Record<Column, string>>[] | undefined
+  >;
+}

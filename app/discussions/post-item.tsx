@@ -139,18 +139,15 @@ export function PostItem({
   );
 }
 
-/** The editor in the post's place: the stored document, or what was typed before a refusal. */
-function EditForm({
-  post,
-  body,
-  actionData,
-  submitting,
-}: {
+/** What each form about one post gets: the post, the page's last answer, whether it is being sent. */
+type PostFormProps = {
   post: PostView;
-  body?: string;
   actionData?: FormResult;
   submitting: boolean;
-}) {
+};
+
+/** The editor in the post's place: the stored document, or what was typed before a refusal. */
+function EditForm({ post, body, actionData, submitting }: PostFormProps & { body?: string }) {
   const [form, fields] = usePortalForm({
     schema: postSchema,
     actionData,
@@ -171,15 +168,7 @@ function EditForm({
   );
 }
 
-function ReportForm({
-  post,
-  actionData,
-  submitting,
-}: {
-  post: PostView;
-  actionData?: FormResult;
-  submitting: boolean;
-}) {
+function ReportForm({ post, actionData, submitting }: PostFormProps) {
   const [form, fields] = usePortalForm({
     schema: reportSchema,
     actionData,
@@ -265,12 +254,7 @@ function ConfirmedPostAction({
   post,
   actionData,
   submitting,
-}: {
-  intent: keyof typeof confirmations;
-  post: PostView;
-  actionData?: FormResult;
-  submitting: boolean;
-}) {
+}: PostFormProps & { intent: keyof typeof confirmations }) {
   const { label, question, confirm } = confirmations[intent];
   return (
     <PostDisclosure label={label} post={post} open={actionData?.initialValue?.intent === intent}>

@@ -8,7 +8,13 @@ import { NetworkChoice } from "~/networks/network-choice";
 import { TitleAndDescription } from "~/rich-text/title-and-description";
 import { ContactFields } from "~/ui/contact-fields";
 import { EditorForm, FieldRows, FormCard } from "~/ui/editor-form";
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import {
+  CheckboxGroup,
+  SelectField,
+  ShortTextAreaField,
+  TextAreaField,
+  TextField,
+} from "~/ui/form";
 import { NumberField } from "~/ui/number-field";
 import { SubmitButton } from "~/ui/intent-form";
 import { optionsOf } from "~/ui/options";
@@ -141,12 +147,10 @@ export function EventEditor(data: EditorData) {
               : undefined
           }
         />
-        <TextAreaField
+        <ShortTextAreaField
           field={fields.accessibility}
           label="Barrierefreiheit (optional)"
           hint="z. B. „Rollstuhlgerecht, Aufzug vorhanden“"
-          rows={2}
-          maxLength={500}
         />
       </FormCard>
 
@@ -156,12 +160,10 @@ export function EventEditor(data: EditorData) {
           legend="Zielgruppen"
           options={optionsOf(targetGroups)}
         />
-        <TextAreaField
+        <ShortTextAreaField
           field={fields.languageRequirements}
           label="Sprachkenntnisse (optional)"
           hint="z. B. „Deutsch auf Niveau A2 genügt“"
-          rows={2}
-          maxLength={500}
         />
       </FormCard>
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { eventKinds } from "~/db/vocabularies";
 import type { EventJob } from "~/db/schema";
 import { targetGroups, type TargetGroup } from "~/directory/target-groups";
-import { checkboxes } from "~/form-schema";
+import { checkboxes, filledRows, optionalText, type RowCheck, trimmedText } from "~/form-schema";
 import { richTextField } from "~/rich-text/form-field";
 import { endOfBerlinDay, fromBerlinLocal, isCalendarDate } from "~/time/berlin";
 import { eventFormTexts as texts, MAX_CAPACITY } from "./texts";
@@ -13,11 +13,6 @@ export const eventMultiValued = ["targetGroups"] as const;
 const MAX_JOBS = 20;
 const MAX_POSITIONS = 10_000;
 const MAX_JOB_TITLE = 120;
-
-const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).default("");
-
-const textOf = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 function isWebAddress(value: string): boolean {
   try {
@@ -32,34 +27,20 @@ const isTargetGroup = (value: string): value is TargetGroup =>
   (targetGroups as readonly string[]).includes(value);
 
 /** Title/positions rows of the jobs table (`jobs[n].title`, `jobs[n].positions`); empty rows are dropped. */
-const jobRows = z.unknown().transform((rows, context): EventJob[] => {
-  const refuse = (message: string) => {
-    context.addIssue({ code: "custom", message });
-    return z.NEVER;
-  };
-  if (rows === undefined) return [];
-  if (!Array.isArray(rows)) return refuse(texts.jobIncomplete);
-  const filled: EventJob[] = [];
-  for (const row of rows as unknown[]) {
-    const cells: { title?: unknown; positions?: unknown } =
-      typeof row === "object" && row !== null ? row : {};
-    const [title, count] = [textOf(cells.title), textOf(cells.positions)];
-    if (!title && !count) continue;
+const jobs = filledRows({
+  columns: ["title", "positions"],
+  check: ({ title, positions: count }): RowCheck<EventJob> => {
     const positions = Number(count);
     if (!title || !Number.isInteger(positions) || positions < 1 || positions > MAX_POSITIONS) {
-      return refuse(texts.jobIncomplete);
+      return { refuse: texts.jobIncomplete };
     }
-    if (title.length > MAX_JOB_TITLE) return refuse(texts.jobTooLong);
-    filled.push({ title, positions });
-  }
-  return filled.length > MAX_JOBS ? refuse(texts.tooManyJobs) : filled;
+    if (title.length > MAX_JOB_TITLE) return { refuse: texts.jobTooLong };
+    return { row: { title, positions } };
+  },
+  max: MAX_JOBS,
+  tooMany: texts.tooManyJobs,
+  notAList: texts.jobIncomplete,
 });
-// Any value is read (a crafted one answers in German); the form sends rows of two texts.
-const jobs = jobRows as unknown as z.ZodType<
-  EventJob[],
-  z.ZodTypeDef,
-  { title?: string; positions?: string }[] | undefined
->;
 
 const eventFields = z.object({
   // Whether it is one the user may post in only the server knows (see editor-page.server.ts).
@@ -124,9 +105,9 @@ function eventTimes({ previousStartsAt, now: fixedNow }: EventTimeRules) {
      * time that does not exist on that day (the spring DST change) on the time field, with why.
      */
     const instant = (dateField: string, timeField: string, fallbackDate?: string) => {
-      const ownDate = textOf(raw[dateField]);
+      const ownDate = trimmedText(raw[dateField]);
       const date = ownDate || fallbackDate || "";
-      const time = textOf(raw[timeField]);
+      const time = trimmedText(raw[timeField]);
       if (!isCalendarDate(date)) {
         // An empty optional date borrows another field's date; its error is reported there.
         if (ownDate !== "" || fallbackDate === undefined) report(dateField, texts.dateInvalid);
@@ -142,15 +123,15 @@ function eventTimes({ previousStartsAt, now: fixedNow }: EventTimeRules) {
 
     /** A deadline with a date alone runs to the end of that Berlin day. */
     const deadline = () => {
-      if (textOf(raw.deadlineTime) !== "") return instant("deadlineDate", "deadlineTime");
-      const converted = endOfBerlinDay(textOf(raw.deadlineDate));
+      if (trimmedText(raw.deadlineTime) !== "") return instant("deadlineDate", "deadlineTime");
+      const converted = endOfBerlinDay(trimmedText(raw.deadlineDate));
       if (converted.ok) return converted.instant;
       report("deadlineDate", texts.dateInvalid);
       return null;
     };
 
     const startsAt = instant("startDate", "startTime");
-    const endsAt = instant("endDate", "endTime", textOf(raw.startDate));
+    const endsAt = instant("endDate", "endTime", trimmedText(raw.startDate));
     const registrationDeadline = deadline();
     if (startsAt && endsAt && endsAt <= startsAt) report("endTime", texts.endBeforeStart);
     if (startsAt && startsAt < now && startsAt.getTime() !== previousStartsAt?.getTime()) {
@@ -163,7 +144,7 @@ function eventTimes({ previousStartsAt, now: fixedNow }: EventTimeRules) {
     if (registrationDeadline && registrationDeadline < now && previousStartsAt === undefined) {
       report("deadlineDate", texts.deadlineInPast);
     }
-    if (textOf(raw.place) === "" && textOf(raw.onlineUrl) === "") {
+    if (trimmedText(raw.place) === "" && trimmedText(raw.onlineUrl) === "") {
       report("place", texts.placeOrOnline);
     }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ideaVisibilities, organizationKinds } from "~/db/vocabularies";
 import type { IdeaResult } from "~/db/schema";
 import { targetGroups } from "~/directory/target-groups";
-import { checkboxes } from "~/form-schema";
+import { checkboxes, filledRows, optionalText, type RowCheck } from "~/form-schema";
 import { schemaFallbackTexts } from "~/form-texts";
 import { richTextField } from "~/rich-text/form-field";
 import { ideaTexts as texts } from "./texts";
@@ -29,41 +29,22 @@ const choices = <Values extends readonly string[]>(values: Values) =>
     texts.vocabularyInvalid,
   );
 
-const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).default("");
-
-const textOf = (value: unknown) => (typeof value === "string" ? value.trim() : "");
-
 /** Label/value rows of the results table (`results[n].label`, `results[n].value`); empty rows are dropped. */
-const resultRows = z.unknown().transform((rows, context): IdeaResult[] => {
-  const refuse = (message: string) => {
-    context.addIssue({ code: z.ZodIssueCode.custom, message });
-    return z.NEVER;
-  };
-  if (rows === undefined) return [];
-  if (!Array.isArray(rows)) return refuse(schemaFallbackTexts.invalid);
-  // Far more rows than any page shows did not come from the page: no need to look at each.
-  if (rows.length > 10 * MAX_RESULTS) return refuse(texts.tooManyResults);
-  const filled: IdeaResult[] = [];
-  for (const row of rows as unknown[]) {
-    const cells: { label?: unknown; value?: unknown } =
-      typeof row === "object" && row !== null ? row : {};
-    const [labelText, valueText] = [textOf(cells.label), textOf(cells.value)];
-    if (!labelText && !valueText) continue;
-    if (!labelText || !valueText) return refuse(texts.resultIncomplete);
-    if (labelText.length > MAX_RESULT_LENGTH || valueText.length > MAX_RESULT_LENGTH) {
-      return refuse(texts.resultTooLong);
+const results = filledRows({
+  columns: ["label", "value"],
+  check: ({ label, value }): RowCheck<IdeaResult> => {
+    if (!label || !value) return { refuse: texts.resultIncomplete };
+    if (label.length > MAX_RESULT_LENGTH || value.length > MAX_RESULT_LENGTH) {
+      return { refuse: texts.resultTooLong };
     }
-    filled.push({ label: labelText, value: valueText });
-  }
-  return filled.length > MAX_RESULTS ? refuse(texts.tooManyResults) : filled;
+    return { row: { label, value } };
+  },
+  max: MAX_RESULTS,
+  tooMany: texts.tooManyResults,
+  notAList: schemaFallbackTexts.invalid,
+  // Far more rows than any page shows did not come from the page: no need to look at each.
+  sentLimit: 10 * MAX_RESULTS,
 });
-// conform types the table's fields by the schema's input: rows of a label and a value.
-const results = resultRows as unknown as z.ZodType<
-  IdeaResult[],
-  z.ZodTypeDef,
-  Partial<IdeaResult>[] | undefined
->;
 
 const ideaFieldsSchema = z.object({
   title: z.string().trim().min(3, texts.titleRequired).max(160, texts.titleTooLong),

@@ -3,7 +3,7 @@ import { Link, useActionData } from "@remix-run/react";
 import { attachedTexts } from "~/discussions/page-texts";
 import { organizationKindLabels } from "~/organizations/texts";
 import { CardSection } from "~/ui/card-section";
-import { TextAreaField } from "~/ui/form";
+import { ShortTextAreaField } from "~/ui/form";
 import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
 import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
@@ -180,12 +180,10 @@ function AdoptionForm() {
   });
   return (
     <IntentForm intent="adopt" form={form} className="stack">
-      <TextAreaField
+      <ShortTextAreaField
         field={fields.note}
         label="Kurze Notiz (optional)"
         hint="z. B. „Start im Herbst mit 10 Teilnehmenden“. Die Autorinnen und Autoren werden benachrichtigt."
-        rows={2}
-        maxLength={500}
       />
       <SubmitButton pending={busy === "adopt"} pendingLabel="Wird vermerkt …" disabled={!!busy}>
         Das setzen wir auch um

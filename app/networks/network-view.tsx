@@ -5,7 +5,7 @@ import { NetworkReferralPanel } from "~/referrals/network-referral-panel";
 import type { action, loader } from "~/routes/_app.netzwerke.$networkId";
 import { CardSection } from "~/ui/card-section";
 import { FormErrorSummary, SelectField, TextField } from "~/ui/form";
-import { InlineSelect } from "~/ui/inline-select";
+import { InlineSelectForm } from "~/ui/inline-select";
 import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
 import { optionsOf } from "~/ui/options";
 import { usePortalForm } from "~/ui/portal-form";
@@ -72,22 +72,17 @@ export function NetworkView() {
                 </span>
                 {organization.city ? <span className="muted"> {organization.city}</span> : null}
                 {canChangeKinds ? (
-                  <IntentForm
+                  <InlineSelectForm
                     intent="changeKind"
                     hidden={{ organizationId: organization.id }}
-                    className="inline-form"
+                    id={`art-${organization.id}`}
+                    name="kind"
+                    label={`Art von ${organization.name}`}
+                    options={kindOptions}
+                    defaultValue={organization.kind}
                   >
-                    <InlineSelect
-                      id={`art-${organization.id}`}
-                      name="kind"
-                      label={`Art von ${organization.name}`}
-                      options={kindOptions}
-                      defaultValue={organization.kind}
-                    />
-                    <SubmitButton className="button button--secondary">
-                      Art ändern<span className="visually-hidden">: {organization.name}</span>
-                    </SubmitButton>
-                  </IntentForm>
+                    Art ändern<span className="visually-hidden">: {organization.name}</span>
+                  </InlineSelectForm>
                 ) : null}
                 {canManage ? (
                   <IntentForm

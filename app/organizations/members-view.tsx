@@ -3,7 +3,7 @@ import { type MemberRole } from "~/db/vocabularies";
 import type { action, loader } from "~/routes/_app.organisation_.mitglieder";
 import { CardSection } from "~/ui/card-section";
 import { FormErrorSummary, SelectField, TextField } from "~/ui/form";
-import { InlineSelect } from "~/ui/inline-select";
+import { InlineSelectForm } from "~/ui/inline-select";
 import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
 import { usePortalForm } from "~/ui/portal-form";
 import { formatDateTime } from "~/ui/format";
@@ -77,22 +77,17 @@ export function MembersView() {
                   {self || !active ? (
                     memberRoleLabels[member.role]
                   ) : (
-                    <IntentForm
+                    <InlineSelectForm
                       intent="changeRole"
                       hidden={{ userId: member.id }}
-                      className="inline-form"
+                      id={`rolle-${member.id}`}
+                      name="role"
+                      label={`Rolle von ${member.name}`}
+                      options={optionsFor(member.role)}
+                      defaultValue={member.role}
                     >
-                      <InlineSelect
-                        id={`rolle-${member.id}`}
-                        name="role"
-                        label={`Rolle von ${member.name}`}
-                        options={optionsFor(member.role)}
-                        defaultValue={member.role}
-                      />
-                      <SubmitButton className="button button--secondary">
-                        Rolle ändern<span className="visually-hidden"> für {member.name}</span>
-                      </SubmitButton>
-                    </IntentForm>
+                      Rolle ändern<span className="visually-hidden"> für {member.name}</span>
+                    </InlineSelectForm>
                   )}
                 </td>
                 <td>

@@ -8,7 +8,14 @@ import {
   urgencies,
 } from "~/db/vocabularies";
 import { EditorForm, FormCard } from "~/ui/editor-form";
-import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from "~/ui/form";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  SelectField,
+  ShortTextAreaField,
+  TextAreaField,
+  TextField,
+} from "~/ui/form";
 import { IntentButton, useBusyIntent } from "~/ui/intent-form";
 import { optionsOf } from "~/ui/options";
 import { usePortalForm } from "~/ui/portal-form";
@@ -163,12 +170,7 @@ export function ReferralEditor({
             ...organizationsOf(services).map(([id, name]) => ({ value: id, label: name })),
           ]}
         />
-        <TextAreaField
-          field={fields.consentPurpose}
-          label="Zweck laut Einwilligung"
-          rows={2}
-          maxLength={500}
-        />
+        <ShortTextAreaField field={fields.consentPurpose} label="Zweck laut Einwilligung" />
         <TextField
           field={fields.consentValidUntil}
           label="Gültig bis"

@@ -14,14 +14,11 @@ import {
 
 type Detail = SerializeFrom<ReferralDetail>;
 
+/** A section of the summary: the referral, and the level of its heading on the page. */
+type SectionProps = { detail: Detail; headingLevel?: 2 | 3 };
+
 /** The facts of a referral, shared by the detail page and the print view. */
-export function ReferralFacts({
-  detail,
-  headingLevel = 2,
-}: {
-  detail: Detail;
-  headingLevel?: 2 | 3;
-}) {
+export function ReferralFacts({ detail, headingLevel = 2 }: SectionProps) {
   const Heading = `h${headingLevel}` as const;
   const { referral, consent } = detail;
   const counterpart = detail.side === "sender" ? detail.receiver : detail.sender;
@@ -151,13 +148,7 @@ export function ReferralFacts({
 }
 
 /** Every status change with who, when and the note the viewer may read. */
-export function ReferralTimeline({
-  detail,
-  headingLevel = 2,
-}: {
-  detail: Detail;
-  headingLevel?: 2 | 3;
-}) {
+export function ReferralTimeline({ detail, headingLevel = 2 }: SectionProps) {
   const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby="uebergabe-verlauf" className="stack">

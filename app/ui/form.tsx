@@ -131,6 +131,14 @@ export function TextAreaField({
   );
 }
 
+/** A short free text in two rows, at most 500 characters: a note, a requirement, a purpose. */
+export function ShortTextAreaField(
+  props: FieldProps &
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "rows" | "maxLength">,
+) {
+  return <TextAreaField {...props} rows={2} maxLength={500} />;
+}
+
 export function SelectField({
   field,
   id,

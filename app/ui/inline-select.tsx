@@ -1,22 +1,33 @@
+import type { ReactNode } from "react";
+import { IntentForm, SubmitButton } from "./intent-form";
+
 /**
- * The choice in a row of a list or table (a member's role, an organisation's kind): a plain
- * select whose label only screen readers need, since the row says what it is about.
+ * The change of a choice in a row of a list or table (a member's role, an organisation's kind):
+ * a small form of a plain select, whose label only screen readers need since the row says what
+ * it is about, and a button that says what it changes.
  */
-export function InlineSelect({
+export function InlineSelectForm({
+  intent,
+  hidden,
   id,
   name,
   label,
   options,
   defaultValue,
+  children,
 }: {
+  intent: string;
+  hidden: Record<string, string>;
   id: string;
   name: string;
   label: string;
   options: readonly { value: string; label: string }[];
   defaultValue: string;
+  /** The button's text. */
+  children: ReactNode;
 }) {
   return (
-    <>
+    <IntentForm intent={intent} hidden={hidden} className="inline-form">
       <label className="visually-hidden" htmlFor={id}>
         {label}
       </label>
@@ -27,6 +38,7 @@ export function InlineSelect({
           </option>
         ))}
       </select>
-    </>
+      <SubmitButton className="button button--secondary">{children}</SubmitButton>
+    </IntentForm>
   );
 }
