@@ -21,7 +21,6 @@
  *   BENCH_KEEP_DB=1      keep the database afterwards (prints its URL)
  */
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "~/db/client.server";
 import { runMigrations } from "~/db/migrate.server";
@@ -29,14 +28,7 @@ import { eventReservations, events, users } from "~/db/schema";
 import { reserveSeats } from "~/events/reservations.server";
 import { createEventFor } from "~/demo/event-factories.server";
 import { admitToNetwork, createNetwork, createOrganization } from "~/demo/factories.server";
-import {
-  cleanUp,
-  integerFromEnv,
-  machineSummary,
-  runBenchmark,
-  warnIfBusy,
-  writeResults,
-} from "./harness";
+import { integerFromEnv, machineSummary, runBenchmark, startRun } from "./harness";
 import { createBenchDatabase } from "./app-database";
 import { adminUrlFromEnv, redactUrl } from "./scratch-database";
 import { stats } from "./server-timing";
@@ -141,12 +133,10 @@ async function countRows(eventId: string) {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
-  const startedAt = new Date();
-  console.log(
+  const run = startRun(
     `Veranstaltungs-Benchmark: ${config.reservations} gleichzeitige Reservierungen für ` +
       `${config.seats} Plätze, Pool ${config.pool} Verbindungen; ${machineSummary()}`,
   );
-  const loadBefore = warnIfBusy();
   const { eventId, separateEventIds, staff } = await prepare();
 
   // A running portal has its connections open: open all of them first, so that connection set-up
@@ -193,21 +183,16 @@ async function main() {
   );
   console.log(correct ? "✓ Kapazität eingehalten" : "✗ FALSCHES ERGEBNIS");
 
-  const loadAfter = os.loadavg();
-  await cleanUp();
-  const file = writeResults(
-    "events",
-    { startedAt, loadavg: { before: loadBefore, after: loadAfter } },
-    {
-      config: { ...config, adminUrl: redactUrl(config.adminUrl) },
-      totalMs,
-      perReservation,
-      baseline: { totalMs: baseline.totalMs, perReservation: baseline.perReservation },
-      counts,
-      expected,
-      correct,
-    },
-  );
+  await run.finish();
+  const file = run.save("events", {
+    config: { ...config, adminUrl: redactUrl(config.adminUrl) },
+    totalMs,
+    perReservation,
+    baseline: { totalMs: baseline.totalMs, perReservation: baseline.perReservation },
+    counts,
+    expected,
+    correct,
+  });
   console.log(`\nErgebnisse: ${file}`);
   if (!correct) process.exitCode = 1;
 }

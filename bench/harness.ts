@@ -86,7 +86,7 @@ export function machineSummary(): string {
 }
 
 /** Returns the load average before the run and warns if the machine is already busy. */
-export function warnIfBusy(): number[] {
+function warnIfBusy(): number[] {
   const loadBefore = os.loadavg();
   if ((loadBefore[0] ?? 0) > 0.5 * os.cpus().length) {
     console.log(
@@ -119,7 +119,7 @@ function gitCommit(): string | undefined {
  * Writes bench/results/<name>-<stamp>.json: when, which commit, how loaded and which machine,
  * followed by the benchmark's own fields. Returns the path relative to the repository.
  */
-export function writeResults(
+function writeResults(
   name: string,
   run: { startedAt: Date; loadavg: { before: number[]; after: number[] } },
   fields: Record<string, unknown>,
@@ -148,4 +148,35 @@ export function writeResults(
     ) + "\n",
   );
   return path.relative(root, file);
+}
+
+// --- run ---------------------------------------------------------------------------------------
+
+/** One measured run of a benchmark, from startRun(). */
+export interface BenchRun {
+  startedAt: Date;
+  /** Ends the measurement: takes the load average after it, then cleanUp(). */
+  finish(): Promise<void>;
+  /**
+   * Writes bench/results/<name>-<stamp>.json with the benchmark's fields (see writeResults) and
+   * returns its path. The load average after is the one finish() took, else the current one.
+   */
+  save(name: string, fields: Record<string, unknown>): string;
+}
+
+/** Starts a measured run: prints its headline and warns if the machine is already busy. */
+export function startRun(headline: string): BenchRun {
+  const startedAt = new Date();
+  console.log(headline);
+  const before = warnIfBusy();
+  let after: number[] | undefined;
+  return {
+    startedAt,
+    async finish() {
+      after = os.loadavg();
+      await cleanUp();
+    },
+    save: (name, fields) =>
+      writeResults(name, { startedAt, loadavg: { before, after: after ?? os.loadavg() } }, fields),
+  };
 }

@@ -30,8 +30,7 @@ import {
   onCleanUp,
   runBenchmark,
   stampOf,
-  warnIfBusy,
-  writeResults,
+  startRun,
 } from "./harness";
 import { ensureBuild, login, startPortal, verifyPage, type PortalDatabase } from "./portal";
 import { adminUrlFromEnv, createScratchDatabase } from "./scratch-database";
@@ -212,13 +211,11 @@ function formatTable(rows: Row[]): string {
 }
 
 async function main() {
-  const startedAt = new Date();
-  const stamp = stampOf(startedAt);
-  console.log(
+  const run = startRun(
     `HTTP-Benchmark: ${config.connections} Verbindungen, Pipelining ${config.pipelining}, ` +
       `${config.warmup} s Warm-up + ${config.duration} s Messung je Ziel, ${machineSummary()}`,
   );
-  const loadBefore = warnIfBusy();
+  const stamp = stampOf(run.startedAt);
   ensureBuild();
 
   const rows: Row[] = [];
@@ -300,11 +297,11 @@ async function main() {
     console.log("Ziel nicht prüfbar: PostgreSQL wurde übersprungen.");
   }
 
-  const file = writeResults(
-    "http",
-    { startedAt, loadavg: { before: loadBefore, after: os.loadavg() } },
-    { config, target: { ...config.target, met: targetMet }, results: rows },
-  );
+  const file = run.save("http", {
+    config,
+    target: { ...config.target, met: targetMet },
+    results: rows,
+  });
   console.log(`Ergebnisse: ${file}`);
   if (flagged.length > 0) process.exitCode = 1;
   if (targetMet === false && process.env.BENCH_STRICT === "1") process.exitCode = 2;

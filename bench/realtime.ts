@@ -22,7 +22,6 @@
  * missed). Results go to bench/results/realtime-<timestamp>.json.
  */
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 import { io as connect, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 import { openDatabase, setDatabase } from "~/db/client.server";
@@ -30,20 +29,11 @@ import { runMigrations } from "~/db/migrate.server";
 import { sessionRequestCookie } from "~/auth/cookie.server";
 import { createSession } from "~/auth/session.server";
 import { users } from "~/db/schema";
-import { createChannel } from "~/discussions/channels.server";
 import { startChannelThread } from "~/discussions/posts.server";
 import { parseRichTextPlainText } from "~/rich-text/schema";
+import { createChannelFor } from "~/demo/discussion-factories.server";
 import { admitToNetwork, createNetwork, createOrganization } from "~/demo/factories.server";
-import {
-  cleanUp,
-  integerFromEnv,
-  machineSummary,
-  onCleanUp,
-  root,
-  runBenchmark,
-  warnIfBusy,
-  writeResults,
-} from "./harness";
+import { integerFromEnv, machineSummary, onCleanUp, root, runBenchmark, startRun } from "./harness";
 import { adminUrlFromEnv, freshScratchDatabase } from "./scratch-database";
 import { stats, type Stats } from "./server-timing";
 import { freePort, startChild, waitForOk, type Child } from "./support";
@@ -105,18 +95,12 @@ async function prepareDatabase(): Promise<Fixture> {
     cookies.push(await sessionRequestCookie(session.token));
   }
   const author = { id: rows[0]!.id, organizationId: organization.id, name: rows[0]!.name };
-  const channel = await createChannel(
-    author,
-    network.id,
-    { name: "Allgemein", description: "", employerAccess: "none" },
-    null,
-  );
-  if ("error" in channel) throw new Error(channel.error);
+  const channelId = await createChannelFor(author, network.id, { name: "Allgemein" });
   const first = parseRichTextPlainText("Willkommen im Benchmark.");
   if (!first.ok) throw new Error(first.message);
   const threadId = await startChannelThread(
     author,
-    { id: channel.id, networkId: network.id, employerAccess: "none", archived: false },
+    { id: channelId, networkId: network.id, employerAccess: "none", archived: false },
     "Benchmark-Thema",
     { document: first.doc },
   );
@@ -369,11 +353,9 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main() {
-  const startedAt = new Date();
-  console.log(
+  const run = startRun(
     `bench:realtime – ${machineSummary()}, ${config.clients} Clients, Nachrichten je 1 KB`,
   );
-  const loadBefore = warnIfBusy();
   const fixture = await prepareDatabase();
   console.log("socket.io (Portal) …");
   const socketIo = await benchSocketIo(fixture);
@@ -381,8 +363,7 @@ async function main() {
   const ws = await benchWs(fixture);
   console.log("socket.io über zwei Prozesse mit Redis …");
   const cross = await benchCrossInstance(fixture);
-  const loadAfter = os.loadavg();
-  await cleanUp();
+  await run.finish();
 
   const share = socketIo.saturation.deliveriesPerSecond / ws.saturation.deliveriesPerSecond;
   const verdicts = {
@@ -398,11 +379,15 @@ async function main() {
 | socket.io, zwei Prozesse + Redis | ${ms(cross.p50)} | ${ms(cross.p99)} | – | – | – |
 
 Ziele: p99 < ${targets.p99Ms} ms: ${verdicts.p99 ? "PASS" : "FAIL"}; Durchsatz ${(share * 100).toFixed(0)} % von ws (≥ ${targets.throughputShare * 100} %): ${verdicts.throughput ? "PASS" : "FAIL"}; über Instanzen p99 ${ms(cross.p99)} ≤ ${ms(socketIo.latency.p99 + targets.crossInstanceExtraMs)}: ${verdicts.crossInstance ? "PASS" : "FAIL"}`);
-  const file = writeResults(
-    "realtime",
-    { startedAt, loadavg: { before: loadBefore, after: loadAfter } },
-    { config, targets, socketIo, ws, crossInstance: cross, throughputShare: share, verdicts },
-  );
+  const file = run.save("realtime", {
+    config,
+    targets,
+    socketIo,
+    ws,
+    crossInstance: cross,
+    throughputShare: share,
+    verdicts,
+  });
   console.log(`Ergebnisse: ${file}`);
   if (config.strict && !Object.values(verdicts).every(Boolean)) process.exit(2);
   process.exit(0);

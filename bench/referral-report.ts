@@ -3,7 +3,7 @@
  * query, the verdict, the plans of slow queries and the results file.
  */
 import type { DbTime } from "./explain";
-import { writeResults } from "./harness";
+import type { BenchRun } from "./harness";
 import { config } from "./referral-config";
 import type { SeededOrganization, SeedResult } from "./referral-seed";
 import { redactUrl } from "./scratch-database";
@@ -111,33 +111,30 @@ export function printReport(
 }
 
 /** Writes bench/results/referrals-<stamp>.json and returns its path. */
-export function saveResults(report: {
-  startedAt: Date;
-  loadavg: { before: number[]; after: number[] };
-  seed: SeedResult;
-  migrateMs: number;
-  organization: SeededOrganization;
-  results: Measurement[];
-  met: boolean;
-}): string {
+export function saveResults(
+  run: BenchRun,
+  report: {
+    seed: SeedResult;
+    migrateMs: number;
+    organization: SeededOrganization;
+    results: Measurement[];
+    met: boolean;
+  },
+): string {
   const { seed } = report;
-  return writeResults(
-    "referrals",
-    { startedAt: report.startedAt, loadavg: report.loadavg },
-    {
-      config: { ...config, adminUrl: redactUrl(config.adminUrl) },
-      measured:
-        "serverMs: request event → response finish inside the portal process; clientMs: " +
-        "request written → body read over keep-alive localhost; db: EXPLAIN ANALYZE execution " +
-        "time (median of 3) of the referral queries of the page's loaders",
-      seed: {
-        rowCounts: seed.rowCounts,
-        statusCounts: seed.statusCounts,
-        timingsMs: { migrate: report.migrateMs, ...seed.timingsMs },
-        organization: { name: report.organization.name, email: report.organization.userEmail },
-      },
-      target: { ...config.target, met: report.met },
-      results: report.results,
+  return run.save("referrals", {
+    config: { ...config, adminUrl: redactUrl(config.adminUrl) },
+    measured:
+      "serverMs: request event → response finish inside the portal process; clientMs: " +
+      "request written → body read over keep-alive localhost; db: EXPLAIN ANALYZE execution " +
+      "time (median of 3) of the referral queries of the page's loaders",
+    seed: {
+      rowCounts: seed.rowCounts,
+      statusCounts: seed.statusCounts,
+      timingsMs: { migrate: report.migrateMs, ...seed.timingsMs },
+      organization: { name: report.organization.name, email: report.organization.userEmail },
     },
-  );
+    target: { ...config.target, met: report.met },
+    results: report.results,
+  });
 }

@@ -52,10 +52,9 @@
  *   BENCH_NODE_OPTIONS     extra node flags for the portal process (e.g. --cpu-prof)
  *   BENCH_VERBOSE=1        echo the server's output
  */
-import os from "node:os";
 import { runMigrations } from "~/db/migrate.server";
 import { explainTarget, type DbTime } from "./explain";
-import { cleanUp, machineSummary, runBenchmark, warnIfBusy } from "./harness";
+import { machineSummary, runBenchmark, startRun } from "./harness";
 import { ensureBuild, login, startPortal, verifyPage } from "./portal";
 import {
   config,
@@ -72,13 +71,11 @@ import { measureAll, serverTimingPreload } from "./server-timing";
 import { freePort } from "./support";
 
 async function main() {
-  const startedAt = new Date();
-  console.log(
+  const run = startRun(
     `Übergaben-Benchmark: ${config.referrals} Übergaben, ${config.organizations} Organisationen, ` +
       `${config.warmupRequests} + ${config.requests} Anfragen je Ziel, ${config.concurrency} Verbindung(en); ` +
       machineSummary(),
   );
-  const loadBefore = warnIfBusy();
   ensureBuild(process.env.BENCH_BUILD === "1");
 
   // --- database ---
@@ -97,7 +94,7 @@ async function main() {
     password: PASSWORD,
     batchRows: config.insertBatchRows,
     concurrency: config.insertConcurrency,
-    now: startedAt,
+    now: run.startedAt,
     log: (message) => console.log(`  ${message}`),
   });
   console.log(
@@ -175,15 +172,11 @@ async function main() {
   }
   // The session must still be valid: else the numbers could be of redirects.
   await verifyLists();
-  const loadAfter = os.loadavg();
-
-  await cleanUp();
+  await run.finish();
 
   // --- report ---
   const { problems, failed } = printReport(results, seed);
-  const file = saveResults({
-    startedAt,
-    loadavg: { before: loadBefore, after: loadAfter },
+  const file = saveResults(run, {
     seed,
     migrateMs,
     organization,

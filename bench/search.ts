@@ -49,23 +49,13 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { runMigrations } from "~/db/migrate.server";
 import type { SearchEngine, SearchViewer } from "~/search/engine";
 import { createPostgresEngine } from "~/search/postgres-engine.server";
 import { ideaSearchDocuments } from "~/search/search-index.server";
-import {
-  cleanUp,
-  integerFromEnv,
-  machineSummary,
-  onCleanUp,
-  root,
-  runBenchmark,
-  warnIfBusy,
-  writeResults,
-} from "./harness";
+import { integerFromEnv, machineSummary, onCleanUp, root, runBenchmark, startRun } from "./harness";
 import { createBenchDatabase, type BenchDatabase } from "./app-database";
 import { adminUrlFromEnv, redactUrl } from "./scratch-database";
 import {
@@ -252,14 +242,12 @@ function progress(message: string, round: number, last: boolean) {
 }
 
 async function main() {
-  const startedAt = new Date();
-  const sources = sourceFingerprints(); // before anything runs: the files may change meanwhile
-  console.log(
+  const run = startRun(
     `Such-Benchmark: ${config.ideas} Ideen, ${benchQueries.length} Suchen, ` +
       `${config.warmupRounds} + ${config.rounds} Runden (Scan ${config.scanWarmupRounds} + ${config.rounds}); ` +
       machineSummary(),
   );
-  const loadBefore = warnIfBusy();
+  const sources = sourceFingerprints(); // before anything runs: the files may change meanwhile
 
   // --- database ---
   const database = await createBenchDatabase(config.adminUrl, config.databaseName, {
@@ -275,7 +263,7 @@ async function main() {
     seed: config.seed,
     batchRows: config.insertBatchRows,
     concurrency: config.insertConcurrency,
-    now: startedAt,
+    now: run.startedAt,
     log: (message) => console.log(`  ${message}`),
   });
   console.log(
@@ -447,9 +435,7 @@ async function main() {
     () => runScan(database.handle.db, scanQuery, viewer),
     (_, index) => (index === 0 ? "Scan: Seite 1" : "Scan: Anzahl"),
   );
-  const loadAfter = os.loadavg();
-
-  await cleanUp();
+  await run.finish();
 
   // --- report ---
   for (const measurement of measurements) {
@@ -496,61 +482,57 @@ async function main() {
   );
   if (zeroHits.length > 0) console.log(`\n⚠ Suchen ohne Treffer: ${zeroHits.join("; ")}`);
 
-  const file = writeResults(
-    "search",
-    { startedAt, loadavg: { before: loadBefore, after: loadAfter } },
-    {
-      database: { url: redactUrl(config.adminUrl), name: config.databaseName },
-      sources,
-      config: {
-        ideas: config.ideas,
-        organizations: config.organizations,
-        seed: config.seed,
-        indexBatch: config.indexBatch,
-        rounds: config.rounds,
-        warmupRounds: config.warmupRounds,
-        scanWarmupRounds: config.scanWarmupRounds,
-        target: config.target,
-      },
-      data: {
-        statusCounts: seed.statusCounts,
-        visibilityCounts: seed.visibilityCounts,
-        meanTextLength: seed.meanTextLength,
-        networks: seed.networks.map(({ name, regions }) => ({ name, regions })),
-        organizations: seed.organizations.length,
-        viewer: { organization: organization.name, networks: organization.networkIds.length },
-        tables: sizes,
-      },
-      timingsMs: {
-        migrate: migrateMs,
-        seed: seed.timingsMs,
-        analyze: analyzeMs,
-        measure: performance.now() - measureStarted,
-      },
-      indexing,
-      engines: measurements.map((measurement) => ({
-        engine: measurement.engine,
-        overall: measurement.overall,
-        queries: measurement.queries.map((row) => ({
-          key: row.query.key,
-          kind: row.query.kind,
-          text: row.query.text,
-          filters: row.query.filters,
-          hits: row.hits,
-          topTitles: row.topTitles,
-          ms: row.ms,
-        })),
-      })),
-      scan: {
-        overall: stats(scans.flatMap((scan) => scan.samplesMs)),
-        queries: scans.map((scan) => ({ key: scan.query.key, hits: scan.hits, ms: scan.ms })),
-        // The SQL is in `explains` (the last entry).
-      },
-      verdicts,
-      met: postgres.met,
-      explains: [...explains, scanExplain],
+  const file = run.save("search", {
+    database: { url: redactUrl(config.adminUrl), name: config.databaseName },
+    sources,
+    config: {
+      ideas: config.ideas,
+      organizations: config.organizations,
+      seed: config.seed,
+      indexBatch: config.indexBatch,
+      rounds: config.rounds,
+      warmupRounds: config.warmupRounds,
+      scanWarmupRounds: config.scanWarmupRounds,
+      target: config.target,
     },
-  );
+    data: {
+      statusCounts: seed.statusCounts,
+      visibilityCounts: seed.visibilityCounts,
+      meanTextLength: seed.meanTextLength,
+      networks: seed.networks.map(({ name, regions }) => ({ name, regions })),
+      organizations: seed.organizations.length,
+      viewer: { organization: organization.name, networks: organization.networkIds.length },
+      tables: sizes,
+    },
+    timingsMs: {
+      migrate: migrateMs,
+      seed: seed.timingsMs,
+      analyze: analyzeMs,
+      measure: performance.now() - measureStarted,
+    },
+    indexing,
+    engines: measurements.map((measurement) => ({
+      engine: measurement.engine,
+      overall: measurement.overall,
+      queries: measurement.queries.map((row) => ({
+        key: row.query.key,
+        kind: row.query.kind,
+        text: row.query.text,
+        filters: row.query.filters,
+        hits: row.hits,
+        topTitles: row.topTitles,
+        ms: row.ms,
+      })),
+    })),
+    scan: {
+      overall: stats(scans.flatMap((scan) => scan.samplesMs)),
+      queries: scans.map((scan) => ({ key: scan.query.key, hits: scan.hits, ms: scan.ms })),
+      // The SQL is in `explains` (the last entry).
+    },
+    verdicts,
+    met: postgres.met,
+    explains: [...explains, scanExplain],
+  });
   console.log(`\nErgebnisse: ${file}`);
   if (!postgres.met && process.env.BENCH_STRICT === "1") process.exitCode = 2;
 }

@@ -1,4 +1,5 @@
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { expect } from "vitest";
 import { runInRequestScope } from "~/request-context.server";
 import { feedbackFor, type FormFeedback } from "#tests/helpers/forms";
 import { readFlash } from "~/flash.server";
@@ -54,6 +55,12 @@ export function setCookieOf(response: Response): string {
  */
 export async function feedbackOf(response: Response): Promise<FormFeedback> {
   return feedbackFor(await response.json());
+}
+
+/** Expects the form to be rejected (400) with this feedback among what its page reads. */
+export async function expectRejected(response: Response, feedback: Partial<FormFeedback>) {
+  expect(response.status).toBe(400);
+  expect(await feedbackOf(response)).toMatchObject(feedback);
 }
 
 /** The field errors of a rejected form. */

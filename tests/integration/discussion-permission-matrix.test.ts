@@ -4,7 +4,7 @@ import type { Actor, ChannelAccess } from "~/auth/permissions.server";
 import { getDb } from "~/db/client.server";
 import { auditLog, discussionReports, type ChannelEmployerAccess } from "~/db/schema";
 import { attachedThreadId, getChannelAccess, getThreadRecord } from "~/discussions/access.server";
-import { createChannel, updateChannel } from "~/discussions/channels.server";
+import { updateChannel } from "~/discussions/channels.server";
 import { postInputFromText } from "#tests/helpers/discussion-world";
 import {
   createPost,
@@ -19,6 +19,7 @@ import * as people from "~/routes/_app.diskussionen.personen";
 import * as threadPage from "~/routes/_app.diskussionen.thema.$threadId";
 import * as toIdea from "~/routes/_app.diskussionen.zu.idee.$ideaId";
 import * as toReferral from "~/routes/_app.diskussionen.zu.uebergabe.$referralId";
+import { createChannelFor } from "~/demo/discussion-factories.server";
 import { createEventFor } from "~/demo/event-factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { createReferral, createService } from "~/demo/referral-factories.server";
@@ -83,16 +84,10 @@ async function channelIn(
   employerAccess: ChannelEmployerAccess,
   options: { archived?: boolean } = {},
 ): Promise<ChannelAccess> {
-  const created = await createChannel(
-    coordinator,
-    networkId,
-    { name: `Kanal ${randomUUID().slice(0, 8)}`, description: "", employerAccess },
-    null,
-  );
-  if ("error" in created) throw new Error(created.error);
-  const channel = (await getChannelAccess(created.id))!;
+  const channelId = await createChannelFor(coordinator, networkId, { employerAccess });
+  const channel = (await getChannelAccess(channelId))!;
   if (options.archived) await updateChannel(coordinator, channel, { archived: true }, null);
-  return (await getChannelAccess(created.id))!;
+  return (await getChannelAccess(channelId))!;
 }
 
 type Person = { id: string; organizationId: string; name: string };
@@ -215,6 +210,21 @@ const ideaAuthors = (author: Outcome) => inNorth(404, { orgAdmin: author, staff:
 const everyone404 = inNorth(404);
 
 // --- The matrix ------------------------------------------------------------------------------
+
+/** GET /diskussionen/personen: whom one may mention in a fresh thread, for a search text. */
+const mentionSuggestions = (
+  label: string,
+  thread: (world: DiscussionWorld) => Promise<string>,
+  q: string,
+  expect: Record<PersonaName, Outcome>,
+): MatrixRow<DiscussionWorld, PersonaName> => ({
+  route: `GET /diskussionen/personen (${label})`,
+  handler: people.loader,
+  prepare: async (world) => ({
+    path: `/diskussionen/personen?thema=${await thread(world)}&q=${q}`,
+  }),
+  expect,
+});
 
 const reply = { intent: "reply", bodyText: "Danke, das probieren wir auch aus." };
 const start = {
@@ -600,30 +610,14 @@ const rows: MatrixRow<DiscussionWorld, PersonaName>[] = [
   })),
 
   // Mention suggestions
-  {
-    route: "GET /diskussionen/personen (channel, access none)",
-    handler: people.loader,
-    prepare: async (world) => ({
-      path: `/diskussionen/personen?thema=${await staffThread(world)}&q=a`,
-    }),
-    expect: noEmployers("ok"),
-  },
-  {
-    route: "GET /diskussionen/personen (channel, access read)",
-    handler: people.loader,
-    prepare: async (world) => ({
-      path: `/diskussionen/personen?thema=${await threadIn(world.channels.read, world.users.staff)}&q=`,
-    }),
-    expect: inNorth("ok", { employer: 403, employerAdmin: 403 }),
-  },
-  {
-    route: "GET /diskussionen/personen (referral A → B)",
-    handler: people.loader,
-    prepare: async (world) => ({
-      path: `/diskussionen/personen?thema=${await referralThread(world)}&q=Person`,
-    }),
-    expect: referralParties("ok"),
-  },
+  mentionSuggestions("channel, access none", staffThread, "a", noEmployers("ok")),
+  mentionSuggestions(
+    "channel, access read",
+    (world) => threadIn(world.channels.read, world.users.staff),
+    "",
+    inNorth("ok", { employer: 403, employerAdmin: 403 }),
+  ),
+  mentionSuggestions("referral A → B", referralThread, "Person", referralParties("ok")),
 
   // The way from an idea or a referral to its discussion
   {

@@ -37,18 +37,13 @@ const world = builtBeforeAll(buildWorld);
 const north = () => world.networks.north.id;
 
 async function seats(eventId: string) {
-  const [event] = await getDb()
-    .select({
-      confirmed: events.confirmedSeats,
-      waitlisted: events.waitlistedSeats,
-      capacity: events.capacity,
-    })
-    .from(events)
-    .where(eq(events.id, eventId));
+  const event = await eventRow(eventId);
   const rows = await reservationsOf(eventId);
   const count = (status: string) => rows.filter((row) => row.status === status).length;
   return {
-    ...event!,
+    confirmed: event.confirmedSeats,
+    waitlisted: event.waitlistedSeats,
+    capacity: event.capacity,
     confirmedRows: count("confirmed"),
     waitlistedRows: count("waitlisted"),
   };

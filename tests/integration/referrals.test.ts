@@ -64,6 +64,16 @@ function transition<Name extends TransitionName>(
   return transitionReferral(actor, referralId, name, input, { ip: null, linkFor, now });
 }
 
+/** One transition of a referral's lifecycle, with the status it leads to. */
+type LifecycleStep = {
+  actor: ReferralActor;
+  actorOrganizationId: string;
+  name: TransitionName;
+  input: TransitionInput[TransitionName];
+  at: Date;
+  to: string;
+};
+
 /**
  * A network with a sending jobcenter and a receiving counselling service. The receiver has two
  * counsellors, an admin, an employer member and a deactivated counsellor.
@@ -81,19 +91,12 @@ async function buildParties(
     name: `Beratungsstelle Lindenhof ${tag}`,
     kind: options.receiverKind ?? "schuldnerberatung",
   });
-  const caseWorker = await createUser({
-    organizationId: senderOrg.id,
-    name: `Petra Sommer ${tag}`,
-  });
+  const namedUser = (organizationId: string, name: string) =>
+    createUser({ organizationId, name: `${name} ${tag}` });
+  const caseWorker = await namedUser(senderOrg.id, "Petra Sommer");
   const senderAdmin = await createUser({ organizationId: senderOrg.id, role: "org_admin" });
-  const counsellorA = await createUser({
-    organizationId: receiverOrg.id,
-    name: `Anna Berger ${tag}`,
-  });
-  const counsellorB = await createUser({
-    organizationId: receiverOrg.id,
-    name: `Bernd Krause ${tag}`,
-  });
+  const counsellorA = await namedUser(receiverOrg.id, "Anna Berger");
+  const counsellorB = await namedUser(receiverOrg.id, "Bernd Krause");
   const receiverAdmin = await createUser({ organizationId: receiverOrg.id, role: "org_admin" });
   const receiverEmployer = await createUser({
     organizationId: receiverOrg.id,
@@ -377,39 +380,42 @@ describe("Übergaben: lifecycle", () => {
   it("draft → sent → accepted → in_progress → completed records each step and closes at the end", async () => {
     const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9, 0));
     const id = await referTo(parties, { send: false, now: day(2) });
-    expect(await transition(parties.caseWorker, id, "send", {}, day(3))).toEqual({
-      ok: true,
-      status: "sent",
-    });
-    expect(
-      await transition(
-        parties.counsellorA,
-        id,
-        "accept",
-        { note: "Wir melden uns telefonisch." },
-        day(4),
-      ),
-    ).toEqual({ ok: true, status: "accepted" });
-    expect((await referralRow(id)).closedAt).toBeNull();
-    expect(
-      await transition(
-        parties.counsellorB,
-        id,
-        "start",
-        { firstAppointmentOn: "2026-11-12", note: null },
-        day(5),
-      ),
-    ).toEqual({ ok: true, status: "in_progress" });
-    expect((await referralRow(id)).closedAt).toBeNull();
-    expect(
-      await transition(
-        parties.counsellorA,
-        id,
-        "complete",
-        { outcome: "beratung_abgeschlossen", note: "Haushaltsplan steht." },
-        day(20),
-      ),
-    ).toEqual({ ok: true, status: "completed" });
+    const sender = { actorOrganizationId: parties.senderOrg.id };
+    const receiver = { actorOrganizationId: parties.receiverOrg.id };
+    const lifecycle: LifecycleStep[] = [
+      { actor: parties.caseWorker, ...sender, name: "send", input: {}, at: day(3), to: "sent" },
+      {
+        actor: parties.counsellorA,
+        ...receiver,
+        name: "accept",
+        input: { note: "Wir melden uns telefonisch." },
+        at: day(4),
+        to: "accepted",
+      },
+      {
+        actor: parties.counsellorB,
+        ...receiver,
+        name: "start",
+        input: { firstAppointmentOn: "2026-11-12", note: null },
+        at: day(5),
+        to: "in_progress",
+      },
+      {
+        actor: parties.counsellorA,
+        ...receiver,
+        name: "complete",
+        input: { outcome: "beratung_abgeschlossen", note: "Haushaltsplan steht." },
+        at: day(20),
+        to: "completed",
+      },
+    ];
+    for (const step of lifecycle) {
+      expect(await transition(step.actor, id, step.name, step.input, step.at)).toEqual({
+        ok: true,
+        status: step.to,
+      });
+      if (step.to !== "completed") expect((await referralRow(id)).closedAt).toBeNull();
+    }
 
     const steps = (await transitionRows(id)).map((row) => ({
       fromStatus: row.fromStatus,
@@ -419,50 +425,17 @@ describe("Übergaben: lifecycle", () => {
       note: row.note,
       occurredAt: row.occurredAt,
     }));
-    const sender = { actorOrganizationId: parties.senderOrg.id };
-    const receiver = { actorOrganizationId: parties.receiverOrg.id };
-    expect(steps).toEqual([
-      {
-        fromStatus: null,
-        toStatus: "draft",
-        actorUserId: parties.caseWorker.id,
-        ...sender,
-        note: null,
-        occurredAt: day(2),
-      },
-      {
-        fromStatus: "draft",
-        toStatus: "sent",
-        actorUserId: parties.caseWorker.id,
-        ...sender,
-        note: null,
-        occurredAt: day(3),
-      },
-      {
-        fromStatus: "sent",
-        toStatus: "accepted",
-        actorUserId: parties.counsellorA.id,
-        ...receiver,
-        note: "Wir melden uns telefonisch.",
-        occurredAt: day(4),
-      },
-      {
-        fromStatus: "accepted",
-        toStatus: "in_progress",
-        actorUserId: parties.counsellorB.id,
-        ...receiver,
-        note: null,
-        occurredAt: day(5),
-      },
-      {
-        fromStatus: "in_progress",
-        toStatus: "completed",
-        actorUserId: parties.counsellorA.id,
-        ...receiver,
-        note: "Haushaltsplan steht.",
-        occurredAt: day(20),
-      },
-    ]);
+    const created = { actor: parties.caseWorker, ...sender, input: {}, at: day(2), to: "draft" };
+    expect(steps).toEqual(
+      [created, ...lifecycle].map((step, index, all) => ({
+        fromStatus: index === 0 ? null : all[index - 1]!.to,
+        toStatus: step.to,
+        actorUserId: step.actor.id,
+        actorOrganizationId: step.actorOrganizationId,
+        note: "note" in step.input ? step.input.note : null,
+        occurredAt: step.at,
+      })),
+    );
     expect(await referralRow(id)).toMatchObject({
       status: "completed",
       sentAt: day(3),
@@ -780,19 +753,13 @@ describe("Übergaben: who sees a referral", () => {
     const sent = (await getReferralParties(id))!;
     expect(referralSide(counsellor, sent)).toBe("receiver");
     expect(can(counsellor, { action: "referral.view", referral: sent })).toBe(true);
-    expect(
-      can(counsellor, { action: "referral.transition", referral: sent, transition: "accept" }),
-    ).toBe(true);
-    expect(
-      can(counsellor, { action: "referral.transition", referral: sent, transition: "withdraw" }),
-    ).toBe(false);
+    const mayTransitionSent = (actor: Actor, transition: TransitionName) =>
+      can(actor, { action: "referral.transition", referral: sent, transition });
+    expect(mayTransitionSent(counsellor, "accept")).toBe(true);
+    expect(mayTransitionSent(counsellor, "withdraw")).toBe(false);
     expect(can(counsellor, { action: "referral.editDraft", referral: sent })).toBe(false);
-    expect(
-      can(caseWorker, { action: "referral.transition", referral: sent, transition: "withdraw" }),
-    ).toBe(true);
-    expect(
-      can(caseWorker, { action: "referral.transition", referral: sent, transition: "accept" }),
-    ).toBe(false);
+    expect(mayTransitionSent(caseWorker, "withdraw")).toBe(true);
+    expect(mayTransitionSent(caseWorker, "accept")).toBe(false);
 
     for (const [who, actor] of Object.entries(outsiders)) {
       for (const referral of [draft, sent]) {
