@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
-import { authorize, notFound, type CourseAccess } from "~/auth/permissions.server";
+import type { CourseAccess } from "~/auth/permissions.server";
+import { requireRecord } from "~/auth/require-record.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { getDb } from "~/db/client.server";
+import { findById } from "~/db/find-by-id.server";
 import { courses } from "~/db/schema";
-import { requireUuid } from "~/params.server";
-import { clientIp } from "~/request-context.server";
 
 /** What a route wants to do with the course it names. */
 export type CourseAction = "course.view" | "course.edit" | "course.pledge";
@@ -14,22 +12,26 @@ export type CourseAction = "course.view" | "course.edit" | "course.pledge";
  * it: 404 for a malformed or unknown id and for everyone outside its network, 403 for a member
  * who may not; every refusal is audited.
  */
-export async function requireCourse(
+export function requireCourse(
   user: CurrentUser,
   courseIdParam: string | undefined,
   action: CourseAction,
 ): Promise<CourseAccess> {
-  const [course] = await getDb()
-    .select({
-      id: courses.id,
-      networkId: courses.networkId,
-      organizationId: courses.organizationId,
-      admittedKinds: courses.admittedKinds,
-      status: courses.status,
-    })
-    .from(courses)
-    .where(eq(courses.id, requireUuid(courseIdParam)));
-  if (!course) throw notFound();
-  await authorize(user, { action, course }, clientIp());
-  return course;
+  return requireRecord(
+    user,
+    courseIdParam,
+    (id) =>
+      findById(
+        courses,
+        {
+          id: courses.id,
+          networkId: courses.networkId,
+          organizationId: courses.organizationId,
+          admittedKinds: courses.admittedKinds,
+          status: courses.status,
+        },
+        id,
+      ),
+    (course) => ({ action, course }),
+  );
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { AnyPgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
 import { getDb } from "~/db/client.server";
 import type { Executor } from "~/db/unit-of-work.server";
@@ -12,7 +13,8 @@ export async function findById<Columns extends SelectedFields>(
   columns: Columns,
   id: string,
   executor: Executor = getDb(),
-) {
+): Promise<SelectResultFields<Columns> | null> {
   const [row] = await executor.select(columns).from(table).where(eq(table.id, id));
-  return row ?? null;
+  // drizzle cannot infer the row of a table given as a type parameter; the columns name it.
+  return (row as SelectResultFields<Columns> | undefined) ?? null;
 }

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { AnyPgColumn, PgTable, SelectedFields } from "drizzle-orm/pg-core";
-import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type {
   ChannelAccess,
   IdeaAccess,
@@ -27,7 +26,7 @@ function findByParam<Columns extends SelectedFields>(
   table: PgTable & { id: AnyPgColumn },
   columns: Columns,
   id: string,
-): Promise<SelectResultFields<Columns> | null> | null {
+) {
   return isUuid(id) ? findById(table, columns, id) : null;
 }
 

@@ -1,7 +1,6 @@
-import { authorize, notFound, type Capability } from "~/auth/permissions.server";
+import type { Capability } from "~/auth/permissions.server";
+import { requireRecord } from "~/auth/require-record.server";
 import type { CurrentUser } from "~/auth/session.server";
-import { requireUuid } from "~/params.server";
-import { clientIp } from "~/request-context.server";
 import { getNetwork } from "./networks.server";
 
 /** What a route wants to do with the network it names. */
@@ -18,13 +17,13 @@ export type Network = NonNullable<Awaited<ReturnType<typeof getNetwork>>>;
  * and for everyone who does not see the network, 403 for one who sees it but may not; every
  * refusal is audited.
  */
-export async function requireNetwork(
+export function requireNetwork(
   user: CurrentUser,
   networkIdParam: string | null | undefined,
   action: NetworkAction,
 ): Promise<Network> {
-  const network = await getNetwork(requireUuid(networkIdParam));
-  if (!network) throw notFound();
-  await authorize(user, { action, networkId: network.id }, clientIp());
-  return network;
+  return requireRecord(user, networkIdParam, getNetwork, (network) => ({
+    action,
+    networkId: network.id,
+  }));
 }

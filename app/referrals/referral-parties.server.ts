@@ -1,10 +1,9 @@
 import { redirect } from "@remix-run/node";
-import { authorize, notFound, type ReferralParties } from "~/auth/permissions.server";
+import type { ReferralParties } from "~/auth/permissions.server";
+import { requireRecord } from "~/auth/require-record.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { findById } from "~/db/find-by-id.server";
 import { referrals } from "~/db/schema";
-import { requireUuid } from "~/params.server";
-import { clientIp } from "~/request-context.server";
 import type { TransitionName } from "./state-machine";
 
 /** The little a permission decision needs about a referral. */
@@ -29,21 +28,16 @@ export type ReferralAccess =
  * id and for everyone outside its two organisations (the receiver of a draft included), 403 for
  * a party that may not do this; every refusal is audited.
  */
-export async function requireReferral(
+export function requireReferral(
   user: CurrentUser,
   referralIdParam: string | undefined,
   access: ReferralAccess,
 ): Promise<ReferralParties> {
-  const referral = await getReferralParties(requireUuid(referralIdParam));
-  if (!referral) throw notFound();
-  await authorize(
-    user,
+  return requireRecord(user, referralIdParam, getReferralParties, (referral) =>
     typeof access === "string"
       ? { action: access, referral }
       : { action: "referral.transition", referral, transition: access.transition },
-    clientIp(),
   );
-  return referral;
 }
 
 /** A draft the user's organisation may edit; once sent, its page shows what happened instead. */
