@@ -45,7 +45,8 @@ export async function logIn(
     .where(
       and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, isNull(users.deactivatedAt)),
     );
-  const valid = user
+  // A person without a password (signs in through an identity provider) costs the same time.
+  const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstDummy(password);
 

@@ -1,7 +1,13 @@
 import { redirect } from "@remix-run/node";
 import { readSessionToken } from "./cookie.server";
 import { oncePerRequest } from "~/request-context.server";
-import { validateSessionToken, type CurrentUser } from "./session.server";
+import { validateSessionToken, type CurrentUser, type SignInStep } from "./session.server";
+
+/** The page of each unfinished login step; nothing else opens until it is done. */
+export const signInStepPaths: Record<SignInStep, string> = {
+  second_factor: "/anmelden/code",
+  second_factor_setup: "/anmelden/zweiter-faktor-einrichten",
+};
 
 /** The logged-in user of this request; the session is validated once per request. */
 export async function getUser(request: Request): Promise<CurrentUser | null> {
@@ -10,7 +16,10 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
 }
 
-/** First line of every protected loader and action. Sends a visitor to the login page. */
+/**
+ * First line of every protected loader and action. Sends a visitor to the login page, and a
+ * person with an unfinished login step (second factor) to that step, whatever they opened.
+ */
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getUser(request);
   if (!user) {
@@ -18,5 +27,18 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
     const target = `${url.pathname}${url.search}`;
     throw redirect(`/anmelden?weiter=${encodeURIComponent(target)}`);
   }
+  if (user.pendingStep) throw redirect(signInStepPaths[user.pendingStep]);
+  return user;
+}
+
+/** For the page of one login step: the person must be in exactly that step. */
+export async function requireSignInStep(
+  request: Request,
+  step: SignInStep,
+): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (!user) throw redirect("/anmelden");
+  if (user.pendingStep !== step)
+    throw redirect(user.pendingStep ? signInStepPaths[user.pendingStep] : "/");
   return user;
 }

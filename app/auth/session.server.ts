@@ -1,14 +1,18 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client.server";
 import {
+  instanceSettings,
   networkCoordinators,
   networkMemberships,
   organizations,
+  secondFactors,
   sessions,
   users,
 } from "~/db/schema";
 import type { MemberRole, OrganizationKind } from "~/db/schema";
-import type { Executor } from "~/db/unit-of-work.server";
+import type { Executor, UnitOfWork } from "~/db/unit-of-work.server";
+import { disconnectRoom, rooms } from "~/realtime/hub.server";
+import { secondFactorRequired, SECOND_FACTOR_ROLES_SETTING } from "./sign-in-policy";
 import { generateToken, hashToken } from "./tokens.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,19 +38,45 @@ export interface CurrentUser {
   networkIds: string[];
   /** Networks the user coordinates. */
   coordinatedNetworkIds: string[];
+  /**
+   * A step of the login still to be done; until it is, the session opens nothing but that
+   * step's page (see requireUser): "second_factor" asks for the code, "second_factor_setup"
+   * leads a person who must have a second factor through setting it up.
+   */
+  pendingStep: SignInStep | null;
+}
+
+export type SignInStep = "second_factor" | "second_factor_setup";
+
+export interface NewSession {
+  userAgent?: string;
+  /** The password was right; the second factor is still to be entered. */
+  secondFactorPending?: boolean;
+  /** A login through an identity provider, with what its logout needs. */
+  identityProvider?: { id: string; sessionId: string | null; idToken: string };
 }
 
 export async function createSession(
   userId: string,
   now = new Date(),
   executor: Executor = getDb(),
+  details: NewSession = {},
 ) {
   const token = generateToken();
   const id = hashToken(token);
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await executor
-    .insert(sessions)
-    .values({ id, userId, expiresAt, lastSeenAt: now, createdAt: now });
+  await executor.insert(sessions).values({
+    id,
+    userId,
+    expiresAt,
+    lastSeenAt: now,
+    createdAt: now,
+    userAgent: (details.userAgent ?? "").slice(0, 500),
+    secondFactorPending: details.secondFactorPending ?? false,
+    identityProviderId: details.identityProvider?.id,
+    providerSessionId: details.identityProvider?.sessionId,
+    idToken: details.identityProvider?.idToken,
+  });
   return { token, id, expiresAt };
 }
 
@@ -87,6 +117,13 @@ function buildSessionQuery(db: Database) {
       email: users.email,
       deactivatedAt: users.deactivatedAt,
       organizationName: organizations.name,
+      secondFactorPending: sessions.secondFactorPending,
+      viaIdentityProvider: sql<boolean>`${sessions.identityProviderId} is not null`,
+      hasSecondFactor: sql<boolean>`exists (select 1 from ${secondFactors} where ${secondFactors.userId} = ${users.id} and ${secondFactors.confirmedAt} is not null)`,
+      organizationRequiresSecondFactor: organizations.requireSecondFactor,
+      requiredSecondFactorRoles: sql<
+        string | null
+      >`(select ${instanceSettings.value} from ${instanceSettings} where ${instanceSettings.key} = ${SECOND_FACTOR_ROLES_SETTING})`,
       ...actorColumns(),
     })
     .from(sessions)
@@ -135,9 +172,22 @@ export async function validateSessionToken(
     expiresAt: _expiresAt,
     lastSeenAt: _lastSeenAt,
     deactivatedAt: _deactivated,
+    secondFactorPending,
+    viaIdentityProvider,
+    hasSecondFactor,
+    organizationRequiresSecondFactor,
+    requiredSecondFactorRoles,
     ...user
   } = row;
-  return user;
+  const mustHaveSecondFactor =
+    !viaIdentityProvider &&
+    secondFactorRequired(user, organizationRequiresSecondFactor, requiredSecondFactorRoles);
+  const pendingStep: SignInStep | null = secondFactorPending
+    ? "second_factor"
+    : mustHaveSecondFactor && !hasSecondFactor
+      ? "second_factor_setup"
+      : null;
+  return { ...user, pendingStep };
 }
 
 export async function invalidateSession(
@@ -149,4 +199,30 @@ export async function invalidateSession(
 
 export async function invalidateUserSessions(userId: string): Promise<void> {
   await getDb().delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * Ends sessions in the caller's unit of work and, once it commits, closes their live
+ * connections at once. `except` keeps one session (the person's own, after a password change).
+ */
+export async function endSessions(
+  unit: UnitOfWork,
+  which: { userId: string; except?: string } | { sessionIds: string[] },
+): Promise<string[]> {
+  const condition =
+    "sessionIds" in which
+      ? inArray(sessions.id, which.sessionIds.length > 0 ? which.sessionIds : [""])
+      : and(
+          eq(sessions.userId, which.userId),
+          which.except ? ne(sessions.id, which.except) : undefined,
+        );
+  const ended = await unit.tx
+    .delete(sessions)
+    .where(condition)
+    .returning({ id: sessions.id });
+  const ids = ended.map((session) => session.id);
+  unit.afterCommit(() => {
+    for (const id of ids) disconnectRoom(rooms.session(id));
+  });
+  return ids;
 }

@@ -47,6 +47,33 @@ export const searchOperations = ["upsert", "remove"] as const;
 export const mailStatuses = ["pending", "sent", "failed"] as const;
 export type MailStatus = (typeof mailStatuses)[number];
 
+/** The kinds of notice a person can route (Mein Konto → Benachrichtigungen). */
+export const notificationKinds = [
+  "referral_received",
+  "referral_status",
+  "mention",
+  "thread_reply",
+  "event_update",
+  "course_outcome",
+  "network_change",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+/** Where a kind of notice goes: the portal always shows it unless it is "off". */
+export const notificationDeliveries = ["portal", "email", "digest", "off"] as const;
+export type NotificationDelivery = (typeof notificationDeliveries)[number];
+export const digestFrequencies = ["daily", "weekly"] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+
+/** Whom the platform admin can require a second factor of (Verwaltung → Anmeldung). */
+export const secondFactorAudiences = [
+  "platform_admin",
+  "coordinator",
+  "org_admin",
+  "staff",
+  "employer_member",
+] as const;
+export type SecondFactorAudience = (typeof secondFactorAudiences)[number];
+
 export const organizationKinds = [
   "jobcenter",
   "agentur_fuer_arbeit",

@@ -45,7 +45,8 @@ export function registerRealtime(io: Server, deps: RealtimeDeps): void {
       if (isForeignOrigin(socket.handshake.headers)) return next(new Error("origin_rejected"));
       const token = await readSessionToken(socket.handshake.headers.cookie ?? null);
       const user = token ? await deps.validateSessionToken(token) : null;
-      if (!user) return next(new Error("unauthorized"));
+      // A login still waiting for its second factor opens no live connection either.
+      if (!user || user.pendingStep) return next(new Error("unauthorized"));
       await authorize(user, { action: "realtime.connect" }, socket.handshake.address);
       socket.data.user = user;
       next();

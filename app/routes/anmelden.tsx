@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
 import { safeRedirectTarget } from "~/auth/redirect-target";
-import { getUser } from "~/auth/request.server";
+import { getUser, signInStepPaths } from "~/auth/request.server";
 import { loginSchema } from "~/auth/login-form";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
@@ -19,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Anmelden – Netzwerke ABC" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const target = safeRedirectTarget(new URL(request.url).searchParams.get("weiter"));
-  if (await getUser(request)) throw redirect(target);
+  const user = await getUser(request);
+  if (user) throw redirect(user.pendingStep ? signInStepPaths[user.pendingStep] : target);
   return json({ target });
 }
 

@@ -10,6 +10,7 @@ import {
 import { createdAt, id, instant, ref } from "./columns";
 import { sql } from "drizzle-orm";
 import { networks, organizations } from "./organizations";
+import { identityProviders } from "./sign-in";
 import { memberRoles } from "../vocabularies";
 
 export const memberRole = pgEnum("member_role", memberRoles);
@@ -21,10 +22,16 @@ export const users = pgTable(
     organizationId: ref("organization_id", () => organizations.id).notNull(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Funktion, e.g. "Integrationsfachkraft"; shown with the name. */
+    jobTitle: text("job_title").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    /** Null for a person who signs in only through an identity provider. */
+    passwordHash: text("password_hash"),
     role: memberRole("role").notNull(),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     deactivatedAt: instant("deactivated_at"),
+    /** Set when an organisation admin deleted a former member: name and address are replaced. */
+    anonymizedAt: instant("anonymized_at"),
     createdAt: createdAt(),
   },
   (table) => [
@@ -56,8 +63,21 @@ export const sessions = pgTable(
     expiresAt: instant("expires_at").notNull(),
     lastSeenAt: instant("last_seen_at").notNull(),
     createdAt: createdAt(),
+    /** The browser's User-Agent at login, shown on the sessions page. */
+    userAgent: text("user_agent").notNull().default(""),
+    /** The password was right but the second factor is still to be entered: nothing else opens. */
+    secondFactorPending: boolean("second_factor_pending").notNull().default(false),
+    /** Set for a login through an identity provider (for its logout). */
+    identityProviderId: ref("identity_provider_id", () => identityProviders.id),
+    /** The provider's session id (`sid`), which its back-channel logout names. */
+    providerSessionId: text("provider_session_id"),
+    /** The ID token of the login, sent back as `id_token_hint` on logout at the provider. */
+    idToken: text("id_token"),
   },
-  (table) => [index("sessions_user_idx").on(table.userId)],
+  (table) => [
+    index("sessions_user_idx").on(table.userId),
+    index("sessions_provider_session_idx").on(table.identityProviderId, table.providerSessionId),
+  ],
 );
 
 export const invitations = pgTable(

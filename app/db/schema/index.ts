@@ -7,4 +7,5 @@ export * from "./ideas";
 export * from "./discussions";
 export * from "./events";
 export * from "./courses";
+export * from "./sign-in";
 export * from "../vocabularies";

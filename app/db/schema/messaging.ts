@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, ref } from "./columns";
 import { users } from "./accounts";
-import { mailStatuses } from "../vocabularies";
+import { mailStatuses, notificationKinds } from "../vocabularies";
 
 export const mailStatus = pgEnum("mail_status", mailStatuses);
+export const notificationKind = pgEnum("notification_kind", notificationKinds);
 
 /**
  * Every mail is written here in the transaction of its cause and sent by the mail worker, so a
@@ -58,6 +59,10 @@ export const notifications = pgTable(
     userId: ref("user_id", () => users.id).notNull(),
     message: text("message").notNull(),
     link: text("link"),
+    /** Which kind of notice it is; the person's settings for the kind decide the channels. */
+    kind: notificationKind("kind").notNull().default("network_change"),
+    /** Set when it went out in a digest mail (only notices of kinds set to the digest). */
+    digestedAt: instant("digested_at"),
     createdAt: createdAt(),
     readAt: instant("read_at"),
   },

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, ref } from "./columns";
 import { organizationKinds } from "../vocabularies";
 
@@ -23,6 +23,10 @@ export const organizations = pgTable("organizations", {
   contactEmail: text("contact_email").notNull().default(""),
   phone: text("phone").notNull().default(""),
   website: text("website").notNull().default(""),
+  /** Set by the organisation admin: every member must sign in with a second factor. */
+  requireSecondFactor: boolean("require_second_factor").notNull().default(false),
+  /** Set by the organisation admin: members sign in only through an identity provider. */
+  requireSso: boolean("require_sso").notNull().default(false),
   createdAt: createdAt(),
 });
 
