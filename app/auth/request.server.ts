@@ -32,10 +32,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 }
 
 /** For the page of one login step: the person must be in exactly that step. */
-export async function requireSignInStep(
-  request: Request,
-  step: SignInStep,
-): Promise<CurrentUser> {
+export async function requireSignInStep(request: Request, step: SignInStep): Promise<CurrentUser> {
   const user = await getUser(request);
   if (!user) throw redirect("/anmelden");
   if (user.pendingStep !== step)

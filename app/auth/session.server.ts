@@ -216,10 +216,7 @@ export async function endSessions(
           eq(sessions.userId, which.userId),
           which.except ? ne(sessions.id, which.except) : undefined,
         );
-  const ended = await unit.tx
-    .delete(sessions)
-    .where(condition)
-    .returning({ id: sessions.id });
+  const ended = await unit.tx.delete(sessions).where(condition).returning({ id: sessions.id });
   const ids = ended.map((session) => session.id);
   unit.afterCommit(() => {
     for (const id of ids) disconnectRoom(rooms.session(id));

@@ -1,20 +1,8 @@
-import {
-  boolean,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { createdAt, id, instant, ref, textList, timestamps } from "./columns";
 import { users } from "./accounts";
 import { organizations } from "./organizations";
-import {
-  digestFrequencies,
-  notificationDeliveries,
-  notificationKinds,
-} from "../vocabularies";
+import { digestFrequencies, notificationDeliveries } from "../vocabularies";
 import { notificationKind } from "./messaging";
 
 /**
