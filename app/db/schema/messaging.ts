@@ -20,6 +20,8 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     triggeredByUserId: ref("triggered_by_user_id", () => users.id),
+    /** The one-click unsubscribe link of a notice mail (List-Unsubscribe, RFC 8058). */
+    unsubscribeUrl: text("unsubscribe_url"),
     createdAt: createdAt(),
     status: mailStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
