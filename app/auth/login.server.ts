@@ -11,11 +11,12 @@ import {
   throttleKeys,
 } from "./login-throttle.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
-import { createSession } from "./session.server";
+import { createSession, type SignInStep } from "./session.server";
 import { authTexts } from "./texts";
 
 export type LoginResult =
-  { ok: true; token: string; userId: string } | { ok: false; message: string };
+  | { ok: true; token: string; userId: string; pendingStep: SignInStep | null }
+  | { ok: false; message: string };
 
 export interface LoginOptions {
   /** Waits out the per-account delay (see login-throttle.server.ts); tests record it instead. */
@@ -75,7 +76,7 @@ export async function logIn(
   });
   // After the commit: a login that failed to commit must not clear the counters.
   await settleSuccessfulLogin(keys);
-  return { ok: true, token: session.token, userId: user.id };
+  return { ok: true, token: session.token, userId: user.id, pendingStep: null };
 }
 
 /** E-mail addresses are compared case-insensitively, as the unique index does. */

@@ -1,7 +1,7 @@
 import { clientIp } from "~/request-context.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { email, password, weiter } = submission.value;
   const result = await logIn(email, password, clientIp());
   if (!result.ok) return rejectSubmission(submission, { form: result.message });
-  return redirect(safeRedirectTarget(weiter ?? null), {
+  const target = safeRedirectTarget(weiter ?? null);
+  return redirect(result.pendingStep ? signInStepPaths[result.pendingStep] : target, {
     headers: { "Set-Cookie": await sessionCookie(result.token) },
   });
 }
@@ -79,6 +80,9 @@ export default function LoginPage() {
           Anmelden
         </SubmitButton>
       </Form>
+      <p>
+        <Link to="/passwort-vergessen">Passwort vergessen?</Link>
+      </p>
     </PublicLayout>
   );
 }
