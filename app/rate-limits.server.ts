@@ -54,6 +54,25 @@ const limits = {
   notifyingChangesByUser: { points: 100, duration: HOUR },
   /** The same from one address, where a whole office may sit behind one NAT: 2000 an hour. */
   notifyingChangesFromAddress: { points: 2000, duration: HOUR },
+  /**
+   * "Passwort vergessen" links asked for one e-mail address (known or not, so the limit reveals
+   * nothing): 5 an hour is plenty for a person waiting for her mail and little for mail bombing.
+   */
+  passwordResetsForEmail: { points: 5, duration: HOUR },
+  /** The same from one client address: 30 an hour, for an office behind one NAT. */
+  passwordResetsFromAddress: { points: 30, duration: HOUR },
+  /**
+   * Changes of one's own e-mail address: each sends a link to an address the person types, and
+   * each tells whether an address is taken. 10 an hour covers every typo.
+   */
+  emailChangesByUser: { points: 10, duration: HOUR },
+  /** The same from one client address. */
+  emailChangesFromAddress: { points: 100, duration: HOUR },
+  /**
+   * Checks of the current password on "Mein Konto" (someone at an unlocked computer guessing
+   * it): 10 an hour per person.
+   */
+  currentPasswordChecksByUser: { points: 10, duration: HOUR },
 } satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof limits;
@@ -171,22 +190,34 @@ const mailLimits = {
     fromAddress: "notifyingChangesFromAddress",
     refusal: "Es wurden in kurzer Zeit zu viele Änderungen gespeichert, die E-Mails verschicken.",
   },
+  passwordResets: {
+    byUser: "passwordResetsForEmail",
+    fromAddress: "passwordResetsFromAddress",
+    refusal:
+      "Es wurden in kurzer Zeit zu viele Links zum Zurücksetzen des Passworts angefordert. Bitte verwenden Sie den Link aus der letzten E-Mail.",
+  },
+  emailChanges: {
+    byUser: "emailChangesByUser",
+    fromAddress: "emailChangesFromAddress",
+    refusal: "Sie haben in kurzer Zeit zu oft eine neue E-Mail-Adresse eingetragen.",
+  },
 } satisfies Record<string, { byUser: LimitName; fromAddress: LimitName; refusal: string }>;
 
 /**
  * Counts one request that may send mail against the person's and the client address's limit
- * (the address hashed, as in the audit log). The German answer once either is used up, else null;
- * the action answers it with 429 and what was typed.
+ * (the address hashed, as in the audit log). `who` is the person's id, or for a request without
+ * a session (a forgotten password) a hash of the e-mail address asked about. The German answer
+ * once either is used up, else null; the action answers it with 429 and what was typed.
  */
 export async function mailLimitReached(
   kind: keyof typeof mailLimits,
-  userId: string,
+  who: string,
   ip: string | null,
 ): Promise<string | null> {
   const limit = mailLimits[kind];
   const ipHash = await hashIp(ip);
   const wait =
-    (await consume(limit.byUser, userId)) ??
+    (await consume(limit.byUser, who)) ??
     (ipHash ? await consume(limit.fromAddress, ipHash) : null);
   if (wait === null) return null;
   const minutes = plural(Math.ceil(wait / 60), { one: "Minute", other: "Minuten" });

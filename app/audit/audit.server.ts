@@ -60,7 +60,40 @@ export type AuditAction =
   | "event.outcomes_recorded"
   | "event.pseudonyms_erased"
   | "calendar.feed_created"
-  | "calendar.feed_revoked";
+  | "calendar.feed_revoked"
+  // Own account (Mein Konto)
+  | "auth.password_reset_requested"
+  | "auth.password_reset"
+  | "account.password_changed"
+  | "account.profile_updated"
+  | "account.email_change_requested"
+  | "account.email_changed"
+  | "account.data_exported"
+  | "notification.settings_changed"
+  /** One-click unsubscribe from a mail, without login. */
+  | "notification.unsubscribed"
+  // Second factor and sign-in rules
+  | "auth.second_factor_passed"
+  | "auth.second_factor_failed"
+  | "second_factor.enabled"
+  | "second_factor.removed"
+  | "second_factor.recovery_codes_renewed"
+  | "member.second_factor_reset"
+  | "member.anonymized"
+  | "sign_in_policy.updated"
+  | "organization.sign_in_settings_updated"
+  /** The password was right, but the organisation signs in only through its provider. */
+  | "auth.login_refused_sso"
+  // Single sign-on (OpenID Connect)
+  | "identity_provider.created"
+  | "identity_provider.updated"
+  | "identity_provider.enabled"
+  | "identity_provider.disabled"
+  | "auth.sso_login"
+  | "auth.sso_linked"
+  | "auth.sso_user_created"
+  | "auth.sso_refused"
+  | "auth.sso_backchannel_logout";
 
 export interface AuditEntry {
   action: AuditAction;

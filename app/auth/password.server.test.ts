@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "./password.server";
 import { authTexts } from "./texts";
 import { delaySeconds } from "./login-throttle.server";
@@ -40,15 +39,6 @@ describe("checkPasswordPolicy", () => {
     "Gießkanne Holzbrücke Zimtstern",
   ])("accepts the passphrase %j", (password) => {
     expect(checkPasswordPolicy(password, email, "Anna Berg")).toBeNull();
-  });
-
-  it("stays quick for long crafted inputs", () => {
-    checkPasswordPolicy("Aufwärmen-ohne-Messung-42", email);
-    for (const password of ["Ab1!".repeat(64), "4@8({[</369&#!1/|0$5+7%2/".repeat(10)]) {
-      const started = performance.now();
-      checkPasswordPolicy(password, email);
-      expect(performance.now() - started).toBeLessThan(3_000);
-    }
   });
 });
 

@@ -22,13 +22,26 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
  */
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const target = `${url.pathname}${url.search}`;
-    throw redirect(`/anmelden?weiter=${encodeURIComponent(target)}`);
-  }
-  if (user.pendingStep) throw redirect(signInStepPaths[user.pendingStep]);
+  if (!user) throw redirect(withReturnTarget("/anmelden", openedPath(request)));
+  if (user.pendingStep) throw redirect(afterLogin(user.pendingStep, openedPath(request)));
   return user;
+}
+
+/** What the request opened, without Remix's `_data` parameter. */
+function openedPath(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("_data");
+  return `${url.pathname}${url.search}`;
+}
+
+/** `path?weiter=<target>`, so that the login (or its step) leads back there afterwards. */
+function withReturnTarget(path: string, target: string): string {
+  return `${path}?weiter=${encodeURIComponent(target)}`;
+}
+
+/** Where a login goes next: its pending step (carrying the target), else the target. */
+export function afterLogin(pendingStep: SignInStep | null, target: string): string {
+  return pendingStep ? withReturnTarget(signInStepPaths[pendingStep], target) : target;
 }
 
 /** For the page of one login step: the person must be in exactly that step. */

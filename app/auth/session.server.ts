@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, ne, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client.server";
 import {
   instanceSettings,
@@ -154,6 +154,8 @@ export async function validateSessionToken(
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
   if (row.expiresAt <= now || idleMs > SESSION_IDLE_TIMEOUT_MS || row.deactivatedAt) {
     await invalidateSession(sessionId);
+    // A page of this session may still be open (the sweep has not come by yet): close it now.
+    disconnectRoom(rooms.session(sessionId));
     return null;
   }
 
@@ -222,4 +224,30 @@ export async function endSessions(
     for (const id of ids) disconnectRoom(rooms.session(id));
   });
   return ids;
+}
+
+/**
+ * Sessions still in force at `now`: within their lifetime and used within the idle timeout.
+ * The same rule as validateSessionToken's, for lists and the sweep.
+ */
+export function liveSessions(now: Date): SQL {
+  return and(
+    gt(sessions.expiresAt, now),
+    gte(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS)),
+  )!;
+}
+
+/**
+ * The sweep of the scheduler (every minute): deletes sessions past their lifetime or idle
+ * timeout and closes their live connections at once, on every instance. Without it an open page
+ * would keep its socket until its next handshake. Safe to run on several instances at once: each
+ * deleted row is returned to one of them only. Returns how many sessions ended.
+ */
+export async function endExpiredSessions(now = new Date()): Promise<number> {
+  const ended = await getDb()
+    .delete(sessions)
+    .where(not(liveSessions(now)))
+    .returning({ id: sessions.id });
+  for (const session of ended) disconnectRoom(rooms.session(session.id));
+  return ended.length;
 }

@@ -97,6 +97,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** The innermost readable reason of an error, for one log line. */
+/** PostgreSQL's unique_violation, directly or as drizzle's cause (e.g. a name already taken). */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return (code ?? cause?.code) === "23505";
+}
+
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.cause instanceof Error) return describeError(error.cause);

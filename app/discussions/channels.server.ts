@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import { can, notFound, type Actor, type ChannelAccess } from "~/auth/permissions.server";
-import { getDb } from "~/db/client.server";
+import { getDb, isUniqueViolation } from "~/db/client.server";
 import { inUnitOfWork } from "~/db/unit-of-work.server";
 import {
   discussionChannels,
@@ -148,13 +148,6 @@ export async function getChannelDetails(channelId: string) {
     .innerJoin(networks, eq(networks.id, discussionChannels.networkId))
     .where(eq(discussionChannels.id, channelId));
   return row ?? null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).code ??
-    (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
 }
 
 /** Creates a channel; null with the German message when the name is taken in the network. */

@@ -53,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result.reason === "account_exists" ? authTexts.accountExists : authTexts.invitationInvalid;
     return rejectSubmission(submission, { form: message });
   }
-  const session = await createSession(result.userId);
+  const session = await createSession(result.userId, new Date(), undefined, {
+    userAgent: request.headers.get("user-agent") ?? undefined,
+  });
   await recordAudit(getDb(), {
     action: "auth.login",
     actor: { id: result.userId, organizationId: invitation.organizationId },

@@ -1,5 +1,31 @@
 export const flashMessages = {
   loggedOut: "Sie wurden abgemeldet.",
+  passwordResetRequested:
+    "Wenn zu dieser E-Mail-Adresse ein Konto besteht, ist eine E-Mail mit einem Link unterwegs. Der Link ist eine Stunde gültig. Sehen Sie bitte auch im Spam-Ordner nach.",
+  passwordResetDone:
+    "Ihr Passwort ist neu gesetzt und Sie wurden überall abgemeldet. Bitte melden Sie sich mit dem neuen Passwort an.",
+  accountProfileSaved: "Ihre Angaben wurden gespeichert.",
+  notificationSettingsSaved: "Ihre Benachrichtigungseinstellungen wurden gespeichert.",
+  emailChangeRequested:
+    "Wir haben einen Bestätigungslink an die neue E-Mail-Adresse geschickt. Bis Sie ihn öffnen, gilt die bisherige Adresse.",
+  emailChanged: "Ihre neue E-Mail-Adresse ist bestätigt. Sie melden sich ab jetzt damit an.",
+  passwordChanged:
+    "Ihr Passwort wurde geändert. Alle anderen Sitzungen Ihres Kontos wurden beendet.",
+  sessionEnded: "Die Sitzung wurde beendet.",
+  otherSessionsEnded:
+    "Alle anderen Sitzungen wurden beendet. Nur diese Sitzung ist noch angemeldet.",
+  secondFactorRemoved:
+    "Der zweite Faktor wurde entfernt. Sie melden sich jetzt wieder nur mit Ihrem Passwort an.",
+  memberSecondFactorReset:
+    "Der zweite Faktor des Mitglieds wurde zurückgesetzt. Das Mitglied wurde per E-Mail informiert.",
+  memberRemoved:
+    "Das Mitglied wurde gelöscht und überall abgemeldet. Seine Beiträge erscheinen als „ehemaliges Mitglied“.",
+  signInSettingsSaved: "Die Anmelderegeln Ihrer Organisation wurden gespeichert.",
+  signInPolicySaved: "Die Anmelderegeln der Plattform wurden gespeichert.",
+  identityProviderSaved: "Der Anmeldedienst wurde gespeichert.",
+  identityProviderEnabled: "Der Anmeldedienst ist eingeschaltet.",
+  identityProviderDisabled:
+    "Der Anmeldedienst ist ausgeschaltet. Niemand kann sich mehr darüber anmelden.",
   submissionRepeated:
     "Diese Eingabe war bereits gespeichert und wurde nicht ein zweites Mal angelegt. Hier ist sie.",
   invitationSent: "Die Einladung wurde verschickt.",
