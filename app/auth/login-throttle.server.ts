@@ -66,6 +66,16 @@ export function throttleKeys(email: string, ipHash: string): ThrottleKeys {
   return { pair: hashToken(`${account}:${ipHash}`), ip: ipHash, account };
 }
 
+/**
+ * The second step of a login (the code from the app) is throttled by the same counters as the
+ * password, under keys of its own per person: a code has only a million values, so it needs
+ * them more. The address counter is shared with the password step.
+ */
+export function secondFactorThrottleKeys(userId: string, ipHash: string): ThrottleKeys {
+  const account = hashToken(`second-factor:${userId}`);
+  return { pair: hashToken(`${account}:${ipHash}`), ip: ipHash, account };
+}
+
 /** The wait after `failures` counted attempts. */
 export function delaySeconds(failures: number, freeFailures: number, maxDelaySeconds = 15 * 60) {
   if (failures < freeFailures) return 0;

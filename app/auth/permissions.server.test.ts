@@ -290,6 +290,10 @@ const table: Row[] = [
   ]),
   ...plainRows(["realtime.connect"], answers("ok")),
   ...plainRows(["outbox.viewAll"], answers(403, { platformAdmin: "ok" })),
+  ...plainRows(
+    ["signInPolicy.manage", "identityProvider.manage"],
+    answers(403, { platformAdmin: "ok" }),
+  ),
   ...plainRows(["referral.work"], answers("ok", each([...employersInNorth, "employerC"], 403))),
   ...rowsOf("referral.view", [
     ["A → B, sent", { referral: referral("sent") }, answers(404, each(referralParties, "ok"))],
@@ -520,6 +524,8 @@ const capabilities: Record<Capability["action"], true> = {
   "organization.changeKind": true,
   "realtime.connect": true,
   "outbox.viewAll": true,
+  "signInPolicy.manage": true,
+  "identityProvider.manage": true,
   "network.configureReferrals": true,
   "network.viewReferralFigures": true,
   "services.manage": true,

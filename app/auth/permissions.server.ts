@@ -45,6 +45,10 @@ export type Capability =
   | { action: "realtime.connect" }
   /** Read every kept mail on the Postausgang page, not only the ones one's own actions caused. */
   | { action: "outbox.viewAll" }
+  /** Who must sign in with a second factor (Verwaltung → Anmeldung). */
+  | { action: "signInPolicy.manage" }
+  /** Configure the identity providers of single sign-on (issuer, client, matching rules). */
+  | { action: "identityProvider.manage" }
   /** Set how long ended referrals are kept before they are anonymised. */
   | { action: "network.configureReferrals"; networkId: string }
   /** Referral counts per organisation, without any referral's content. */
@@ -297,6 +301,8 @@ function isVisible(actor: Actor, capability: Capability): boolean {
     case "network.create":
     case "realtime.connect":
     case "outbox.viewAll":
+    case "identityProvider.manage":
+    case "signInPolicy.manage":
       return true;
     case "network.appointCoordinator":
     case "network.view":
@@ -363,6 +369,8 @@ export function can(actor: Actor, capability: Capability): boolean {
     case "network.create":
     case "network.appointCoordinator":
     case "outbox.viewAll":
+    case "identityProvider.manage":
+    case "signInPolicy.manage":
       return actor.isPlatformAdmin;
     case "network.view":
       return seesNetwork(actor, capability.networkId);
