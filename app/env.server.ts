@@ -51,6 +51,11 @@ const envSchema = z.object({
   /** Secure cookies need HTTPS (localhost counts as secure in browsers). */
   COOKIE_SECURE: booleanFlag.optional(),
   SEED_DEMO_DATA: booleanFlag.default("true"),
+  /**
+   * Identity providers (single sign-on) with an http:// issuer: only for tests and local
+   * development, where the provider runs on localhost without TLS.
+   */
+  OIDC_ALLOW_INSECURE_ISSUER: booleanFlag.default("false"),
   TRUST_PROXY: booleanFlag.default("false"),
   /** On SIGTERM: how long accepted requests may take before their connections are cut. */
   SHUTDOWN_GRACE_MS: milliseconds.default(10_000),

@@ -91,9 +91,16 @@ export async function createPortalServer(options: PortalServerOptions): Promise<
   app.use(compression());
   app.use(bodyLimit(env.MAX_BODY_BYTES, runtime.formTexts));
 
-  // Defence in depth next to SameSite cookies: state changes only from our own pages.
+  // Defence in depth next to SameSite cookies: state changes only from our own pages. Identity
+  // providers post back-channel logouts server to server, and mail programs post one-click
+  // unsubscribes (RFC 8058), both without Origin: a signed token in the request is their proof,
+  // and neither route uses a cookie.
+  const serverToServer =
+    /^\/(sso\/[^/]+\/backchannel-logout|benachrichtigungen\/abbestellen\/[^/]+)$/;
   app.use((req, res, next) => {
-    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method) || serverToServer.test(req.path)) {
+      return next();
+    }
     if (runtime.isForeignOrigin(req.headers, { requireSource: true })) {
       res.status(403).type("text/plain").send("Anfrage von fremder Herkunft abgelehnt.");
       return;

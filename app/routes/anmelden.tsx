@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { sessionCookie } from "~/auth/cookie.server";
 import { logIn } from "~/auth/login.server";
 import { safeRedirectTarget } from "~/auth/redirect-target";
-import { getUser, signInStepPaths } from "~/auth/request.server";
+import { afterLogin, getUser } from "~/auth/request.server";
 import { loginSchema } from "~/auth/login-form";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
@@ -14,14 +14,15 @@ import { SubmitButton } from "~/ui/intent-form";
 import { PublicErrorBoundary, PublicLayout } from "~/ui/public-layout";
 import { FormErrorSummary, TextField } from "~/ui/form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
+import { listEnabledProviders } from "~/sso/providers.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmelden – Netzwerke ABC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const target = safeRedirectTarget(new URL(request.url).searchParams.get("weiter"));
   const user = await getUser(request);
-  if (user) throw redirect(user.pendingStep ? signInStepPaths[user.pendingStep] : target);
-  return json({ target });
+  if (user) throw redirect(afterLogin(user.pendingStep, target));
+  return json({ target, providers: await listEnabledProviders() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,16 +31,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(form.formData, loginSchema);
   if (submission.status !== "success") return rejectSubmission(submission);
   const { email, password, weiter } = submission.value;
-  const result = await logIn(email, password, clientIp());
+  const result = await logIn(email, password, clientIp(), {
+    userAgent: request.headers.get("user-agent"),
+  });
   if (!result.ok) return rejectSubmission(submission, { form: result.message });
   const target = safeRedirectTarget(weiter ?? null);
-  return redirect(result.pendingStep ? signInStepPaths[result.pendingStep] : target, {
+  return redirect(afterLogin(result.pendingStep, target), {
     headers: { "Set-Cookie": await sessionCookie(result.token) },
   });
 }
 
 export default function LoginPage() {
-  const { target } = useLoaderData<typeof loader>();
+  const { target, providers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = usePortalForm({ schema: loginSchema, actionData });
   const submitting = useNavigation().state === "submitting";
@@ -83,6 +86,22 @@ export default function LoginPage() {
       <p>
         <Link to="/passwort-vergessen">Passwort vergessen?</Link>
       </p>
+      {providers.length > 0 ? (
+        <section className="stack" aria-labelledby="anmeldedienste">
+          <h2 id="anmeldedienste">Mit dem Konto Ihrer Organisation</h2>
+          {providers.map((provider) => (
+            <p key={provider.id}>
+              {/* A document link: the start route leaves the portal for the provider. */}
+              <a
+                className="button button--secondary"
+                href={`/anmelden/sso/${provider.id}?weiter=${encodeURIComponent(target)}`}
+              >
+                {`Anmelden mit ${provider.displayName}`}
+              </a>
+            </p>
+          ))}
+        </section>
+      ) : null}
     </PublicLayout>
   );
 }

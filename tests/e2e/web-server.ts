@@ -72,6 +72,8 @@ const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     REDIS_URL: "",
     SMTP_URL: "",
     PUBLIC_URL: "",
+    // The journeys' OpenID provider runs on http://localhost (tests/e2e/sso.e2e.ts).
+    OIDC_ALLOW_INSECURE_ISSUER: "true",
   },
 });
 
