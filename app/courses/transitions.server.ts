@@ -3,9 +3,8 @@ import { recordAudit } from "~/audit/audit.server";
 import { getDb, type Transaction } from "~/db/client.server";
 import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
 import { coursePledges, courses, type CourseStatus } from "~/db/schema";
-import { absoluteUrl, queueMail } from "~/mail/mail.server";
+import { absoluteUrl } from "~/mail/mail.server";
 import { notifyOrganization } from "~/notifications/notifications.server";
-import { activeCaseWorkers } from "~/organizations/members.server";
 import { emitCourseProgress } from "~/realtime/hub.server";
 import { progressOf } from "./course-progress";
 import { courseMailTexts, courseNotificationTexts } from "./texts";
@@ -78,7 +77,7 @@ interface AnnouncementContext {
 
 /**
  * In the unit of work of a transition: audit it and tell the offering Bildungsträger and every
- * pledging organisation, in-app (all members) and by e-mail (staff and admins). The texts name
+ * pledging organisation's members (portal, mail or digest as each chose). The texts name
  * the course and link to it, nothing else.
  */
 export async function announceTransition(
@@ -113,15 +112,11 @@ export async function announceTransition(
     outcome === "confirmed" ? courseMailTexts.confirmedSubject : courseMailTexts.cancelledSubject;
   const body = courseMailTexts.body(message, absoluteUrl(coursePath(course.id)));
   for (const organizationId of organizationIds) {
-    await notifyOrganization(unit, organizationId, message, coursePath(course.id));
-    for (const { email } of await activeCaseWorkers(tx, organizationId)) {
-      await queueMail(unit, {
-        to: email,
-        subject,
-        body,
-        triggeredByUserId: context.actor?.id ?? null,
-      });
-    }
+    await notifyOrganization(unit, organizationId, message, coursePath(course.id), {
+      kind: "course_outcome",
+      mail: { subject, body },
+      triggeredByUserId: context.actor?.id ?? null,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { can, type Actor, type ChannelAccess } from "~/auth/permissions.server";
 import { actorColumns } from "~/auth/session.server";
 import { getDb, type Database, type Transaction } from "~/db/client.server";
-import { inUnitOfWork, type UnitOfWork } from "~/db/unit-of-work.server";
+import { inUnitOfWork } from "~/db/unit-of-work.server";
 import { recordSubmission, type Submission } from "~/submissions/submission-key.server";
 import {
   discussionMentions,
@@ -22,7 +22,6 @@ import {
   emitDiscussionActivity,
   emitPost,
   emitThreadState,
-  isUserOnline,
   rooms,
   wholeNetwork,
   type PostView,
@@ -30,7 +29,6 @@ import {
 import { renderRichText } from "~/rich-text/render.server";
 import { mapMentions, mentionedUserIds, type RichTextDocument } from "~/rich-text/schema";
 import type { ThreadRecord } from "./access.server";
-import { queueForDigest } from "./digest.server";
 import { erasePosts } from "./erasure.server";
 import { discussionTexts } from "./texts";
 
@@ -329,9 +327,9 @@ export async function startChannelThread(
 }
 
 /**
- * After the post's commit, in a unit of work of its own: mentions, notifications and digest items.
- * `mentioned` are readers already (preparePost); the thread's starter is checked here. Who has a
- * page open is asked before the unit starts, so no transaction waits on other instances.
+ * After the post's commit, in a unit of work of its own: mentions and notifications (each
+ * person's setting decides portal, mail or digest, see ~/notifications/notifications.server).
+ * `mentioned` are readers already (preparePost); the thread's starter is checked here.
  */
 async function notifyAboutPost(
   author: Author,
@@ -349,56 +347,30 @@ async function notifyAboutPost(
     (await threadAudience(thread, [threadStarter])).length > 0
       ? threadStarter
       : null;
-  const offline = await offlineAmong([
-    ...mentionedReaders,
-    ...(starterToTell ? [starterToTell] : []),
-  ]);
   await inUnitOfWork(async (unit) => {
     if (mentionedReaders.length > 0) {
       await unit.tx
         .insert(discussionMentions)
         .values(mentionedReaders.map((userId) => ({ postId, userId })))
         .onConflictDoNothing();
-      await notifyLiveOrByDigest(
+      await notifyUsers(
         unit,
         mentionedReaders,
-        offline,
         discussionTexts.mentionNotification(author.name, thread.title),
         link,
+        { kind: "mention" },
       );
     }
     if (starterToTell) {
-      await notifyLiveOrByDigest(
+      await notifyUsers(
         unit,
         [starterToTell],
-        offline,
         discussionTexts.replyNotification(author.name, thread.title),
         link,
+        { kind: "thread_reply" },
       );
     }
   });
-}
-
-async function offlineAmong(userIds: string[]): Promise<Set<string>> {
-  const online = await Promise.all(userIds.map((userId) => isUserOnline(userId)));
-  return new Set(userIds.filter((_, index) => !online[index]));
-}
-
-/** In-app (and live) for everyone; those without an open page also get it in the next digest. */
-async function notifyLiveOrByDigest(
-  unit: UnitOfWork,
-  userIds: string[],
-  offline: Set<string>,
-  message: string,
-  link: string,
-) {
-  await notifyUsers(unit, userIds, message, link);
-  await queueForDigest(
-    unit.tx,
-    userIds.filter((userId) => offline.has(userId)),
-    message,
-    link,
-  );
 }
 
 /** Replaces a post's text, keeping the old version for moderators. */
@@ -585,6 +557,7 @@ export async function reportPost(
       coordinators.map((coordinator) => coordinator.userId),
       discussionTexts.reportNotification(thread.title),
       `/diskussionen/meldungen`,
+      { kind: "network_change" },
     );
   });
 }

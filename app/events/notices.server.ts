@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor, UnitOfWork } from "~/db/unit-of-work.server";
 import { eventReservations, users } from "~/db/schema";
-import { absoluteUrl, queueMail } from "~/mail/mail.server";
+import { absoluteUrl } from "~/mail/mail.server";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { eventNoticeTexts } from "./texts";
 
 /**
- * Messages about an event to the people who reserved seats in it: in-app (stored and live) and
- * by e-mail, one per person however many seats they reserved. They name the event and link to
+ * Messages about an event to the people who reserved seats in it, one per person however many
+ * seats they reserved, in the portal and by mail or digest as each person chose. They name the event and link to
  * it, never a pseudonym.
  */
 
@@ -73,7 +73,7 @@ export async function reservationHolders(
 }
 
 /**
- * Sends the notice in the portal and by e-mail. The mails are recorded without the user whose
+ * Sends the notice (portal, mail or digest as each person chose). Mails are recorded without the user whose
  * action caused them: the Postausgang lists a person's own mails with their recipients, and an
  * organiser must not learn there who reserved seats.
  */
@@ -89,14 +89,13 @@ export async function sendEventNotice(
     recipients.map((recipient) => recipient.id),
     notice.message,
     path,
-  );
-  const body = eventNoticeTexts.mailBody(notice.message, absoluteUrl(path));
-  for (const recipient of recipients) {
-    await queueMail(unit, {
-      to: recipient.email,
-      subject: notice.subject,
-      body,
+    {
+      kind: "event_update",
+      mail: {
+        subject: notice.subject,
+        body: eventNoticeTexts.mailBody(notice.message, absoluteUrl(path)),
+      },
       triggeredByUserId: null,
-    });
-  }
+    },
+  );
 }

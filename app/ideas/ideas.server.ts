@@ -231,6 +231,7 @@ export async function adoptIdea(
       authors.map((author) => author.id),
       ideaTexts.adoptedNotification(actor.organizationName, idea!.title),
       `/ideen/${ideaId}`,
+      { kind: "network_change" },
     );
     return { ok: true as const };
   });

@@ -1,15 +1,33 @@
+import { endExpiredSessions } from "~/auth/session.server";
 import { settleExpiredCourses } from "~/courses/transitions.server";
 import { describeError } from "~/db/client.server";
-import { sendDiscussionDigests } from "~/discussions/digest.server";
 import { sendEventReminders } from "~/events/reminders.server";
 import { erasePastEventPseudonyms } from "~/events/retention.server";
+import { sendDueDigests } from "~/notifications/digest.server";
 import { escalateOverdueReferrals } from "~/referrals/overdue.server";
 import { anonymiseExpiredReferrals } from "~/referrals/retention.server";
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
-/** Each job by name, returning its counts by what they mean, for the log line. */
-const jobs: { name: string; run: () => Promise<Record<string, number>> }[] = [
+/** A job by name, returning its counts by what they mean, for the log line. */
+interface Job {
+  name: string;
+  run: () => Promise<Record<string, number>>;
+}
+
+/**
+ * Expired and idle sessions end within a minute, with their open pages: the idle timeout is
+ * meant to hold for a page left open on a shared computer, not only for its next request.
+ */
+const everyMinute: Job[] = [
+  {
+    name: "Abgelaufene Sitzungen",
+    run: async () => ({ "Sitzungen beendet": await endExpiredSessions() }),
+  },
+];
+
+const hourly: Job[] = [
   {
     name: "Überfällige Übergaben",
     run: async () => ({ "Übergaben eskaliert": await escalateOverdueReferrals() }),
@@ -23,8 +41,8 @@ const jobs: { name: string; run: () => Promise<Record<string, number>> }[] = [
     run: async () => ({ "Veranstaltungen ohne Pseudonyme": await erasePastEventPseudonyms() }),
   },
   {
-    name: "Diskussions-Zusammenfassungen",
-    run: async () => ({ "Diskussions-Zusammenfassungen": await sendDiscussionDigests() }),
+    name: "Zusammenfassungen der Benachrichtigungen",
+    run: async () => ({ Zusammenfassungen: await sendDueDigests() }),
   },
   {
     name: "Veranstaltungserinnerungen",
@@ -43,11 +61,20 @@ const jobs: { name: string; run: () => Promise<Record<string, number>> }[] = [
 ];
 
 /**
- * The in-process timer for the portal's periodic jobs. Every job is safe to run twice at once
- * (conditional updates), so several server instances and the `npm run jobs:*` scripts can
- * overlap. Returns a function that stops the timer.
+ * The in-process timers for the portal's periodic jobs: the hourly ones every `intervalMs`, the
+ * session sweep every minute. Every job is safe to run twice at once (conditional updates), so
+ * several server instances and the `npm run jobs:*` scripts can overlap. Returns a function
+ * that stops the timers.
  */
 export function startScheduledJobs(log: (message: string) => void, intervalMs = HOUR): () => void {
+  const stops = [schedule(hourly, intervalMs, log), schedule(everyMinute, MINUTE, log)];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** Runs the jobs one after the other, 5 seconds after the start and then every `intervalMs`. */
+function schedule(jobs: Job[], intervalMs: number, log: (message: string) => void): () => void {
   const run = async () => {
     const done: string[] = [];
     for (const job of jobs) {

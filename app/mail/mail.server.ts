@@ -4,6 +4,7 @@ import { mailOutbox } from "~/db/schema";
 import type { UnitOfWork } from "~/db/unit-of-work.server";
 import { getEnv } from "~/env.server";
 import { createDrainer } from "~/jobs/drainer.server";
+import { noticeMailFooter } from "~/notifications/texts";
 
 export interface Mail {
   to: string;
@@ -11,6 +12,11 @@ export interface Mail {
   body: string;
   /** Whose action caused the mail: they see it in their Postausgang. Null hides the cause. */
   triggeredByUserId: string | null;
+  /**
+   * A notice mail's one-click unsubscribe link (~/notifications/unsubscribe.server): the mail
+   * gets the footer with it and the List-Unsubscribe headers (RFC 8058) when it is sent.
+   */
+  unsubscribeUrl?: string | null;
 }
 
 /** Without SMTP_URL nothing is sent: mails stay in the outbox and the Postausgang shows them. */
@@ -28,11 +34,32 @@ export async function queueMail(unit: UnitOfWork, mail: Mail): Promise<void> {
     subject: mail.subject,
     body: mail.body,
     triggeredByUserId: mail.triggeredByUserId,
+    unsubscribeUrl: mail.unsubscribeUrl ?? null,
   });
   unit.afterCommit(mailWorker.wake);
 }
 
-type Transport = { sendMail(message: Record<string, string>): Promise<unknown> };
+/**
+ * The text as sent and as the Postausgang shows it: a notice mail ends with the links to the
+ * settings and to unsubscribe (stored apart, so the cause's text stays as its cause wrote it).
+ */
+export function mailText(mail: { body: string; unsubscribeUrl: string | null }): string {
+  if (!mail.unsubscribeUrl) return mail.body;
+  return `${mail.body}${noticeMailFooter(absoluteUrl("/konto/benachrichtigungen"), mail.unsubscribeUrl)}`;
+}
+
+const hiddenLink = "(persönlicher Link der Empfängerin oder des Empfängers)";
+
+/** RFC 8058: mail programs offer "Abbestellen" and POST to the link without asking. */
+function unsubscribeHeaders(unsubscribeUrl: string | null): Record<string, string> {
+  if (!unsubscribeUrl) return {};
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
+type Transport = { sendMail(message: Record<string, unknown>): Promise<unknown> };
 let transport: Promise<Transport> | undefined;
 
 async function smtpTransport(url: string): Promise<Transport> {
@@ -87,6 +114,7 @@ export async function drainMailOutbox(now = new Date(), batchSize = 20): Promise
       recipient: mailOutbox.recipient,
       subject: mailOutbox.subject,
       body: mailOutbox.body,
+      unsubscribeUrl: mailOutbox.unsubscribeUrl,
       attempts: mailOutbox.attempts,
     });
   for (const mail of claimed) {
@@ -98,7 +126,8 @@ export async function drainMailOutbox(now = new Date(), batchSize = 20): Promise
         from: env.MAIL_FROM,
         to: mail.recipient,
         subject: mail.subject,
-        text: mail.body,
+        text: mailText(mail),
+        headers: unsubscribeHeaders(mail.unsubscribeUrl),
       });
       await db
         .update(mailOutbox)
@@ -121,14 +150,22 @@ export async function drainMailOutbox(now = new Date(), batchSize = 20): Promise
 
 export const mailWorker = createDrainer("E-Mail-Versand", () => drainMailOutbox());
 
-/** Every kept mail, or (seesAll false) only the mails the viewer's own actions caused. */
-export function listOutbox(viewer: { id: string }, seesAll: boolean, limit = 50) {
+/**
+ * Every kept mail, or (seesAll false) only the mails the viewer's own actions caused. The
+ * unsubscribe link is the recipient's alone: mails to others show where it stands, not the link.
+ */
+export async function listOutbox(
+  viewer: { id: string; email: string },
+  seesAll: boolean,
+  limit = 50,
+) {
   const query = getDb()
     .select({
       id: mailOutbox.id,
       recipient: mailOutbox.recipient,
       subject: mailOutbox.subject,
       body: mailOutbox.body,
+      unsubscribeUrl: mailOutbox.unsubscribeUrl,
       createdAt: mailOutbox.createdAt,
       status: mailOutbox.status,
       attempts: mailOutbox.attempts,
@@ -137,7 +174,15 @@ export function listOutbox(viewer: { id: string }, seesAll: boolean, limit = 50)
     })
     .from(mailOutbox);
   const filtered = seesAll ? query : query.where(eq(mailOutbox.triggeredByUserId, viewer.id));
-  return filtered.orderBy(desc(mailOutbox.createdAt)).limit(limit);
+  const mails = await filtered.orderBy(desc(mailOutbox.createdAt)).limit(limit);
+  const own = (recipient: string) => recipient.toLowerCase() === viewer.email.toLowerCase();
+  return mails.map(({ unsubscribeUrl, ...mail }) => ({
+    ...mail,
+    body: mailText({
+      body: mail.body,
+      unsubscribeUrl: unsubscribeUrl && (own(mail.recipient) ? unsubscribeUrl : hiddenLink),
+    }),
+  }));
 }
 
 /**

@@ -52,6 +52,8 @@ export async function escalateOverdueReferrals(now = new Date()): Promise<number
         admins.map((admin) => admin.id),
         referralNotificationTexts.overdue(senderNames.get(referral.senderOrganizationId) ?? ""),
         `/uebergaben/${referral.id}`,
+        // The referral's state changed (escalated): mailed by default like every status change.
+        { kind: "referral_status" },
       );
       await recordAudit(tx, {
         action: "referral.escalated",

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor, UnitOfWork } from "~/db/unit-of-work.server";
-import { organizations, users, type ReferralStatus } from "~/db/schema";
-import { queueMail } from "~/mail/mail.server";
+import { organizations, type ReferralStatus } from "~/db/schema";
 import { notifyUsers } from "~/notifications/notifications.server";
 import { activeCaseWorkers } from "~/organizations/members.server";
 import { emitReferralChanged } from "~/realtime/hub.server";
@@ -13,7 +12,8 @@ import {
 
 /**
  * Tells the people involved that a referral changed: live to both organisations' open pages,
- * in-app and by e-mail to the receiver on arrival, and to the sender on every later change.
+ * and as a notice (portal, mail or digest as each person chose) to the receiver's case workers
+ * on arrival and to the sender on every later change.
  * Messages never carry the pseudonym, needs or free text, only a link.
  */
 export interface ReferralChange {
@@ -56,15 +56,17 @@ export async function announceReferralChange(
       workers.map((worker) => worker.id),
       notificationTexts.arrived(senderName),
       relativeLink,
-    );
-    for (const { email } of workers) {
-      await queueMail(unit, {
-        to: email,
-        subject: mailTexts.arrivedSubject,
-        body: mailTexts.arrived(senderName, change.link),
+      {
+        kind: "referral_received",
+        mail: {
+          subject: mailTexts.arrivedSubject,
+          body: mailTexts.arrived(senderName, change.link),
+        },
         triggeredByUserId: actorUserId,
-      });
-    }
+        // Nobody can switch the arrival off for the whole receiving organisation.
+        organizationMustHear: change.receiverOrganizationId,
+      },
+    );
     return;
   }
   // The sender learns of every change the receiver makes; their own actions need no message.
@@ -76,17 +78,10 @@ export async function announceReferralChange(
     [change.createdByUserId],
     notificationTexts.statusChanged(label, receiverName),
     relativeLink,
-  );
-  const [creator] = await tx
-    .select({ email: users.email, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(eq(users.id, change.createdByUserId));
-  if (creator && !creator.deactivatedAt) {
-    await queueMail(unit, {
-      to: creator.email,
-      subject: mailTexts.statusSubject,
-      body: mailTexts.status(label, change.link),
+    {
+      kind: "referral_status",
+      mail: { subject: mailTexts.statusSubject, body: mailTexts.status(label, change.link) },
       triggeredByUserId: actorUserId,
-    });
-  }
+    },
+  );
 }

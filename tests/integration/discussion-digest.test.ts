@@ -5,8 +5,8 @@ import { getDb } from "~/db/client.server";
 import { mailOutbox } from "~/db/schema";
 import { getThreadRecord } from "~/discussions/access.server";
 import { createChannel } from "~/discussions/channels.server";
-import { pendingDigestItems, sendDiscussionDigests } from "~/discussions/digest.server";
 import { createPost, startChannelThread } from "~/discussions/posts.server";
+import { pendingDigestNotices, sendDueDigests } from "~/notifications/digest.server";
 import { setRealtimeServer } from "~/realtime/hub.server";
 import { parseRichTextJson } from "~/rich-text/schema";
 import {
@@ -17,9 +17,13 @@ import {
 } from "~/demo/factories.server";
 
 /**
- * Mentions and replies reach someone without an open page by one e-mail digest: sent once,
- * naming who wrote in which thread, with a link, and never containing what was written.
+ * Mentions and replies reach someone without an open page by one e-mail digest (by default the
+ * daily one, see ~/notifications/kinds): sent once, naming who wrote in which thread, with a
+ * link, and never containing what was written.
  */
+
+/** A day later: the next daily digest time has passed. */
+const nextDay = () => new Date(Date.now() + 24 * 60 * 60 * 1000);
 
 async function scene() {
   const network = await createNetwork();
@@ -102,11 +106,11 @@ describe("discussion e-mail digest", () => {
     await createPost({ ...answerer, name: "Thomas Brandt" }, thread!, answerMentioning(asker.id));
 
     // The mention (which also answers her thread) is one item, not two.
-    const pending = (await pendingDigestItems()).filter((item) => item.userId === asker.id);
+    const pending = (await pendingDigestNotices()).filter((item) => item.userId === asker.id);
     expect(pending).toHaveLength(1);
     expect(pending[0]!.message).toContain("Thomas Brandt");
 
-    expect(await sendDiscussionDigests()).toBe(1);
+    expect(await sendDueDigests(nextDay())).toBe(1);
     const [mail] = await latestMails(1);
     expect(mail!.recipient).toBe(asker.email);
     expect(mail!.body).toContain("Aufsuchendes Fallmanagement");
@@ -115,7 +119,7 @@ describe("discussion e-mail digest", () => {
     expect(mail!.body).not.toContain("2.400");
 
     // A second run has nothing left to send.
-    expect(await sendDiscussionDigests()).toBe(0);
+    expect(await sendDueDigests(nextDay())).toBe(0);
   });
 
   it("sends nothing by mail to someone who has a page open: the live notification reached them", async () => {
@@ -130,6 +134,7 @@ describe("discussion e-mail digest", () => {
     } as unknown as Server);
     const thread = await getThreadRecord(threadId);
     await createPost({ ...answerer, name: "Thomas Brandt" }, thread!, answerMentioning(asker.id));
-    expect((await pendingDigestItems()).filter((item) => item.userId === asker.id)).toEqual([]);
+    expect((await pendingDigestNotices()).filter((item) => item.userId === asker.id)).toEqual([]);
+    expect(await sendDueDigests(nextDay())).toBe(0);
   });
 });

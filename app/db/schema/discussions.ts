@@ -103,6 +103,8 @@ export const discussionPosts = pgTable(
   (table) => [
     index("discussion_posts_thread_idx").on(table.threadId, table.sequence),
     index("discussion_posts_change_idx").on(table.threadId, table.changeSequence),
+    // A person's own posts (Meine Daten).
+    index("discussion_posts_author_idx").on(table.authorUserId, table.sequence),
   ],
 );
 
@@ -160,21 +162,4 @@ export const discussionReports = pgTable(
     resolution: reportResolution("resolution"),
   },
   (table) => [index("discussion_reports_open_idx").on(table.resolvedAt, table.createdAt)],
-);
-
-/**
- * Mentions and replies for someone who was not online when they happened: sent as one e-mail
- * digest by a job, then marked sent. Only the notification's text and link, never post content.
- */
-export const discussionDigestItems = pgTable(
-  "discussion_digest_items",
-  {
-    id: id(),
-    userId: ref("user_id", () => users.id).notNull(),
-    message: text("message").notNull(),
-    link: text("link").notNull(),
-    createdAt: createdAt(),
-    sentAt: instant("sent_at"),
-  },
-  (table) => [index("discussion_digest_items_pending_idx").on(table.sentAt, table.userId)],
 );

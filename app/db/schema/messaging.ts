@@ -68,7 +68,13 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: instant("read_at"),
   },
-  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt)],
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.createdAt),
+    // The hourly digest looks only at notices not yet sent in one.
+    index("notifications_undigested_idx")
+      .on(table.userId)
+      .where(sql`${table.digestedAt} is null`),
+  ],
 );
 
 /** Secrets generated once per installation (e.g. the key for hashing IP addresses). */
