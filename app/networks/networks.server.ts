@@ -134,6 +134,11 @@ export async function recentActivity(networkIds: string[], limit = 8) {
       action: auditLog.action,
       networkId: auditLog.networkId,
       details: auditLog.details,
+      // A person is named as they are now (an anonymised former member as such), not as the
+      // entry was written: entries never store people's names.
+      personName: sql<
+        string | null
+      >`(select ${users.name} from ${users} where ${auditLog.targetType} = 'user' and ${users.id}::text = ${auditLog.targetId})`,
     })
     .from(auditLog)
     .where(
@@ -148,7 +153,7 @@ export async function recentActivity(networkIds: string[], limit = 8) {
     id: row.id,
     occurredAt: row.occurredAt,
     networkId: row.networkId,
-    text: activitySentences[row.action]?.(row.details ?? null) ?? "",
+    text: activitySentences[row.action]?.({ ...row.details, personName: row.personName }) ?? "",
   }));
 }
 
@@ -229,7 +234,6 @@ async function appointCoordinatorUser(
     targetId: coordinator.id,
     networkId,
     ip,
-    details: { coordinatorName: coordinator.name },
   });
   const network = await getNetwork(networkId, tx);
   await notifyUsers(
@@ -237,6 +241,7 @@ async function appointCoordinatorUser(
     [coordinator.id],
     networkTexts.coordinatorNotification(network?.name ?? ""),
     `/netzwerke/${networkId}`,
+    { kind: "network_change" },
   );
 }
 
@@ -279,6 +284,7 @@ export async function admitOrganization(
     organizationId,
     networkTexts.admittedNotification(network?.name ?? ""),
     `/netzwerke/${networkId}`,
+    { kind: "network_change" },
   );
   return { ok: true };
 }
@@ -320,6 +326,7 @@ export async function removeOrganization(
       organizationId,
       networkTexts.removedNotification(network?.name ?? ""),
       null,
+      { kind: "network_change" },
     );
     await releaseReservationsOf(unit, organizationId, networkId);
     // The members' open pages reconnect without this network's rooms (channels, threads); a

@@ -27,5 +27,5 @@ export const activitySentences: Record<string, (details: Details) => string> = {
   "network.organization_removed": (d) =>
     `${d?.organizationName ?? "Eine Organisation"} hat das Netzwerk verlassen.`,
   "network.coordinator_appointed": (d) =>
-    `${d?.coordinatorName ?? "Eine Person"} koordiniert jetzt das Netzwerk.`,
+    `${d?.personName ?? "Eine Person"} koordiniert jetzt das Netzwerk.`,
 };

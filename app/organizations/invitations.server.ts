@@ -176,8 +176,8 @@ export async function acceptInvitation(options: {
       actor: { id: user!.id, organizationId: invitation.organizationId },
       targetType: "invitation",
       targetId: invitation.id,
+      // No name: the log outlives an anonymised account and keeps only the user id.
       ip: options.ip,
-      details: { name: options.name },
     });
     return user!.id;
   });

@@ -53,7 +53,6 @@ export async function createPlatformAdmin(input: PlatformAdminInput): Promise<Pl
       action: "platform_admin.created",
       targetType: "user",
       targetId: user!.id,
-      details: { name: input.name },
     });
     return { ok: true, userId: user!.id };
   });
