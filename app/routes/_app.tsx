@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { ReactNode } from "react";
 import { newSubmissionKey } from "~/submissions/submission-key.server";
 import { can } from "~/auth/permissions.server";
 import { requireUser } from "~/auth/request.server";
@@ -14,6 +13,7 @@ import { PageErrorBoundary } from "~/ui/error-boundary";
 import { LiveConnectionProvider, useLiveEvent } from "~/ui/live-connection";
 import { Toasts } from "~/ui/live-notifications";
 import { CountBadge } from "~/ui/count-badge";
+import { SiteHeader, type NavItem } from "~/ui/site-header";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       events: can(user, { action: "event.browse" }),
       courses: can(user, { action: "course.browse" }),
       administration: can(user, { action: "network.create" }),
+      signInAdministration: can(user, { action: "signInPolicy.manage" }),
     },
     submissionKey: newSubmissionKey(),
   });
@@ -66,12 +67,6 @@ function RevalidateOnDiscussionActivity() {
 }
 
 type NavData = SerializeFrom<typeof loader>["nav"];
-
-interface NavItem {
-  to: string;
-  label: ReactNode;
-  end?: boolean;
-}
 
 /** A navigation entry's label with the number of things waiting there. */
 function withCount(text: string, count: number, what: string) {
@@ -106,6 +101,7 @@ function navItems(nav: NavData): NavItem[] {
     nav.members && { to: "/organisation/mitglieder", label: "Mitglieder" },
     nav.services && { to: "/angebote", label: "Angebote" },
     nav.administration && { to: "/verwaltung/netzwerke", label: "Netzwerke verwalten" },
+    nav.signInAdministration && { to: "/verwaltung/anmeldung", label: "Anmeldung" },
     { to: "/postausgang", label: "Postausgang" },
   ];
   return items.filter((item): item is NavItem => !!item);
@@ -116,37 +112,7 @@ function AppFrame({ children }: { children: React.ReactNode }) {
   const flash = useRootData()?.flash ?? null;
   return (
     <>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <NavLink to="/netzwerk" className="brand">
-            Netzwerke ABC
-          </NavLink>
-          <nav aria-label="Hauptnavigation" className="main-nav">
-            <ul>
-              {navItems(data.nav).map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="user-box">
-            <p>
-              <span className="user-box__name">{data.user.name}</span>
-              <span className="user-box__meta">
-                {data.user.roleLabel} · {data.user.organizationName}
-              </span>
-            </p>
-            <Form method="post" action="/abmelden">
-              <button type="submit" className="button button--secondary">
-                Abmelden
-              </button>
-            </Form>
-          </div>
-        </div>
-      </header>
+      <SiteHeader navigation={navItems(data.nav)} user={data.user} />
       <main id="inhalt" className="page" tabIndex={-1}>
         {children}
       </main>
