@@ -30,6 +30,10 @@ import * as calendarFeed from "~/routes/_app.veranstaltungen.kalender-abo";
 import * as newEvent from "~/routes/_app.veranstaltungen.neu";
 import * as administration from "~/routes/_app.verwaltung.netzwerke";
 import * as login from "~/routes/anmelden";
+import * as account from "~/routes/_app.konto._index";
+import * as identityProviders from "~/routes/_app.verwaltung.anmeldedienste";
+import * as forgottenPassword from "~/routes/passwort-vergessen";
+import * as newPassword from "~/routes/passwort-neu.$token";
 import * as invitation from "~/routes/einladung.$token";
 import type { ChannelAccess } from "~/auth/permissions.server";
 import { courseForm, createBildungstraeger, createCourseFor } from "~/demo/course-factories.server";
@@ -161,6 +165,34 @@ async function buildTargets(): Promise<Target[]> {
       ...action("POST /anmelden", login.action),
       form: { email: "petra@example.org", password: "geheim-geheim-1", weiter: "/netzwerk" },
       probe: "email",
+    },
+    {
+      ...action("POST /passwort-vergessen", forgottenPassword.action),
+      form: { email: "petra@example.org" },
+      probe: "email",
+    },
+    {
+      ...action("POST /passwort-neu/:token", newPassword.action, undefined, { token: "unbekannt" }),
+      form: { password: "geheim", passwordConfirmation: "geheim" },
+      probe: "password",
+    },
+    {
+      ...action("POST /konto", account.action, cookies.staff),
+      form: { intent: "profile", name: "Petra Sommer", jobTitle: "Integrationsfachkraft" },
+      probe: "name",
+    },
+    {
+      ...action("POST /verwaltung/anmeldedienste", identityProviders.action, cookies.platformAdmin),
+      form: {
+        intent: "save",
+        displayName: "Landkreis-Konto",
+        issuer: "https://login.example.org/realms/verwaltung",
+        clientId: "portal",
+        clientSecret: "geheim",
+        allowedDomains: "example.org",
+        organizationId: orgA.id,
+      },
+      probe: "displayName",
     },
     {
       ...action("POST /einladung/:token", invitation.action, undefined, { token: "unbekannt" }),
@@ -483,6 +515,10 @@ beforeAll(async () => {
 
 const routeNames = [
   "POST /anmelden",
+  "POST /passwort-vergessen",
+  "POST /passwort-neu/:token",
+  "POST /konto",
+  "POST /verwaltung/anmeldedienste",
   "POST /einladung/:token",
   "POST /organisation",
   "POST /organisation/mitglieder",
