@@ -18,7 +18,7 @@ import { readForm, rejectSubmission, unhandledIntent } from "~/forms.server";
 import { clientIp } from "~/request-context.server";
 import { CardSection } from "~/ui/card-section";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { TextField } from "~/ui/form";
+import { NewPasswordFields, TextField } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { IntentForm, SubmitButton, useBusyIntent } from "~/ui/intent-form";
 import { usePortalForm } from "~/ui/portal-form";
@@ -165,20 +165,10 @@ export default function AccountProfilePage() {
                 autoComplete="current-password"
                 required
               />
-              <TextField
-                field={passwordFields.newPassword}
-                type="password"
+              <NewPasswordFields
+                password={passwordFields.newPassword}
+                confirmation={passwordFields.passwordConfirmation}
                 label="Neues Passwort"
-                hint="Mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und sicher."
-                autoComplete="new-password"
-                required
-              />
-              <TextField
-                field={passwordFields.passwordConfirmation}
-                type="password"
-                label="Neues Passwort wiederholen"
-                autoComplete="new-password"
-                required
               />
               <SubmitButton pending={busy === "password"} pendingLabel="Wird geändert …">
                 Passwort ändern

@@ -15,7 +15,7 @@ import { readForm, rejectSubmission } from "~/forms.server";
 import { acceptInvitationSchema } from "~/organizations/invitation-form";
 import { acceptInvitation, findOpenInvitation } from "~/organizations/invitations.server";
 import { memberRoleLabels } from "~/organizations/texts";
-import { FormErrorSummary, TextField } from "~/ui/form";
+import { FormErrorSummary, NewPasswordFields, TextField } from "~/ui/form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
 import { SubmitButton } from "~/ui/intent-form";
 import { PublicErrorBoundary, PublicLayout } from "~/ui/public-layout";
@@ -104,20 +104,10 @@ export default function AcceptInvitationPage() {
           autoComplete="username"
         />
         <TextField field={fields.name} label="Ihr Name" autoComplete="name" required />
-        <TextField
-          field={fields.password}
-          type="password"
+        <NewPasswordFields
+          password={fields.password}
+          confirmation={fields.passwordConfirmation}
           label="Passwort"
-          hint="Mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und sicher."
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          field={fields.passwordConfirmation}
-          type="password"
-          label="Passwort wiederholen"
-          autoComplete="new-password"
-          required
         />
         <SubmitButton pending={submitting} pendingLabel="Konto wird eingerichtet …">
           Konto einrichten

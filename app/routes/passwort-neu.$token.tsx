@@ -8,7 +8,7 @@ import { redirectWithFlash } from "~/flash.server";
 import { parseSubmission } from "~/form-schema";
 import { readForm, rejectSubmission } from "~/forms.server";
 import { clientIp } from "~/request-context.server";
-import { FormErrorSummary, TextField } from "~/ui/form";
+import { FormErrorSummary, NewPasswordFields, TextField } from "~/ui/form";
 import { SubmitButton } from "~/ui/intent-form";
 import { formProps, usePortalForm } from "~/ui/portal-form";
 import { PublicErrorBoundary, PublicLayout } from "~/ui/public-layout";
@@ -70,20 +70,10 @@ export default function NewPasswordPage() {
           readOnly
           autoComplete="username"
         />
-        <TextField
-          field={fields.password}
-          type="password"
+        <NewPasswordFields
+          password={fields.password}
+          confirmation={fields.passwordConfirmation}
           label="Neues Passwort"
-          hint="Mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und sicher."
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          field={fields.passwordConfirmation}
-          type="password"
-          label="Neues Passwort wiederholen"
-          autoComplete="new-password"
-          required
         />
         <SubmitButton pending={submitting} pendingLabel="Passwort wird gespeichert …">
           Passwort speichern

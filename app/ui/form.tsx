@@ -280,3 +280,38 @@ export function CheckboxField({
     </div>
   );
 }
+
+/**
+ * A new password and its repetition, with the portal's password hint: the invitation, the
+ * "Passwort vergessen" link and Mein Konto ask for it alike. `label` names the first field
+ * ("Passwort", "Neues Passwort"); the second repeats it.
+ */
+export function NewPasswordFields({
+  password,
+  confirmation,
+  label,
+}: {
+  password: Field;
+  confirmation: Field;
+  label: string;
+}) {
+  return (
+    <>
+      <TextField
+        field={password}
+        type="password"
+        label={label}
+        hint="Mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und sicher."
+        autoComplete="new-password"
+        required
+      />
+      <TextField
+        field={confirmation}
+        type="password"
+        label={`${label} wiederholen`}
+        autoComplete="new-password"
+        required
+      />
+    </>
+  );
+}
