@@ -73,6 +73,11 @@ const limits = {
    * it): 10 an hour per person.
    */
   currentPasswordChecksByUser: { points: 10, duration: HOUR },
+  /**
+   * "Anmelden mit …" from one client address: each start sets an attempt and sends the browser
+   * to the provider. A whole office behind one NAT signs in at eight: 300 in 10 minutes.
+   */
+  ssoStartsFromAddress: { points: 300, duration: 10 * MINUTE },
 } satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof limits;

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { hashIp } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
+import { consume } from "~/rate-limits.server";
+import { clientIp } from "~/request-context.server";
 import { safeRedirectTarget } from "~/auth/redirect-target";
 import { afterLogin, getUser } from "~/auth/request.server";
 import { requireUuid } from "~/params.server";
@@ -18,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (user) throw redirect(afterLogin(user.pendingStep, target));
   const provider = await loadStoredProvider(requireUuid(params.providerId));
   if (!provider?.enabled) throw notFound();
+  const wait = await consume("ssoStartsFromAddress", (await hashIp(clientIp())) ?? "unknown");
+  if (wait !== null) throw new Response(ssoTexts.tooManyStarts(wait), { status: 429 });
   try {
     const { url, cookie } = await startSignIn(provider, target);
     return redirect(url, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });

@@ -12,6 +12,8 @@ export const ssoTexts = {
     `„${domain}“ ist keine E-Mail-Domain. Geben Sie nur den Teil nach dem @ ein, z. B. „landkreis.example“.`,
   organizationRequired: "Bitte wählen Sie die Organisation aus, zu der die Personen gehören.",
   organizationUnknown: "Diese Organisation gibt es nicht mehr. Bitte wählen Sie eine andere.",
+  tooManyStarts: (seconds: number) =>
+    `Zu viele Anmeldungen von diesem Anschluss in kurzer Zeit. Bitte versuchen Sie es in ${Math.ceil(seconds / 60)} Minuten erneut.`,
   /** Shown to the person at the provider's return, on a page of its own. */
   refusals: {
     state:

@@ -23,7 +23,9 @@ import {
   users,
 } from "~/db/schema";
 import { createUser } from "~/demo/factories.server";
+import { hashIp } from "~/audit/audit.server";
 import { absoluteUrl } from "~/mail/mail.server";
+import { rateLimiter } from "~/rate-limits.server";
 import { loadStoredProvider } from "~/sso/oidc.server";
 import { signInWithProvider } from "~/sso/sign-in.server";
 import { setRealtimeServer } from "~/realtime/hub.server";
@@ -39,7 +41,7 @@ import {
   startOidcProvider,
   type OidcTestProvider,
 } from "#tests/helpers/oidc-provider";
-import { callRoute, expectRejected } from "#tests/helpers/routes";
+import { callRoute, expectRejected, TEST_IP } from "#tests/helpers/routes";
 import { buildWorld } from "#tests/helpers/world";
 import { builtBeforeAll } from "#tests/integration/world-steps";
 
@@ -358,6 +360,23 @@ describe("refusals", () => {
       params: { providerId: ids.creating },
     });
     expect(stray.status).toBe(400);
+  });
+
+  it("throttles „Anmelden mit …“ from one client address, in German", async () => {
+    const limiter = rateLimiter("ssoStartsFromAddress");
+    const address = (await hashIp(TEST_IP))!;
+    // The file's other logins come from the same address: this test fills the window itself.
+    await limiter.set(address, 300, 600);
+    const refused = await callRoute(start.loader, `/anmelden/sso/${ids.creating}`, {
+      params: { providerId: ids.creating },
+    });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/^Zu viele Anmeldungen von diesem Anschluss/);
+    await limiter.delete(address);
+    const started = await callRoute(start.loader, `/anmelden/sso/${ids.creating}`, {
+      params: { providerId: ids.creating },
+    });
+    expect(started.status).toBe(302);
   });
 
   it("answers 404 for an unknown or disabled provider", async () => {
