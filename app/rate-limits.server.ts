@@ -78,6 +78,8 @@ const limits = {
    * to the provider. A whole office behind one NAT signs in at eight: 300 in 10 minutes.
    */
   ssoStartsFromAddress: { points: 300, duration: 10 * MINUTE },
+  /** "Meine Daten": a large file each time (10 MB for 10,000 posts); 20 an hour per person. */
+  dataExportsByUser: { points: 20, duration: HOUR },
 } satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof limits;

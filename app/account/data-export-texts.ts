@@ -89,4 +89,6 @@ export const dataExportTexts = {
   excludedHeading: "Nicht enthalten",
   none: "Keine Einträge.",
   textWithheld: "(Text nicht enthalten: Diskussion zu einer Übergabe)",
+  tooMany: (seconds: number) =>
+    `Sie haben Ihre Daten in der letzten Stunde schon oft heruntergeladen. Bitte versuchen Sie es in ${Math.ceil(seconds / 60)} Minuten erneut.`,
 } as const;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit/audit.server";
 import type { CurrentUser } from "~/auth/session.server";
 import { getDb } from "~/db/client.server";
+import { consume } from "~/rate-limits.server";
 import {
   auditLog,
   coursePledges,
@@ -29,7 +30,11 @@ import {
 import { plainTextOf, type RichTextDocument } from "~/rich-text/schema";
 import { describeUserAgent } from "./sessions.server";
 import { htmlExport } from "./data-export-html.server";
-import { dataExportExclusions, type DataExportSectionKey } from "./data-export-texts";
+import {
+  dataExportExclusions,
+  dataExportTexts,
+  type DataExportSectionKey,
+} from "./data-export-texts";
 
 /**
  * "Meine Daten" (DSGVO Art. 15 and 20): everything the portal stores about one person, read in
@@ -496,6 +501,13 @@ export async function dataExportResponse(
   format: DataExportFormat,
   ip: string | null,
 ): Promise<Response> {
+  const wait = await consume("dataExportsByUser", user.id);
+  if (wait !== null) {
+    return new Response(dataExportTexts.tooMany(wait), {
+      status: 429,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(wait) },
+    });
+  }
   const now = new Date();
   await recordDataExport(user, format, ip);
   const sections = exportSectionsFor(user.id);

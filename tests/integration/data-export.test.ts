@@ -25,6 +25,7 @@ import { createEventFor, reserveFor } from "~/demo/event-factories.server";
 import { createLoginCookie, createUser } from "~/demo/factories.server";
 import { createIdeaFor } from "~/demo/idea-factories.server";
 import { advanceReferral, createReferral, createService } from "~/demo/referral-factories.server";
+import { rateLimiter } from "~/rate-limits.server";
 import { documentFromPlainText } from "~/rich-text/schema";
 import { callRoute } from "#tests/helpers/routes";
 import { buildWorld, type World } from "#tests/helpers/world";
@@ -352,6 +353,17 @@ describe("Meine Daten: Zugang und Protokoll", () => {
       { format: "html" },
       { format: "json" },
     ]);
+  });
+
+  it("refuses the 21st download within an hour in German, without recording it", async () => {
+    const limiter = rateLimiter("dataExportsByUser");
+    await limiter.set(staff.id, 20, 3600);
+    const before = await exportsOf(staff.id);
+    const refused = await callRoute(jsonExport.loader, "/konto/daten.json", { cookie });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/^Sie haben Ihre Daten in der letzten Stunde/);
+    expect(await exportsOf(staff.id)).toHaveLength(before.length);
+    await limiter.delete(staff.id);
   });
 
   it("sends a visitor to the login page and back", async () => {
