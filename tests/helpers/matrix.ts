@@ -118,10 +118,20 @@ export function worldOutcomes<Extra extends string = never>(
     /** Something of Süd: only its members learn that it exists. */
     inSouth: (member: Outcome) =>
       signedIn(404, { otherNetworkAdmin: member, otherNetworkStaff: member } as Exceptions),
+    /** The members pages: only organisation admins (the operator's too) pass the role check. */
+    organizationAdmins: (admin: Outcome, exceptions: Exceptions = {}) =>
+      signedIn(admin, {
+        coordinator: 403,
+        staff: 403,
+        employer: 403,
+        otherNetworkStaff: 403,
+        ...exceptions,
+      } as Exceptions),
   };
 }
 
-export const { signedIn, networkMembers, inNorth, inSouth } = worldOutcomes(personaNames);
+export const { signedIn, networkMembers, inNorth, inSouth, organizationAdmins } =
+  worldOutcomes(personaNames);
 
 /** Registers one test per row and persona: the route's answer must be the expected outcome. */
 export function describeMatrix<

@@ -10,10 +10,10 @@ import { createUser } from "~/demo/factories.server";
 import {
   describeMatrix,
   fixedRow,
+  organizationAdmins,
   signedIn,
   type MatrixCell,
   type MatrixRow,
-  type Outcome,
 } from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
@@ -22,19 +22,6 @@ import { buildWorld, personaNames, type PersonaName, type World } from "#tests/h
  * deleting a former member and resetting a member's second factor (the organisation's admins,
  * about their own members only; anyone else's member does not exist for them).
  */
-
-/** Only organisation admins (the operator's too) get past the role check. */
-const organizationAdmins = (
-  admin: Outcome,
-  exceptions: Partial<Record<PersonaName, Outcome>> = {},
-) =>
-  signedIn(admin, {
-    coordinator: 403,
-    staff: 403,
-    employer: 403,
-    otherNetworkStaff: 403,
-    ...exceptions,
-  });
 
 type Organization = keyof World["organizations"];
 

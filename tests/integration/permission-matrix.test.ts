@@ -20,29 +20,16 @@ import {
   fixedRow,
   describeMatrix,
   outcomes,
+  organizationAdmins,
   signedIn,
   type MatrixCell,
   type MatrixRow,
-  type Outcome,
 } from "#tests/helpers/matrix";
 import { buildWorld, personaNames, type PersonaName, type World } from "#tests/helpers/world";
 
 /** Every route of the portal against every persona (see #tests/helpers/matrix). */
 
 const unique = () => randomUUID().slice(0, 8);
-
-/** The members pages: only organisation admins (the operator's too) get past the role check. */
-const organizationAdmins = (
-  admin: Outcome,
-  exceptions: Partial<Record<PersonaName, Outcome>> = {},
-) =>
-  signedIn(admin, {
-    coordinator: 403,
-    staff: 403,
-    employer: 403,
-    otherNetworkStaff: 403,
-    ...exceptions,
-  });
 
 /** Süd may not learn that Nord exists. */
 const southIsOutside = { otherNetworkAdmin: 404, otherNetworkStaff: 404 } as const;
